@@ -1,0 +1,52 @@
+package io.tradingcore.core.kraken;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Receives what {@link KrakenFrameParser} finds in one frame, in wire order. Every argument is a
+ * primitive or a reused flyweight: nothing here allocates. Strings that only matter for reports
+ * (an ack's error text) are passed as a slice of the frame buffer, valid during the call only.
+ */
+public interface FrameHandler
+{
+    /** {@code system} is an {@link ExchangeStatus} value. */
+    void onStatus(int system);
+
+    void onHeartbeat();
+
+    /**
+     * A method response. {@code method} is the method name slice (subscribe, unsubscribe, add_order...);
+     * {@code channel} a {@link Channel} value or -1; {@code symbolId} -1 when the ack names no symbol
+     * (failure acks often do not); {@code reqId} -1 when absent; the error slice has length 0 on success.
+     */
+    void onMethodResponse(
+        DirectBuffer frame, int methodOffset, int methodLength, boolean success, int channel, int symbolId, long reqId,
+        int errorOffset, int errorLength);
+
+    void onPong(long reqId);
+
+    void onTicker(TickerUpdate ticker);
+
+    void onTrade(TradePrint trade);
+
+    /** A book item starts; levels follow in wire order, then {@link #onBookEnd}. */
+    void onBookBegin(int symbolId, boolean snapshot);
+
+    /** One level: {@code side} is {@link Side#BID} or {@link Side#ASK}; qty 0 deletes. Scaled longs. */
+    void onBookLevel(int symbolId, int side, long price, long qty);
+
+    /** The book item is complete: apply, truncate, verify {@code checksum} (an unsigned 32-bit value). */
+    void onBookEnd(int symbolId, long checksum, long exchangeMicros);
+
+    void onCandle(CandleUpdate candle);
+
+    /** The instrument channel set this symbol's precision (already stored in {@code Instruments}). */
+    void onInstrument(int symbolId, int pricePrecision, int qtyPrecision);
+
+    /**
+     * The frame, or the item in progress, was rejected: {@code error} is a {@link ParseError} value,
+     * {@code channel} what the frame was classified as so far, {@code symbolId} the item's symbol or -1,
+     * {@code position} the byte offset in the frame where parsing stopped.
+     */
+    void onError(int error, int channel, int symbolId, int position);
+}

@@ -1,0 +1,374 @@
+package io.tradingcore.core.stream;
+
+import io.tradingcore.core.time.Rfc3339;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes one stream entry (flat field/value pairs, STREAMS.md conventions) into a scratch buffer
+ * and offers it to the {@link Outbox}. One writer per producing thread; nothing here allocates.
+ * <p>
+ * Layout (read back by {@link EntryReader}): {@code short symbolId, byte timeframe, byte 0,
+ * short fieldCount}, then per field {@code byte nameLength, name, unsigned short valueLength, value}.
+ * <p>
+ * Values may be JSON (objects, arrays) built with the {@code json*} methods between
+ * {@link #beginJson(byte[])} and {@link #endJson()}.
+ */
+public final class EntryWriter
+{
+    public static final int HEADER_LENGTH = 6;
+    public static final int MAX_ENTRY_LENGTH = 64 * 1024;
+    private static final int MAX_VALUE_LENGTH = 0xFFFF;
+
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
+    private static final byte[] NULL = ascii("null");
+
+    private final Outbox outbox;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_ENTRY_LENGTH]);
+    private int stream = -1;
+    private int position;
+    private int fieldCount;
+    private int valueLengthAt = -1;
+    /** Inside a JSON value: whether the next json element needs a comma first. */
+    private boolean jsonNeedsComma;
+    private boolean overflow;
+
+    public EntryWriter(final Outbox outbox)
+    {
+        this.outbox = outbox;
+    }
+
+    /** The bytes of an ASCII constant (field names, fixed values); for static initialisers. */
+    public static byte[] ascii(final String text)
+    {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Starts an entry for {@code stream} ({@link StreamCatalog}); symbolId and timeframe are -1 when the stream has none. */
+    public EntryWriter begin(final int stream, final int symbolId, final int timeframe)
+    {
+        this.stream = stream;
+        scratch.putShort(0, (short)symbolId);
+        scratch.putByte(2, (byte)timeframe);
+        scratch.putByte(3, (byte)0);
+        position = HEADER_LENGTH;
+        fieldCount = 0;
+        valueLengthAt = -1;
+        overflow = false;
+        return this;
+    }
+
+    public EntryWriter string(final byte[] name, final byte[] value)
+    {
+        if (startField(name, value.length))
+        {
+            scratch.putBytes(position, value);
+            position += value.length;
+            endField();
+        }
+        return this;
+    }
+
+    public EntryWriter string(final byte[] name, final DirectBuffer source, final int offset, final int length)
+    {
+        if (startField(name, length))
+        {
+            scratch.putBytes(position, source, offset, length);
+            position += length;
+            endField();
+        }
+        return this;
+    }
+
+    /** ASCII text of a CharSequence (a String constant, a StringBuilder reused by the caller). */
+    public EntryWriter string(final byte[] name, final CharSequence value)
+    {
+        if (startField(name, value.length()))
+        {
+            for (int i = 0; i < value.length(); i++)
+            {
+                scratch.putByte(position++, (byte)value.charAt(i));
+            }
+            endField();
+        }
+        return this;
+    }
+
+    public EntryWriter integer(final byte[] name, final long value)
+    {
+        return decimal(name, value, 0);
+    }
+
+    /** {@code scaled / 10^scale} in plain notation with exactly {@code scale} decimals. */
+    public EntryWriter decimal(final byte[] name, final long scaled, final int scale)
+    {
+        if (startField(name, DecimalText.MAX_LENGTH))
+        {
+            position += DecimalText.write(scratch, position, scaled, scale);
+            endField();
+        }
+        return this;
+    }
+
+    public EntryWriter bool(final byte[] name, final boolean value)
+    {
+        return string(name, value ? TRUE : FALSE);
+    }
+
+    /** RFC 3339 UTC with microseconds. */
+    public EntryWriter timestamp(final byte[] name, final long epochMicros)
+    {
+        if (startField(name, Rfc3339.MICROS_LENGTH))
+        {
+            position += Rfc3339.formatMicros(epochMicros, scratch, position);
+            endField();
+        }
+        return this;
+    }
+
+    /** Starts a field whose value is compact JSON written with the json* methods. */
+    public EntryWriter beginJson(final byte[] name)
+    {
+        if (startField(name, 2))
+        {
+            jsonNeedsComma = false;
+        }
+        return this;
+    }
+
+    public EntryWriter endJson()
+    {
+        if (valueLengthAt >= 0)
+        {
+            endField();
+        }
+        return this;
+    }
+
+    public EntryWriter jsonObjectStart()
+    {
+        return jsonOpen('{');
+    }
+
+    public EntryWriter jsonObjectEnd()
+    {
+        return jsonClose('}');
+    }
+
+    public EntryWriter jsonArrayStart()
+    {
+        return jsonOpen('[');
+    }
+
+    public EntryWriter jsonArrayEnd()
+    {
+        return jsonClose(']');
+    }
+
+    /** An object key; the next json value belongs to it. */
+    public EntryWriter jsonKey(final byte[] key)
+    {
+        if (ensure(key.length + 4))
+        {
+            comma();
+            scratch.putByte(position++, (byte)'"');
+            scratch.putBytes(position, key);
+            position += key.length;
+            scratch.putByte(position++, (byte)'"');
+            scratch.putByte(position++, (byte)':');
+            jsonNeedsComma = false;
+        }
+        return this;
+    }
+
+    public EntryWriter jsonDecimal(final long scaled, final int scale)
+    {
+        if (ensure(DecimalText.MAX_LENGTH + 1))
+        {
+            comma();
+            position += DecimalText.write(scratch, position, scaled, scale);
+            jsonNeedsComma = true;
+        }
+        return this;
+    }
+
+    public EntryWriter jsonInteger(final long value)
+    {
+        return jsonDecimal(value, 0);
+    }
+
+    public EntryWriter jsonBool(final boolean value)
+    {
+        return jsonRaw(value ? TRUE : FALSE);
+    }
+
+    public EntryWriter jsonNull()
+    {
+        return jsonRaw(NULL);
+    }
+
+    /** A JSON string of ASCII bytes that need no escaping (symbols, ids, enum names). */
+    public EntryWriter jsonString(final byte[] value)
+    {
+        if (ensure(value.length + 3))
+        {
+            comma();
+            scratch.putByte(position++, (byte)'"');
+            scratch.putBytes(position, value);
+            position += value.length;
+            scratch.putByte(position++, (byte)'"');
+            jsonNeedsComma = true;
+        }
+        return this;
+    }
+
+    /** A JSON string from a CharSequence, escaping quotes, backslashes and control characters. */
+    public EntryWriter jsonString(final CharSequence value)
+    {
+        if (ensure(value.length() * 6 + 3))
+        {
+            comma();
+            scratch.putByte(position++, (byte)'"');
+            for (int i = 0; i < value.length(); i++)
+            {
+                final char c = value.charAt(i);
+                if (c == '"' || c == '\\')
+                {
+                    scratch.putByte(position++, (byte)'\\');
+                    scratch.putByte(position++, (byte)c);
+                }
+                else if (c < 0x20 || c > 0x7E)
+                {
+                    position += putUnicodeEscape(c);
+                }
+                else
+                {
+                    scratch.putByte(position++, (byte)c);
+                }
+            }
+            scratch.putByte(position++, (byte)'"');
+            jsonNeedsComma = true;
+        }
+        return this;
+    }
+
+    /** Publishes the entry. False when it was not taken (shed market data, a disabled stream, or too large). */
+    public boolean publish()
+    {
+        if (overflow || stream < 0)
+        {
+            stream = -1;
+            return false;
+        }
+        scratch.putShort(4, (short)fieldCount);
+        final int s = stream;
+        stream = -1;
+        return outbox.offer(s, scratch, 0, position);
+    }
+
+    /** Scratch view for tests and the journal: the bytes of the entry being built. */
+    public DirectBuffer buffer()
+    {
+        return scratch;
+    }
+
+    public int length()
+    {
+        return position;
+    }
+
+    private EntryWriter jsonOpen(final char open)
+    {
+        if (ensure(2))
+        {
+            comma();
+            scratch.putByte(position++, (byte)open);
+            jsonNeedsComma = false;
+        }
+        return this;
+    }
+
+    private EntryWriter jsonClose(final char close)
+    {
+        if (ensure(1))
+        {
+            scratch.putByte(position++, (byte)close);
+            jsonNeedsComma = true;
+        }
+        return this;
+    }
+
+    private EntryWriter jsonRaw(final byte[] value)
+    {
+        if (ensure(value.length + 1))
+        {
+            comma();
+            scratch.putBytes(position, value);
+            position += value.length;
+            jsonNeedsComma = true;
+        }
+        return this;
+    }
+
+    private void comma()
+    {
+        if (jsonNeedsComma)
+        {
+            scratch.putByte(position++, (byte)',');
+        }
+    }
+
+    private int putUnicodeEscape(final char c)
+    {
+        final MutableDirectBuffer b = scratch;
+        b.putByte(position, (byte)'\\');
+        b.putByte(position + 1, (byte)'u');
+        for (int i = 0; i < 4; i++)
+        {
+            final int nibble = (c >> (12 - 4 * i)) & 0xF;
+            b.putByte(position + 2 + i, (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10));
+        }
+        return 6;
+    }
+
+    private boolean startField(final byte[] name, final int valueBound)
+    {
+        if (!ensure(1 + name.length + 2 + valueBound))
+        {
+            return false;
+        }
+        scratch.putByte(position++, (byte)name.length);
+        scratch.putBytes(position, name);
+        position += name.length;
+        valueLengthAt = position;
+        position += 2;
+        return true;
+    }
+
+    private void endField()
+    {
+        final int valueLength = position - valueLengthAt - 2;
+        if (valueLength > MAX_VALUE_LENGTH)
+        {
+            overflow = true;
+            return;
+        }
+        scratch.putShort(valueLengthAt, (short)valueLength);
+        valueLengthAt = -1;
+        fieldCount++;
+    }
+
+    private boolean ensure(final int bytes)
+    {
+        if (overflow || position + bytes > MAX_ENTRY_LENGTH)
+        {
+            overflow = true;
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,120 @@
+package io.tradingcore.core.stream;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The hand-off from the stages (and the feed and housekeeping threads) to the one Redis adapter
+ * thread: an Agrona many-to-one ring of encoded entries (see {@link EntryWriter}), message type =
+ * stream id. A producer never blocks on Redis: the adapter drains this ring continuously into its
+ * own bounded queue. Market data is shed once the ring is more than {@code shedAbovePercent} full,
+ * which keeps the rest of the ring as headroom for entries that must be kept. A kept entry that
+ * still finds the ring full (the adapter thread itself has stalled) waits for space: that is the
+ * only back-pressure, and it is counted.
+ */
+public final class Outbox
+{
+    public static final int DEFAULT_CAPACITY = 16 * 1024 * 1024;
+
+    private final ManyToOneRingBuffer ring;
+    private final StreamCatalog catalog;
+    private final long shedAboveBytes;
+    private final AtomicLongArray offered = new AtomicLongArray(StreamCatalog.COUNT);
+    private final AtomicLongArray shed = new AtomicLongArray(StreamCatalog.COUNT);
+    private final AtomicLongArray keptWaits = new AtomicLongArray(StreamCatalog.COUNT);
+
+    /** {@code capacity} is a power of two: the bytes of entries the ring holds. */
+    public Outbox(final StreamCatalog catalog, final int capacity, final int shedAbovePercent)
+    {
+        final AtomicBuffer buffer = new UnsafeBuffer(
+            ByteBuffer.allocateDirect(capacity + RingBufferDescriptor.TRAILER_LENGTH));
+        this.ring = new ManyToOneRingBuffer(buffer);
+        this.catalog = catalog;
+        this.shedAboveBytes = (long)capacity * shedAbovePercent / 100;
+    }
+
+    public Outbox(final StreamCatalog catalog)
+    {
+        this(catalog, DEFAULT_CAPACITY, 50);
+    }
+
+    public StreamCatalog catalog()
+    {
+        return catalog;
+    }
+
+    /**
+     * Offers one encoded entry. Returns false when the entry was not taken: its stream is disabled
+     * or it is market data shed under back-pressure (counted in {@link #shed(int)}).
+     */
+    public boolean offer(final int stream, final DirectBuffer entry, final int offset, final int length)
+    {
+        if (!catalog.enabled(stream))
+        {
+            return false;
+        }
+        offered.incrementAndGet(stream);
+        if (!catalog.kept(stream))
+        {
+            if (ring.size() > shedAboveBytes || !ring.write(stream, entry, offset, length))
+            {
+                shed.incrementAndGet(stream);
+                return false;
+            }
+            return true;
+        }
+        if (!ring.write(stream, entry, offset, length))
+        {
+            keptWaits.incrementAndGet(stream);
+            while (!ring.write(stream, entry, offset, length))
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return true;
+    }
+
+    /** Adapter thread only: hands up to {@code limit} entries to {@code handler}, in order. */
+    public int drain(final MessageHandler handler, final int limit)
+    {
+        return ring.read(handler, limit);
+    }
+
+    /** Bytes waiting in the ring. */
+    public int size()
+    {
+        return ring.size();
+    }
+
+    public boolean isEmpty()
+    {
+        return ring.producerPosition() == ring.consumerPosition();
+    }
+
+    public long offered(final int stream)
+    {
+        return offered.get(stream);
+    }
+
+    public long shed(final int stream)
+    {
+        return shed.get(stream);
+    }
+
+    public long keptWaits(final int stream)
+    {
+        return keptWaits.get(stream);
+    }
+
+    public int maxEntryLength()
+    {
+        return ring.maxMsgLength();
+    }
+}
