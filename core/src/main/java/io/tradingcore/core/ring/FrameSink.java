@@ -15,4 +15,10 @@ public interface FrameSink
      * rejection is counted and reported by the sink, never silently truncated.
      */
     boolean onFrame(DirectBuffer buffer, int offset, int length, long receiveEpochMicros, long receiveNanos);
+
+    /**
+     * A new connection to the exchange is up (before its first frame): every book is discarded and
+     * stays invalid until its fresh snapshot, because Kraken has no resume and no sequence numbers.
+     */
+    void onSessionStart(long receiveEpochMicros);
 }
