@@ -1,0 +1,69 @@
+package io.tradingcore.core.ring;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * One ring slot, preallocated: the raw frame bytes as received, then what each stage adds in
+ * order (normalize fills {@link #updates}; signal, risk and execution add their decisions). Stages
+ * on other threads see a slot only after the previous stage released it, so data passed here needs
+ * no other synchronisation.
+ */
+public final class FrameEvent
+{
+    /** A text frame from the exchange. */
+    public static final int KIND_FRAME = 0;
+    /** A new connection is up: every book is discarded until its snapshot. */
+    public static final int KIND_SESSION_START = 1;
+    /** A frame larger than a slot: rejected, counted and reported, its bytes not kept. */
+    public static final int KIND_OVERSIZED = 2;
+
+    public static final int MAX_SYMBOL_UPDATES = 4;
+    public static final int BOOK_COPY_LEVELS = 25;
+
+    public final UnsafeBuffer frame;
+    public int kind;
+    public int length;
+    public long receiveEpochMicros;
+    public long receiveNanos;
+
+    // written by the normalize stage
+    public int channel;
+    public int exchangeStatus;
+    /** Exchange time of the frame where it has one, else its receive time: the clock of event-time timers. */
+    public long eventMicros;
+    public int updateCount;
+    public final SymbolUpdate[] updates = new SymbolUpdate[MAX_SYMBOL_UPDATES];
+
+    public FrameEvent(final int frameCapacity)
+    {
+        frame = new UnsafeBuffer(new byte[frameCapacity]);
+        for (int i = 0; i < MAX_SYMBOL_UPDATES; i++)
+        {
+            updates[i] = new SymbolUpdate(BOOK_COPY_LEVELS);
+        }
+    }
+
+    /** The update slot for {@code symbolId} in this frame, taking a new one on first use; null when all are taken. */
+    public SymbolUpdate update(final int symbolId)
+    {
+        for (int i = 0; i < updateCount; i++)
+        {
+            if (updates[i].symbolId == symbolId)
+            {
+                return updates[i];
+            }
+        }
+        if (updateCount == MAX_SYMBOL_UPDATES)
+        {
+            return null;
+        }
+        final SymbolUpdate update = updates[updateCount++];
+        update.reset(symbolId);
+        return update;
+    }
+
+    public int frameCapacity()
+    {
+        return frame.capacity();
+    }
+}

@@ -1,0 +1,95 @@
+package io.tradingcore.core.stage;
+
+import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ParseError;
+
+/**
+ * What the normalize stage has seen, for the run summary and the feed metrics. Single writer
+ * (the normalize thread); readers on other threads take a racy but untorn snapshot, which is all
+ * a metric needs, and the final summary reads after the stage threads have stopped.
+ */
+public final class FeedCounters
+{
+    final long[] framesByChannel = new long[Channel.COUNT];
+    final long[] errorsByKind = new long[ParseError.COUNT];
+    long frameBytes;
+    long bookMessages;
+    long checksumsVerified;
+    long checksumsFailed;
+    long crossedBooks;
+    long bookOverflows;
+    long updatesSkippedWhileInvalid;
+    long booksResynced;
+    long failedAcks;
+    long sessions;
+
+    public long frames(final int channel)
+    {
+        return framesByChannel[channel];
+    }
+
+    public long frames()
+    {
+        long total = 0;
+        for (final long n : framesByChannel)
+        {
+            total += n;
+        }
+        return total;
+    }
+
+    public long errors(final int parseError)
+    {
+        return errorsByKind[parseError];
+    }
+
+    public long frameBytes()
+    {
+        return frameBytes;
+    }
+
+    public long bookMessages()
+    {
+        return bookMessages;
+    }
+
+    public long checksumsVerified()
+    {
+        return checksumsVerified;
+    }
+
+    public long checksumsFailed()
+    {
+        return checksumsFailed;
+    }
+
+    public long crossedBooks()
+    {
+        return crossedBooks;
+    }
+
+    public long bookOverflows()
+    {
+        return bookOverflows;
+    }
+
+    public long updatesSkippedWhileInvalid()
+    {
+        return updatesSkippedWhileInvalid;
+    }
+
+    public long booksResynced()
+    {
+        return booksResynced;
+    }
+
+    public long failedAcks()
+    {
+        return failedAcks;
+    }
+
+    public long sessions()
+    {
+        return sessions;
+    }
+}

@@ -1,0 +1,614 @@
+package io.tradingcore.core.stage;
+
+import com.lmax.disruptor.EventHandler;
+import io.tradingcore.core.book.BookChecksum;
+import io.tradingcore.core.book.OrderBook;
+import io.tradingcore.core.book.ResyncRequests;
+import io.tradingcore.core.kraken.CandleUpdate;
+import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ExchangeStatus;
+import io.tradingcore.core.kraken.FrameHandler;
+import io.tradingcore.core.kraken.KrakenFrameParser;
+import io.tradingcore.core.kraken.ParseError;
+import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.kraken.TickerUpdate;
+import io.tradingcore.core.kraken.TradePrint;
+import io.tradingcore.core.market.Instruments;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.FrameEvent;
+import io.tradingcore.core.ring.SymbolUpdate;
+import io.tradingcore.core.stream.EntryWriter;
+import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.StreamCatalog;
+import io.tradingcore.core.stream.Timeframe;
+import org.agrona.DirectBuffer;
+
+import static io.tradingcore.core.stream.EntryWriter.ascii;
+
+/**
+ * Stage 1: parses each frame in place, keeps every symbol's L2 book and verifies Kraken's checksum
+ * on each book message, writes the normalized market data streams, and hands the later stages what
+ * changed ({@link SymbolUpdate}: a copy of the top of book and the new trades).
+ * <p>
+ * A checksum mismatch, a crossed book or a book message that failed to parse marks that symbol's
+ * book invalid (reported to {@code kraken:errors} and {@code events:bus}) and raises a resync; its
+ * updates are skipped until the next snapshot. Other symbols are not affected.
+ */
+public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHandler
+{
+    private static final int STATE_AWAITING_SNAPSHOT = 0;
+    private static final int STATE_VALID = 1;
+    private static final int STATE_INVALID = 2;
+
+    private static final int MAX_LEVELS_PER_MESSAGE = 2048;
+    private static final int ERROR_FRAME_EXCERPT = 256;
+    private static final long HEARTBEAT_ENTRY_INTERVAL_MICROS = 1_000_000;
+
+    private static final byte[] CHECKSUM_MISMATCH = ascii("checksum_mismatch");
+    private static final byte[] CROSSED_BOOK = ascii("crossed_book");
+    private static final byte[] BOOK_OVERFLOW = ascii("book_overflow");
+    private static final byte[] PARSE_ERROR = ascii("parse_error");
+    private static final byte[] UNKNOWN_FRAME = ascii("unknown_frame");
+    private static final byte[] OVERSIZED_FRAME = ascii("oversized_frame");
+    private static final byte[] REQUEST_FAILED = ascii("request_failed");
+    private static final byte[] BOOK_INVALID = ascii("book_invalid");
+    private static final byte[] BOOK_RESYNCED = ascii("book_resynced");
+    private static final byte[] SESSION_START = ascii("session_start");
+    private static final byte[] EXCHANGE_SOURCE = ascii("exchange");
+    private static final byte[] TICKER_SOURCE = ascii("ticker");
+    private static final byte[] BOOK_SOURCE = ascii("book");
+
+    private final SymbolTable symbols;
+    private final Instruments instruments;
+    private final KrakenFrameParser parser;
+    private final BookChecksum checksum = new BookChecksum();
+    private final ResyncRequests resync;
+    private final EntryWriter out;
+    private final FeedCounters counters = new FeedCounters();
+    private final int bookDepth;
+    private final int publishedLevels;
+
+    private final OrderBook[] books = new OrderBook[SymbolTable.MAX_SYMBOLS];
+    private final int[] bookState = new int[SymbolTable.MAX_SYMBOLS];
+    private final boolean[] bookOverflowed = new boolean[SymbolTable.MAX_SYMBOLS];
+    private final boolean[] bookSnapshot = new boolean[SymbolTable.MAX_SYMBOLS];
+    private final long[] lastTradeId = new long[SymbolTable.MAX_SYMBOLS];
+    private final long[] topBid = new long[SymbolTable.MAX_SYMBOLS];
+    private final long[] topAsk = new long[SymbolTable.MAX_SYMBOLS];
+
+    /** This message's levels as received, for {@code kraken:orderbook:{symbol}}. */
+    private final int[] messageSide = new int[MAX_LEVELS_PER_MESSAGE];
+    private final long[] messagePrice = new long[MAX_LEVELS_PER_MESSAGE];
+    private final long[] messageQty = new long[MAX_LEVELS_PER_MESSAGE];
+    private int messageLevels;
+
+    private FrameEvent event;
+    private int exchangeStatus = ExchangeStatus.UNKNOWN;
+    private long eventMicros;
+    private long lastHeartbeatEntryMicros = Long.MIN_VALUE;
+
+    /**
+     * @param bookDepth       the subscribed depth each book is truncated to after every message
+     * @param publishedLevels levels per side in {@code md:orderbook} / {@code md:book:{symbol}} entries
+     */
+    public NormalizeStage(
+        final SymbolTable symbols, final Instruments instruments, final ResyncRequests resync, final EntryWriter out,
+        final int bookDepth, final int publishedLevels)
+    {
+        this.symbols = symbols;
+        this.instruments = instruments;
+        this.parser = new KrakenFrameParser(symbols, instruments);
+        this.resync = resync;
+        this.out = out;
+        this.bookDepth = bookDepth;
+        this.publishedLevels = publishedLevels;
+    }
+
+    public FeedCounters counters()
+    {
+        return counters;
+    }
+
+    @Override
+    public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
+    {
+        this.event = event;
+        event.updateCount = 0;
+        event.channel = Channel.UNKNOWN;
+        if (eventMicros == 0)
+        {
+            eventMicros = event.receiveEpochMicros;
+        }
+        switch (event.kind)
+        {
+            case FrameEvent.KIND_FRAME:
+                counters.frameBytes += event.length;
+                final int channel = parser.parse(event.frame, 0, event.length, this);
+                event.channel = channel;
+                counters.framesByChannel[channel]++;
+                if (channel == Channel.UNKNOWN)
+                {
+                    reportFrameError(UNKNOWN_FRAME, ParseError.NONE, channel, 0);
+                }
+                break;
+            case FrameEvent.KIND_SESSION_START:
+                startSession();
+                break;
+            case FrameEvent.KIND_OVERSIZED:
+                counters.errorsByKind[ParseError.OVERSIZED]++;
+                out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+                    .string(Fields.TYPE, Fields.TYPE_ERROR)
+                    .string(Fields.ERROR, OVERSIZED_FRAME)
+                    .integer(Fields.LENGTH, event.length)
+                    .integer(Fields.CAPACITY, event.frameCapacity())
+                    .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+                    .publish();
+                break;
+            default:
+                break;
+        }
+        event.exchangeStatus = exchangeStatus;
+        event.eventMicros = eventMicros;
+    }
+
+    @Override
+    public void onStatus(final int system)
+    {
+        exchangeStatus = system;
+        out.begin(StreamCatalog.KRAKEN_STATUS, -1, -1)
+            .string(Fields.TYPE, Fields.TYPE_STATUS)
+            .string(Fields.SOURCE, EXCHANGE_SOURCE)
+            .string(Fields.SYSTEM, ExchangeStatus.name(system))
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+            .publish();
+    }
+
+    @Override
+    public void onHeartbeat()
+    {
+        if (event.receiveEpochMicros - lastHeartbeatEntryMicros >= HEARTBEAT_ENTRY_INTERVAL_MICROS)
+        {
+            lastHeartbeatEntryMicros = event.receiveEpochMicros;
+            out.begin(StreamCatalog.KRAKEN_HEARTBEAT, -1, -1)
+                .string(Fields.TYPE, Fields.TYPE_HEARTBEAT)
+                .integer(Fields.COUNT, counters.framesByChannel[Channel.HEARTBEAT] + 1)
+                .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+                .publish();
+        }
+    }
+
+    @Override
+    public void onMethodResponse(
+        final DirectBuffer frame, final int methodOffset, final int methodLength, final boolean success,
+        final int channel, final int symbolId, final long reqId, final int errorOffset, final int errorLength)
+    {
+        if (success)
+        {
+            return;
+        }
+        counters.failedAcks++;
+        out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+            .string(Fields.TYPE, Fields.TYPE_ERROR)
+            .string(Fields.ERROR, REQUEST_FAILED)
+            .string(Fields.METHOD, frame, methodOffset, methodLength)
+            .string(Fields.CHANNEL, channel >= 0 ? Channel.name(channel) : "")
+            .string(Fields.SYMBOL, symbolId >= 0 ? symbols.nameBytes(symbolId) : Fields.EMPTY)
+            .integer(Fields.REQ_ID, reqId)
+            .string(Fields.REASON, frame, errorOffset, errorLength)
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+            .publish();
+    }
+
+    @Override
+    public void onPong(final long reqId)
+    {
+    }
+
+    @Override
+    public void onTicker(final TickerUpdate t)
+    {
+        advanceClock(t.exchangeMicros);
+        final int pp = instruments.pricePrecision(t.symbolId);
+        final int qp = instruments.qtyPrecision(t.symbolId);
+        final byte[] symbol = symbols.nameBytes(t.symbolId);
+        out.begin(StreamCatalog.KRAKEN_TICKER, t.symbolId, -1)
+            .string(Fields.TYPE, Fields.TYPE_TICKER)
+            .string(Fields.SYMBOL, symbol)
+            .decimal(Fields.BID, t.bid, pp)
+            .decimal(Fields.BID_QTY, t.bidQty, qp)
+            .decimal(Fields.ASK, t.ask, pp)
+            .decimal(Fields.ASK_QTY, t.askQty, qp)
+            .decimal(Fields.LAST, t.last, pp)
+            .decimal(Fields.VOLUME, t.volume, qp)
+            .decimal(Fields.VWAP, t.vwap, pp)
+            .decimal(Fields.LOW, t.low, pp)
+            .decimal(Fields.HIGH, t.high, pp)
+            .decimal(Fields.CHANGE, t.change, pp)
+            .decimal(Fields.CHANGE_PCT, t.changePct, TickerUpdate.CHANGE_PCT_SCALE)
+            .timestamp(Fields.TIMESTAMP, stamp(t.exchangeMicros))
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .publish();
+        writeSpread(StreamCatalog.MD_SPREAD, t.symbolId, t.bid, t.bidQty, t.ask, t.askQty, TICKER_SOURCE,
+            t.exchangeMicros);
+        writeSpread(StreamCatalog.MD_SPREAD_SYMBOL, t.symbolId, t.bid, t.bidQty, t.ask, t.askQty, TICKER_SOURCE,
+            t.exchangeMicros);
+    }
+
+    @Override
+    public void onTrade(final TradePrint t)
+    {
+        advanceClock(t.exchangeMicros);
+        final int id = t.symbolId;
+        if (t.tradeId != 0 && t.tradeId <= lastTradeId[id])
+        {
+            return; // a snapshot after a reconnect repeats trades already seen
+        }
+        lastTradeId[id] = t.tradeId;
+        writeTrade(StreamCatalog.MD_TRADES, t);
+        writeTrade(StreamCatalog.MD_TRADES_SYMBOL, t);
+        writeTrade(StreamCatalog.KRAKEN_TRADES, t);
+        final SymbolUpdate update = update(id);
+        if (update != null && update.tradeCount < SymbolUpdate.MAX_TRADES)
+        {
+            final int i = update.tradeCount++;
+            update.tradePrice[i] = t.price;
+            update.tradeQty[i] = t.qty;
+            update.tradeSide[i] = t.side;
+            update.tradeMicros[i] = t.exchangeMicros;
+        }
+    }
+
+    @Override
+    public void onBookBegin(final int symbolId, final boolean snapshot)
+    {
+        counters.bookMessages++;
+        OrderBook book = books[symbolId];
+        if (book == null)
+        {
+            book = new OrderBook(bookDepth + MAX_LEVELS_PER_MESSAGE);
+            book.depth(bookDepth);
+            books[symbolId] = book;
+        }
+        bookSnapshot[symbolId] = snapshot;
+        bookOverflowed[symbolId] = false;
+        messageLevels = 0;
+        if (snapshot)
+        {
+            book.clear();
+        }
+    }
+
+    @Override
+    public void onBookLevel(final int symbolId, final int side, final long price, final long qty)
+    {
+        if (messageLevels < MAX_LEVELS_PER_MESSAGE)
+        {
+            messageSide[messageLevels] = side;
+            messagePrice[messageLevels] = price;
+            messageQty[messageLevels] = qty;
+            messageLevels++;
+        }
+        if (bookSnapshot[symbolId] || bookState[symbolId] == STATE_VALID)
+        {
+            if (!books[symbolId].apply(side, price, qty))
+            {
+                bookOverflowed[symbolId] = true;
+            }
+        }
+    }
+
+    @Override
+    public void onBookEnd(final int symbolId, final long expected, final long exchangeMicros)
+    {
+        advanceClock(exchangeMicros);
+        if (!bookSnapshot[symbolId] && bookState[symbolId] != STATE_VALID)
+        {
+            counters.updatesSkippedWhileInvalid++;
+            return;
+        }
+        final OrderBook book = books[symbolId];
+        book.truncate();
+        if (bookOverflowed[symbolId])
+        {
+            counters.bookOverflows++;
+            invalidate(symbolId, BOOK_OVERFLOW);
+            return;
+        }
+        final long computed = checksum.compute(book);
+        if (computed != expected)
+        {
+            counters.checksumsFailed++;
+            out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+                .string(Fields.TYPE, Fields.TYPE_ERROR)
+                .string(Fields.ERROR, CHECKSUM_MISMATCH)
+                .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+                .integer(Fields.EXPECTED, expected)
+                .integer(Fields.COMPUTED, computed)
+                .bool(Fields.SNAPSHOT, bookSnapshot[symbolId])
+                .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
+                .publish();
+            invalidate(symbolId, CHECKSUM_MISMATCH);
+            return;
+        }
+        counters.checksumsVerified++;
+        if (book.isCrossed())
+        {
+            counters.crossedBooks++;
+            final int pp = instruments.pricePrecision(symbolId);
+            out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+                .string(Fields.TYPE, Fields.TYPE_ERROR)
+                .string(Fields.ERROR, CROSSED_BOOK)
+                .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+                .decimal(Fields.BEST_BID, book.bestBid(), pp)
+                .decimal(Fields.BEST_ASK, book.bestAsk(), pp)
+                .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
+                .publish();
+            invalidate(symbolId, CROSSED_BOOK);
+            return;
+        }
+        if (bookState[symbolId] == STATE_INVALID)
+        {
+            counters.booksResynced++;
+            writeEvent(BOOK_RESYNCED, symbolId, Fields.EMPTY);
+        }
+        bookState[symbolId] = STATE_VALID;
+        writeBook(symbolId, book, expected, exchangeMicros);
+        final SymbolUpdate update = update(symbolId);
+        if (update != null)
+        {
+            update.bookChanged = true;
+            update.bookValid = true;
+            update.bookMicros = stamp(exchangeMicros);
+            update.book.copyFrom(book);
+        }
+    }
+
+    @Override
+    public void onCandle(final CandleUpdate c)
+    {
+        advanceClock(c.exchangeMicros);
+        final int timeframe = Timeframe.ofMinutes(c.intervalMinutes);
+        if (timeframe == Timeframe.NONE)
+        {
+            reportFrameError(PARSE_ERROR, ParseError.WRONG_TYPE, Channel.OHLC, 0);
+            return;
+        }
+        writeCandle(StreamCatalog.MD_CANDLES, c, timeframe);
+        writeCandle(StreamCatalog.MD_CANDLES_SYMBOL, c, timeframe);
+        writeCandle(StreamCatalog.KRAKEN_OHLC, c, timeframe);
+    }
+
+    @Override
+    public void onInstrument(final int symbolId, final int pricePrecision, final int qtyPrecision)
+    {
+    }
+
+    @Override
+    public void onError(final int error, final int channel, final int symbolId, final int position)
+    {
+        counters.errorsByKind[error]++;
+        reportFrameError(PARSE_ERROR, error, channel, position);
+        if (channel == Channel.BOOK && symbolId >= 0)
+        {
+            invalidate(symbolId, PARSE_ERROR);
+        }
+    }
+
+    private void startSession()
+    {
+        counters.sessions++;
+        for (int id = 0; id < SymbolTable.MAX_SYMBOLS; id++)
+        {
+            bookState[id] = STATE_AWAITING_SNAPSHOT;
+            if (books[id] != null)
+            {
+                books[id].clear();
+                final SymbolUpdate update = update(id);
+                if (update != null)
+                {
+                    update.bookChanged = true;
+                    update.bookValid = false;
+                }
+            }
+        }
+        writeEvent(SESSION_START, -1, Fields.EMPTY);
+    }
+
+    private void invalidate(final int symbolId, final byte[] reason)
+    {
+        final boolean wasValid = bookState[symbolId] != STATE_INVALID;
+        bookState[symbolId] = STATE_INVALID;
+        if (books[symbolId] != null)
+        {
+            books[symbolId].clear();
+        }
+        final SymbolUpdate update = update(symbolId);
+        if (update != null)
+        {
+            update.bookChanged = true;
+            update.bookValid = false;
+        }
+        if (wasValid)
+        {
+            resync.raise(symbolId);
+            writeEvent(BOOK_INVALID, symbolId, reason);
+        }
+    }
+
+    private SymbolUpdate update(final int symbolId)
+    {
+        final SymbolUpdate update = event.update(symbolId);
+        if (update != null)
+        {
+            update.pricePrecision = instruments.pricePrecision(symbolId);
+            update.qtyPrecision = instruments.qtyPrecision(symbolId);
+        }
+        return update;
+    }
+
+    private void advanceClock(final long exchangeMicros)
+    {
+        if (exchangeMicros > eventMicros)
+        {
+            eventMicros = exchangeMicros;
+        }
+    }
+
+    private long stamp(final long exchangeMicros)
+    {
+        return exchangeMicros != 0 ? exchangeMicros : event.receiveEpochMicros;
+    }
+
+    private void writeTrade(final int stream, final TradePrint t)
+    {
+        final int pp = instruments.pricePrecision(t.symbolId);
+        final int qp = instruments.qtyPrecision(t.symbolId);
+        out.begin(stream, t.symbolId, -1)
+            .string(Fields.TYPE, Fields.TYPE_TRADE)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(Fields.SYMBOL, symbols.nameBytes(t.symbolId))
+            .string(Fields.SIDE, Side.tradeName(t.side))
+            .decimal(Fields.PRICE, t.price, pp)
+            .decimal(Fields.QTY, t.qty, qp)
+            .string(Fields.ORD_TYPE, t.ordType == TradePrint.ORD_TYPE_MARKET ? Fields.MARKET : Fields.LIMIT)
+            .integer(Fields.TRADE_ID, t.tradeId)
+            .timestamp(Fields.TIMESTAMP, stamp(t.exchangeMicros))
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .publish();
+    }
+
+    private void writeSpread(
+        final int stream, final int symbolId, final long bid, final long bidQty, final long ask, final long askQty,
+        final byte[] source, final long exchangeMicros)
+    {
+        final int pp = instruments.pricePrecision(symbolId);
+        final int qp = instruments.qtyPrecision(symbolId);
+        final long spread = ask - bid;
+        out.begin(stream, symbolId, -1)
+            .string(Fields.TYPE, Fields.TYPE_SPREAD)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+            .string(Fields.SOURCE, source)
+            .decimal(Fields.BID, bid, pp)
+            .decimal(Fields.BID_QTY, bidQty, qp)
+            .decimal(Fields.ASK, ask, pp)
+            .decimal(Fields.ASK_QTY, askQty, qp)
+            .decimal(Fields.SPREAD, spread, pp)
+            .decimal(Fields.SPREAD_BPS, bid + ask > 0 ? spread * 2_000_000 / (bid + ask) : 0, 2)
+            .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .publish();
+    }
+
+    private void writeBook(final int symbolId, final OrderBook book, final long checksumValue, final long exchangeMicros)
+    {
+        final int pp = instruments.pricePrecision(symbolId);
+        final int qp = instruments.qtyPrecision(symbolId);
+        writeTopOfBook(StreamCatalog.MD_ORDERBOOK, symbolId, book, checksumValue, exchangeMicros, pp, qp);
+        writeTopOfBook(StreamCatalog.MD_BOOK_SYMBOL, symbolId, book, checksumValue, exchangeMicros, pp, qp);
+
+        out.begin(StreamCatalog.KRAKEN_ORDERBOOK, symbolId, -1)
+            .string(Fields.TYPE, Fields.TYPE_BOOK)
+            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+            .bool(Fields.SNAPSHOT, bookSnapshot[symbolId]);
+        for (int side = Side.BID; side <= Side.ASK; side++)
+        {
+            out.beginJson(side == Side.BID ? Fields.BIDS : Fields.ASKS).jsonArrayStart();
+            for (int i = 0; i < messageLevels; i++)
+            {
+                if (messageSide[i] == side)
+                {
+                    out.jsonArrayStart().jsonDecimal(messagePrice[i], pp).jsonDecimal(messageQty[i], qp).jsonArrayEnd();
+                }
+            }
+            out.jsonArrayEnd().endJson();
+        }
+        out.integer(Fields.CHECKSUM, checksumValue)
+            .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .publish();
+
+        if (book.bestBid() != topBid[symbolId] || book.bestAsk() != topAsk[symbolId])
+        {
+            topBid[symbolId] = book.bestBid();
+            topAsk[symbolId] = book.bestAsk();
+            final long bidQty = book.levels(Side.BID) > 0 ? book.qty(Side.BID, 0) : 0;
+            final long askQty = book.levels(Side.ASK) > 0 ? book.qty(Side.ASK, 0) : 0;
+            writeSpread(StreamCatalog.MD_SPREAD, symbolId, book.bestBid(), bidQty, book.bestAsk(), askQty,
+                BOOK_SOURCE, exchangeMicros);
+            writeSpread(StreamCatalog.MD_SPREAD_SYMBOL, symbolId, book.bestBid(), bidQty, book.bestAsk(), askQty,
+                BOOK_SOURCE, exchangeMicros);
+        }
+    }
+
+    private void writeTopOfBook(
+        final int stream, final int symbolId, final OrderBook book, final long checksumValue,
+        final long exchangeMicros, final int pp, final int qp)
+    {
+        out.begin(stream, symbolId, -1)
+            .string(Fields.TYPE, Fields.TYPE_ORDERBOOK)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+            .integer(Fields.DEPTH, publishedLevels);
+        for (int side = Side.BID; side <= Side.ASK; side++)
+        {
+            out.beginJson(side == Side.BID ? Fields.BIDS : Fields.ASKS).jsonArrayStart();
+            final int n = Math.min(publishedLevels, book.levels(side));
+            for (int i = 0; i < n; i++)
+            {
+                out.jsonArrayStart().jsonDecimal(book.price(side, i), pp).jsonDecimal(book.qty(side, i), qp).jsonArrayEnd();
+            }
+            out.jsonArrayEnd().endJson();
+        }
+        out.integer(Fields.CHECKSUM, checksumValue)
+            .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .publish();
+    }
+
+    private void writeCandle(final int stream, final CandleUpdate c, final int timeframe)
+    {
+        final int pp = instruments.pricePrecision(c.symbolId);
+        final int qp = instruments.qtyPrecision(c.symbolId);
+        out.begin(stream, c.symbolId, timeframe)
+            .string(Fields.TYPE, Fields.TYPE_CANDLE)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(Fields.SYMBOL, symbols.nameBytes(c.symbolId))
+            .string(Fields.TIMEFRAME, Timeframe.name(timeframe))
+            .decimal(Fields.OPEN, c.open, pp)
+            .decimal(Fields.HIGH, c.high, pp)
+            .decimal(Fields.LOW, c.low, pp)
+            .decimal(Fields.CLOSE, c.close, pp)
+            .decimal(Fields.VWAP, c.vwap, pp)
+            .decimal(Fields.VOLUME, c.volume, qp)
+            .integer(Fields.TRADES, c.trades)
+            .timestamp(Fields.INTERVAL_BEGIN, c.intervalBeginMicros)
+            .timestamp(Fields.TIMESTAMP, stamp(c.exchangeMicros))
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .publish();
+    }
+
+    private void writeEvent(final byte[] name, final int symbolId, final byte[] reason)
+    {
+        out.begin(StreamCatalog.EVENTS_BUS, -1, -1)
+            .string(Fields.TYPE, Fields.TYPE_EVENT)
+            .string(Fields.EVENT, name)
+            .string(Fields.SYMBOL, symbolId >= 0 ? symbols.nameBytes(symbolId) : Fields.EMPTY)
+            .string(Fields.REASON, reason)
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+            .publish();
+    }
+
+    private void reportFrameError(final byte[] kind, final int error, final int channel, final int position)
+    {
+        out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+            .string(Fields.TYPE, Fields.TYPE_ERROR)
+            .string(Fields.ERROR, kind)
+            .string(Fields.REASON, ParseError.name(error))
+            .string(Fields.CHANNEL, Channel.name(channel))
+            .integer(Fields.POSITION, position)
+            .string(Fields.FRAME, event.frame, 0, Math.min(event.length, ERROR_FRAME_EXCERPT))
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+            .publish();
+    }
+}
