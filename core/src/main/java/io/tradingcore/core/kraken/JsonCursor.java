@@ -56,6 +56,12 @@ public final class JsonCursor
         pos = position;
     }
 
+    /** Absolute buffer index just past the wrapped range. */
+    public int end()
+    {
+        return end;
+    }
+
     public boolean failed()
     {
         return error != ParseError.NONE;
@@ -224,6 +230,20 @@ public final class JsonCursor
     public boolean booleanValue()
     {
         return booleanValue;
+    }
+
+    /**
+     * True if a delimiter follows the value just read: a number running into the end of the input or
+     * into other bytes may be cut short, so its text must not be trusted for its scale.
+     */
+    public boolean atDelimiter()
+    {
+        if (pos == end)
+        {
+            return false;
+        }
+        final byte c = buffer.getByte(pos);
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     /** True if the current value is a JSON object (does not move). */

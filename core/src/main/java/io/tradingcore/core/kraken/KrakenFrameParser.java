@@ -948,10 +948,9 @@ public final class KrakenFrameParser
         {
             return known;
         }
-        final int learnt = number.textScale();
-        if (learnt > MAX_PRECISION)
+        final int learnt = learntScale(number);
+        if (learnt < 0)
         {
-            json.fail(ParseError.PRECISION_EXCEEDED);
             return -1;
         }
         instruments.offer(symbolId, learnt, instruments.qtyPrecision(symbolId), Instruments.SOURCE_WIRE);
@@ -965,14 +964,30 @@ public final class KrakenFrameParser
         {
             return known;
         }
-        final int learnt = number.textScale();
-        if (learnt > MAX_PRECISION)
+        final int learnt = learntScale(number);
+        if (learnt < 0)
         {
-            json.fail(ParseError.PRECISION_EXCEEDED);
             return -1;
         }
         instruments.offer(symbolId, instruments.pricePrecision(symbolId), learnt, Instruments.SOURCE_WIRE);
         return learnt;
+    }
+
+    /** The scale of a number's text, if that text is complete and a long can hold it; else fails and returns -1. */
+    private int learntScale(final JsonNumber number)
+    {
+        if (!json.atDelimiter())
+        {
+            json.fail(json.position() == json.end() ? ParseError.TRUNCATED : ParseError.SYNTAX);
+            return -1;
+        }
+        final int scale = number.textScale();
+        if (scale > MAX_PRECISION)
+        {
+            json.fail(ParseError.PRECISION_EXCEEDED);
+            return -1;
+        }
+        return scale;
     }
 
     private long integer()
