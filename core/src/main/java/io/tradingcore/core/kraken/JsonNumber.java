@@ -11,6 +11,9 @@ public final class JsonNumber
 {
     /** Exponents are clamped here: anything beyond overflows or vanishes at every scale a long can hold. */
     static final int EXPONENT_LIMIT = 100_000;
+    /** {@code result * 10 + digit} fits a long while result is below this, or equal and digit at most 7. */
+    private static final long LIMIT_TENTH = Long.MAX_VALUE / 10;
+    private static final int LIMIT_LAST_DIGIT = (int)(Long.MAX_VALUE % 10);
 
     private DirectBuffer buffer;
     private boolean negative;
@@ -66,7 +69,7 @@ public final class JsonNumber
         for (; i < digits && firstPower - i >= 0; i++)
         {
             final int d = digit(i);
-            if (result > (Long.MAX_VALUE - d) / 10)
+            if (result > LIMIT_TENTH || (result == LIMIT_TENTH && d > LIMIT_LAST_DIGIT))
             {
                 return ParseError.NUMBER_OVERFLOW;
             }
@@ -76,7 +79,7 @@ public final class JsonNumber
         {
             for (int p = firstPower - digits + 1; p > 0; p--)
             {
-                if (result > Long.MAX_VALUE / 10)
+                if (result > LIMIT_TENTH)
                 {
                     return ParseError.NUMBER_OVERFLOW;
                 }
