@@ -362,7 +362,10 @@ public final class KrakenFrameParser
 
     private boolean result()
     {
-        json.beginObject();
+        if (!json.beginObject())
+        {
+            return false;
+        }
         boolean first = true;
         int next;
         while ((next = json.nextMember(first)) == JsonCursor.VALUE)
@@ -941,6 +944,7 @@ public final class KrakenFrameParser
         return number.value();
     }
 
+    /** The symbol's price precision, learnt from this number's text if still unknown (whichever price field comes first). */
     private int pricePrecision(final JsonNumber number)
     {
         final int known = instruments.pricePrecision(symbolId);
