@@ -1,7 +1,6 @@
 package io.tradingcore.core.book;
 
 import io.tradingcore.core.kraken.Side;
-import io.tradingcore.core.stream.DecimalText;
 
 import java.util.zip.CRC32;
 
@@ -16,6 +15,24 @@ public final class BookChecksum
     public static final int LEVELS = 10;
 
     /** 2 sides x 10 levels x (price + qty) x at most 19 digits. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
+        }
+        long power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++)
+        {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
     private final byte[] scratch = new byte[2 * LEVELS * 2 * 19];
     private final CRC32 crc = new CRC32();
 
@@ -41,20 +58,41 @@ public final class BookChecksum
         return position;
     }
 
-    /** Decimal digits of a non-negative value, none for zero (all its digits are leading zeros). */
+    /** Decimal digits of a positive value, two at a time; none for zero (all its digits are leading zeros). */
     private int appendDigits(final long value, final int offset)
     {
         if (value <= 0)
         {
             return offset;
         }
-        final int end = offset + DecimalText.digitCount(value);
+        final int end = offset + digitCount(value);
+        final byte[] out = scratch;
         long v = value;
-        for (int i = end - 1; i >= offset; i--)
+        int i = end;
+        while (v >= 100)
         {
-            scratch[i] = (byte)('0' + v % 10);
-            v /= 10;
+            final int pair = (int)(v % 100) << 1;
+            v /= 100;
+            out[--i] = DIGIT_PAIRS[pair + 1];
+            out[--i] = DIGIT_PAIRS[pair];
+        }
+        if (v >= 10)
+        {
+            final int pair = (int)v << 1;
+            out[--i] = DIGIT_PAIRS[pair + 1];
+            out[--i] = DIGIT_PAIRS[pair];
+        }
+        else
+        {
+            out[--i] = (byte)('0' + v);
         }
         return end;
+    }
+
+    private static int digitCount(final long positive)
+    {
+        // log10 estimate from the bit length, corrected by one table compare
+        final int estimate = ((64 - Long.numberOfLeadingZeros(positive)) * 1233) >>> 12;
+        return positive < POWERS_OF_TEN[estimate] ? estimate : estimate + 1;
     }
 }

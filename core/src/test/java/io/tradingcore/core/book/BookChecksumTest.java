@@ -82,6 +82,23 @@ class BookChecksumTest
         assertNotEquals(topTen, checksum.compute(shortBook));
     }
 
+    @Test
+    void writesEveryMagnitudeLikeLongToString()
+    {
+        long value = 1;
+        for (int digits = 1; digits <= 19; digits++)
+        {
+            final long[] probes = {value, value + 7, digits == 19 ? Long.MAX_VALUE : value * 10 - 1};
+            for (final long probe : probes)
+            {
+                final OrderBook book = new OrderBook(4);
+                book.apply(Side.ASK, probe, probe);
+                assertEquals(crc(Long.toString(probe) + probe), checksum.compute(book), "value " + probe);
+            }
+            value *= 10;
+        }
+    }
+
     private static long crc(final String text)
     {
         final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
