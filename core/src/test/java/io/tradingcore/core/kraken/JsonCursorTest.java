@@ -1,0 +1,95 @@
+package io.tradingcore.core.kraken;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonCursorTest
+{
+    private final JsonCursor json = new JsonCursor();
+
+    private void wrap(final String text)
+    {
+        json.wrap(Fixtures.exact(text), 0, text.length());
+    }
+
+    @Test
+    void skipsEveryKindOfValue()
+    {
+        final String text = "{\"a\":[1,-2.5e+3,{\"b\":\"x\\\"y\\\\\",\"c\":\"\\u00e9\\/\"}],\"d\":null,\"e\":true,\"f\":false," +
+            "\"g\":{},\"h\":[],\"i\":13834774380200032777} ";
+        wrap(text);
+        assertTrue(json.skipValue());
+        assertEquals(text.length() - 1, json.position());
+        assertTrue(json.atEnd());
+    }
+
+    @Test
+    void iteratesMembersAndElements()
+    {
+        wrap("{\"k\":[\"v\",\"w\"],\"n\":0}");
+        assertTrue(json.beginObject());
+        assertEquals(JsonCursor.VALUE, json.nextMember(true));
+        assertTrue(json.keyIs("k".getBytes()));
+        assertTrue(json.beginArray());
+        assertEquals(JsonCursor.VALUE, json.nextElement(true));
+        assertTrue(json.readString());
+        assertTrue(json.stringIs("v".getBytes()));
+        assertEquals(JsonCursor.VALUE, json.nextElement(false));
+        assertTrue(json.readString());
+        assertEquals(JsonCursor.END, json.nextElement(false));
+        assertEquals(JsonCursor.VALUE, json.nextMember(false));
+        assertFalse(json.keyIs("k".getBytes()));
+        assertTrue(json.readNumber());
+        assertEquals(JsonCursor.END, json.nextMember(false));
+        assertTrue(json.atEnd());
+    }
+
+    @Test
+    void theFirstFailureSticks()
+    {
+        wrap("{\"k\":\"v\"}");
+        assertTrue(json.beginObject());
+        assertEquals(JsonCursor.VALUE, json.nextMember(true));
+        assertFalse(json.readNumber());
+        assertEquals(ParseError.WRONG_TYPE, json.error());
+        assertEquals(5, json.errorPosition());
+        assertFalse(json.readString());
+        assertFalse(json.skipValue());
+        assertEquals(JsonCursor.FAILED, json.nextMember(false));
+        assertEquals(ParseError.WRONG_TYPE, json.error());
+        assertEquals(5, json.errorPosition());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'\"abc'| truncated",
+        "'\"abc\\'| truncated",
+        "'\"\\u00'| truncated",
+        "'[1,{\"a\":'| truncated",
+        "'[1,{\"a\"'| truncated",
+        "'-'| truncated",
+        "'1.'| truncated",
+        "'1e+'| truncated",
+        "'nul'| truncated",
+        "'[1,]'| syntax",
+        "'[}'| syntax",
+        "'{\"a\":1 \"b\":2}'| syntax",
+        "'{\"a\":1,}'| syntax",
+        "'{1:2}'| syntax",
+        "'nulL'| syntax",
+        "'\"\\x\"'| syntax",
+        "'.5'| syntax",
+        "'}'| syntax",
+    })
+    void rejects(final String text, final String error)
+    {
+        wrap(text);
+        assertFalse(json.skipValue());
+        assertEquals(error, ParseError.name(json.error()));
+    }
+}
