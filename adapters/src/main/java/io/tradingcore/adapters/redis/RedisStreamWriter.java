@@ -258,7 +258,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             }
             Thread.onSpinWait();
         }
-        closeLink();
+        closeLink(true);
         final long pending = persistLeftovers();
         connector.close();
         final long cycle = cycles + 1;
@@ -610,17 +610,21 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             LOG.warn("Redis connection to {} lost: {}; {} commands will be resent, entries kept meanwhile",
                 connector.describe(), RedisConnector.reason(cause), inflightCount);
         }
-        closeLink();
+        closeLink(false);
         retryLater();
     }
 
-    private void closeLink()
+    private void closeLink(final boolean waitForClose)
     {
         if (connection != null)
         {
             if (connection.isOpen())
             {
-                connection.closeAsync();
+                final CompletableFuture<Void> closing = connection.closeAsync();
+                if (waitForClose)
+                {
+                    closing.orTimeout(2, TimeUnit.SECONDS).exceptionally(ex -> null).join();
+                }
             }
             connection = null;
             commands = null;
