@@ -40,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Redis adapter thread, the only code that writes to Redis. It drains the {@link Outbox}, keeps every
@@ -256,7 +257,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             {
                 break;
             }
-            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
         }
         closeLink(true);
         final long pending = persistLeftovers();
@@ -545,7 +546,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private boolean sendQueued(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
         sendEntry(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX, -1);
-        return sendFailure == null && batchRemaining > 0;
+        return sendFailure == null;
     }
 
     private void sendEntry(
