@@ -1,6 +1,7 @@
 package io.tradingcore.core.stream;
 
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -29,6 +30,9 @@ public final class Outbox
     private final AtomicLongArray offered = new AtomicLongArray(StreamCatalog.COUNT);
     private final AtomicLongArray shed = new AtomicLongArray(StreamCatalog.COUNT);
     private final AtomicLongArray keptWaits = new AtomicLongArray(StreamCatalog.COUNT);
+    /** Agrona message types must be positive, stream ids start at 0: the ring carries stream + 1. */
+    private final MessageHandler toStreamId = this::onRingMessage;
+    private MessageHandler drainHandler;
 
     /** {@code capacity} is a power of two: the bytes of entries the ring holds. */
     public Outbox(final StreamCatalog catalog, final int capacity, final int shedAbovePercent)
@@ -63,17 +67,17 @@ public final class Outbox
         offered.incrementAndGet(stream);
         if (!catalog.kept(stream))
         {
-            if (ring.size() > shedAboveBytes || !ring.write(stream, entry, offset, length))
+            if (ring.size() > shedAboveBytes || !ring.write(stream + 1, entry, offset, length))
             {
                 shed.incrementAndGet(stream);
                 return false;
             }
             return true;
         }
-        if (!ring.write(stream, entry, offset, length))
+        if (!ring.write(stream + 1, entry, offset, length))
         {
             keptWaits.incrementAndGet(stream);
-            while (!ring.write(stream, entry, offset, length))
+            while (!ring.write(stream + 1, entry, offset, length))
             {
                 Thread.onSpinWait();
             }
@@ -81,10 +85,11 @@ public final class Outbox
         return true;
     }
 
-    /** Adapter thread only: hands up to {@code limit} entries to {@code handler}, in order. */
+    /** Adapter thread only: hands up to {@code limit} entries to {@code handler} (msgTypeId = stream id), in order. */
     public int drain(final MessageHandler handler, final int limit)
     {
-        return ring.read(handler, limit);
+        drainHandler = handler;
+        return ring.read(toStreamId, limit);
     }
 
     /** Bytes waiting in the ring. */
@@ -116,5 +121,10 @@ public final class Outbox
     public int maxEntryLength()
     {
         return ring.maxMsgLength();
+    }
+
+    private void onRingMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        drainHandler.onMessage(msgTypeId - 1, buffer, index, length);
     }
 }

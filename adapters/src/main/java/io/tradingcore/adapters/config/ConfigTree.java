@@ -1,0 +1,370 @@
+package io.tradingcore.adapters.config;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The configuration as key paths ({@code kraken.book.depth}) to values, each remembering where it
+ * came from. Layers are added lowest precedence first and a later layer replaces a key of an earlier
+ * one. The typed reads validate and record the effective value (or the default); a key that no read
+ * asked for is an unknown key.
+ */
+final class ConfigTree
+{
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private static final class Setting
+    {
+        private final Object value;
+        private final String origin;
+
+        private Setting(final Object value, final String origin)
+        {
+            this.value = value;
+            this.origin = origin;
+        }
+    }
+
+    private final Map<String, Setting> settings = new LinkedHashMap<>();
+    private final Map<String, Object> effective = new LinkedHashMap<>();
+
+    /** Adds every leaf of a YAML document read by Chronicle Wire (nested maps; a list is one leaf). */
+    void addDocument(final Object document, final String origin) throws ConfigException
+    {
+        if (document == null)
+        {
+            return;
+        }
+        if (!(document instanceof Map))
+        {
+            throw new ConfigException(origin + ": the top level must be a map of keys, found " + render(document));
+        }
+        flatten("", (Map<?, ?>)document, origin);
+    }
+
+    private void flatten(final String prefix, final Map<?, ?> map, final String origin)
+    {
+        for (final Map.Entry<?, ?> e : map.entrySet())
+        {
+            final String path = prefix + e.getKey();
+            if (e.getValue() instanceof Map)
+            {
+                flatten(path + ".", (Map<?, ?>)e.getValue(), origin);
+            }
+            else
+            {
+                put(path, e.getValue(), origin);
+            }
+        }
+    }
+
+    void put(final String path, final Object value, final String origin)
+    {
+        settings.put(path, new Setting(value, origin));
+    }
+
+    boolean has(final String path)
+    {
+        return settings.containsKey(path);
+    }
+
+    String text(final String path, final String fallback) throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        if (s != null && !(s.value instanceof String))
+        {
+            throw invalid(path, "text");
+        }
+        return record(path, s == null ? fallback : (String)s.value);
+    }
+
+    String choice(final String path, final String fallback, final String... allowed) throws ConfigException
+    {
+        final String value = text(path, fallback);
+        for (final String a : allowed)
+        {
+            if (a.equals(value))
+            {
+                return value;
+            }
+        }
+        throw invalid(path, "one of " + String.join(", ", allowed));
+    }
+
+    long integer(final String path, final long fallback, final long min, final long max) throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        if (s == null)
+        {
+            return record(path, fallback);
+        }
+        final Long value = wholeNumber(s.value);
+        if (value == null || value < min || value > max)
+        {
+            throw invalid(path, "a whole number from " + min + " to " + max);
+        }
+        return record(path, value);
+    }
+
+    int integer(final String path, final int fallback, final int min, final int max) throws ConfigException
+    {
+        return (int)integer(path, (long)fallback, min, max);
+    }
+
+    double number(final String path, final double fallback, final double min, final double max) throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        final Double value = s == null ? Double.valueOf(fallback) : decimal(s.value);
+        if (value == null || value < min || value > max)
+        {
+            throw invalid(path, "a number from " + plain(min) + " to " + plain(max));
+        }
+        // whole numbers shown as such: Chronicle would print 2000.0 as 2E3
+        effective.put(path, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object)value.longValue() : value);
+        return value;
+    }
+
+    boolean flag(final String path, final boolean fallback) throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        if (s == null)
+        {
+            return record(path, fallback);
+        }
+        if (s.value instanceof Boolean)
+        {
+            return record(path, (Boolean)s.value);
+        }
+        if ("true".equals(s.value) || "false".equals(s.value))
+        {
+            return record(path, Boolean.parseBoolean((String)s.value));
+        }
+        throw invalid(path, "true or false");
+    }
+
+    List<String> texts(final String path, final List<String> fallback) throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        if (s == null)
+        {
+            return record(path, List.copyOf(fallback));
+        }
+        final List<String> values = new ArrayList<>();
+        if (s.value instanceof List)
+        {
+            for (final Object o : (List<?>)s.value)
+            {
+                if (!(o instanceof String))
+                {
+                    throw invalid(path, "a list of text");
+                }
+                values.add((String)o);
+            }
+            return record(path, List.copyOf(values));
+        }
+        throw invalid(path, "a list of text");
+    }
+
+    int[] integers(final String path, final int[] fallback, final int min, final int max) throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        if (s == null)
+        {
+            record(path, asList(fallback));
+            return fallback.clone();
+        }
+        if (!(s.value instanceof List))
+        {
+            throw invalid(path, "a list of whole numbers from " + min + " to " + max);
+        }
+        final List<?> list = (List<?>)s.value;
+        final int[] values = new int[list.size()];
+        for (int i = 0; i < values.length; i++)
+        {
+            final Long v = wholeNumber(list.get(i));
+            if (v == null || v < min || v > max)
+            {
+                throw invalid(path, "a list of whole numbers from " + min + " to " + max);
+            }
+            values[i] = v.intValue();
+        }
+        record(path, asList(values));
+        return values;
+    }
+
+    /** The names one level below {@code prefix} that any layer set, in the order first seen. */
+    Set<String> children(final String prefix)
+    {
+        final String head = prefix + ".";
+        final Set<String> names = new LinkedHashSet<>();
+        for (final String path : settings.keySet())
+        {
+            if (path.startsWith(head))
+            {
+                final int dot = path.indexOf('.', head.length());
+                names.add(dot < 0 ? path.substring(head.length()) : path.substring(head.length(), dot));
+            }
+        }
+        return names;
+    }
+
+    /** Replaces what {@link #effective()} shows for a key already read, e.g. a masked secret. */
+    void show(final String path, final Object shown)
+    {
+        effective.put(path, shown);
+    }
+
+    /** A bad value at {@code path}: names its origin, the key, the value and what is allowed. */
+    ConfigException invalid(final String path, final String allowed)
+    {
+        final Setting s = settings.get(path);
+        return invalid(path, s == null ? "(missing)" : render(s.value), allowed);
+    }
+
+    /** As {@link #invalid(String, String)} with the value as it may be shown (a secret masked). */
+    ConfigException invalid(final String path, final String shownValue, final String allowed)
+    {
+        return new ConfigException(originOf(path) + ": " + path + " = " + shownValue + " is not allowed; expected " + allowed);
+    }
+
+    /** Where {@code path} was set; for a missing key, where its nearest sibling was set. */
+    private String originOf(final String path)
+    {
+        final Setting s = settings.get(path);
+        if (s != null)
+        {
+            return s.origin;
+        }
+        final int dot = path.lastIndexOf('.');
+        final String head = path.substring(0, dot + 1);
+        for (final Map.Entry<String, Setting> e : settings.entrySet())
+        {
+            if (dot > 0 && e.getKey().startsWith(head))
+            {
+                return e.getValue().origin;
+            }
+        }
+        return "built-in default";
+    }
+
+    /** Fails on the first key that no read asked for, naming the keys that are known nearby. */
+    void rejectUnknown() throws ConfigException
+    {
+        for (final Map.Entry<String, Setting> e : settings.entrySet())
+        {
+            final String path = e.getKey();
+            if (!effective.containsKey(path))
+            {
+                throw new ConfigException(e.getValue().origin + ": unknown key " + path + knownNear(path));
+            }
+        }
+    }
+
+    private String knownNear(final String path)
+    {
+        String parent = path;
+        while (true)
+        {
+            final int dot = parent.lastIndexOf('.');
+            parent = dot < 0 ? "" : parent.substring(0, dot);
+            final String head = parent.isEmpty() ? "" : parent + ".";
+            final Set<String> known = new LinkedHashSet<>();
+            for (final String k : effective.keySet())
+            {
+                if (k.startsWith(head))
+                {
+                    final int next = k.indexOf('.', head.length());
+                    known.add(next < 0 ? k.substring(head.length()) : k.substring(head.length(), next));
+                }
+            }
+            if (!known.isEmpty() || parent.isEmpty())
+            {
+                return "; known keys " + (parent.isEmpty() ? "at the top level" : "under " + parent) + ": " +
+                    String.join(", ", known);
+            }
+        }
+    }
+
+    /** Every value read, nested by key path, in the order read: the effective configuration. */
+    Map<String, Object> effective()
+    {
+        final Map<String, Object> root = new LinkedHashMap<>();
+        for (final Map.Entry<String, Object> e : effective.entrySet())
+        {
+            final String[] parts = e.getKey().split("\\.");
+            Map<String, Object> node = root;
+            for (int i = 0; i < parts.length - 1; i++)
+            {
+                @SuppressWarnings("unchecked")
+                final Map<String, Object> child = (Map<String, Object>)node.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
+                node = child;
+            }
+            node.put(parts[parts.length - 1], e.getValue());
+        }
+        return root;
+    }
+
+    private <T> T record(final String path, final T value)
+    {
+        effective.put(path, value);
+        return value;
+    }
+
+    private static Long wholeNumber(final Object value)
+    {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)
+        {
+            return ((Number)value).longValue();
+        }
+        if (value instanceof String && WHOLE.matcher((String)value).matches())
+        {
+            return Long.parseLong((String)value);
+        }
+        return null;
+    }
+
+    private static Double decimal(final Object value)
+    {
+        if (value instanceof Number)
+        {
+            final double d = ((Number)value).doubleValue();
+            return Double.isFinite(d) ? d : null;
+        }
+        if (value instanceof String && DECIMAL.matcher((String)value).matches())
+        {
+            return Double.parseDouble((String)value);
+        }
+        return null;
+    }
+
+    private static List<Long> asList(final int[] values)
+    {
+        final List<Long> list = new ArrayList<>(values.length);
+        for (final int v : values)
+        {
+            list.add((long)v);
+        }
+        return list;
+    }
+
+    static String plain(final double value)
+    {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static String render(final Object value)
+    {
+        if (value instanceof String)
+        {
+            return "\"" + value + "\"";
+        }
+        return String.valueOf(value);
+    }
+}

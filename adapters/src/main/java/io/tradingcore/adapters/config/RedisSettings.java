@@ -1,0 +1,103 @@
+package io.tradingcore.adapters.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code redis.*}: where the streams go and how much the writer may hold while Redis is away. */
+public final class RedisSettings
+{
+    public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+
+    private final String url;
+    private final String caFile;
+    private final long pendingBoundBytes;
+    private final String spillPath;
+    private final int batchSize;
+
+    RedisSettings(final ConfigTree tree) throws ConfigException
+    {
+        url = tree.text("redis.url", DEFAULT_URL);
+        final String shown = mask(url);
+        tree.show("redis.url", shown);
+        try
+        {
+            final URI uri = new URI(url);
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null)
+            {
+                throw tree.invalid("redis.url", shown, "redis://[user:password@]host[:port][/db] or rediss://... for TLS");
+            }
+        }
+        catch (final URISyntaxException e)
+        {
+            throw tree.invalid("redis.url", shown, "a URL such as " + DEFAULT_URL);
+        }
+        caFile = tree.text("redis.caFile", "");
+        if (!caFile.isEmpty() && !Files.isReadable(Path.of(caFile)))
+        {
+            throw tree.invalid("redis.caFile", "a readable PEM file of CA certificates (no such readable file)");
+        }
+        pendingBoundBytes = tree.integer("redis.pendingBoundBytes", 64L << 20, 1L << 16, 1L << 40);
+        spillPath = tree.text("redis.spillPath", "var/spill");
+        if (spillPath.isEmpty())
+        {
+            throw tree.invalid("redis.spillPath", "a directory for the spill journal");
+        }
+        batchSize = tree.integer("redis.batchSize", 256, 1, 100_000);
+    }
+
+    /** The URL with its credentials: for the connection only, never for a log. */
+    public String url()
+    {
+        return url;
+    }
+
+    public boolean tls()
+    {
+        return url.startsWith("rediss:");
+    }
+
+    /** The URL with any password (or lone user-info token, which Redis takes as a password) as {@code ****}. */
+    public String maskedUrl()
+    {
+        return mask(url);
+    }
+
+    /** A PEM file of CA certificates for {@code rediss://}; empty for the JVM's trust store. */
+    public String caFile()
+    {
+        return caFile;
+    }
+
+    /** Bytes of entries held in memory while Redis is slow or away; past it, kept streams spill to disk. */
+    public long pendingBoundBytes()
+    {
+        return pendingBoundBytes;
+    }
+
+    public String spillPath()
+    {
+        return spillPath;
+    }
+
+    /** Entries per pipelined flush. */
+    public int batchSize()
+    {
+        return batchSize;
+    }
+
+    static String mask(final String url)
+    {
+        final int scheme = url.indexOf("://");
+        final int at = url.lastIndexOf('@');
+        if (scheme < 0 || at < scheme)
+        {
+            return url;
+        }
+        final String userInfo = url.substring(scheme + 3, at);
+        final int colon = userInfo.indexOf(':');
+        final String user = colon < 0 ? "" : userInfo.substring(0, colon + 1);
+        return url.substring(0, scheme + 3) + user + "****" + url.substring(at);
+    }
+}
