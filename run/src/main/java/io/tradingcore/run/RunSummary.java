@@ -1,0 +1,118 @@
+package io.tradingcore.run;
+
+import io.tradingcore.adapters.redis.RedisStreamWriter;
+import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ParseError;
+import io.tradingcore.core.stage.FeedCounters;
+import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.StreamCatalog;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** The end-of-run report: what came in, what was verified, what went to Redis, how fast we decided. */
+final class RunSummary
+{
+    private final FeedCounters feed;
+    private final RedisStreamWriter writer;
+    private final Outbox outbox;
+    private final long stageFaults;
+    private final long framesRead;
+    private final long elapsedNanos;
+    private final boolean interrupted;
+    private Histogram tickToDecision;
+    private String trading = "";
+
+    RunSummary(
+        final FeedCounters feed, final RedisStreamWriter writer, final Outbox outbox, final long stageFaults,
+        final long framesRead, final long elapsedNanos, final boolean interrupted)
+    {
+        this.feed = feed;
+        this.writer = writer;
+        this.outbox = outbox;
+        this.stageFaults = stageFaults;
+        this.framesRead = framesRead;
+        this.elapsedNanos = elapsedNanos;
+        this.interrupted = interrupted;
+    }
+
+    RunSummary latency(final Histogram histogram)
+    {
+        tickToDecision = histogram;
+        return this;
+    }
+
+    RunSummary trading(final String lines)
+    {
+        trading = lines;
+        return this;
+    }
+
+    void print(final PrintStream out)
+    {
+        final double seconds = elapsedNanos / 1e9;
+        out.println();
+        out.println("=== trading-core run summary ===");
+        out.printf(Locale.ROOT, "run            %.2f s%s, %,d frames read (%,.0f frames/s)%n", seconds,
+            interrupted ? " (stopped by signal)" : "", framesRead, framesRead / Math.max(seconds, 1e-9));
+        out.println("frames by channel");
+        for (int c = 0; c < Channel.COUNT; c++)
+        {
+            if (feed.frames(c) > 0)
+            {
+                out.printf(Locale.ROOT, "  %-12s %,12d%n", Channel.name(c), feed.frames(c));
+            }
+        }
+        boolean anyError = false;
+        for (int e = 1; e < ParseError.COUNT; e++)
+        {
+            if (feed.errors(e) > 0)
+            {
+                if (!anyError)
+                {
+                    out.println("rejected frames (reported to kraken:errors)");
+                    anyError = true;
+                }
+                out.printf(Locale.ROOT, "  %-18s %,8d%n", ParseError.name(e), feed.errors(e));
+            }
+        }
+        out.printf(Locale.ROOT, "book messages  %,d; checksums verified %,d, failed %,d; crossed %,d; overflows %,d; "
+            + "resynced %,d; updates skipped while invalid %,d%n", feed.bookMessages(), feed.checksumsVerified(),
+            feed.checksumsFailed(), feed.crossedBooks(), feed.bookOverflows(), feed.booksResynced(),
+            feed.updatesSkippedWhileInvalid());
+        if (feed.failedAcks() > 0)
+        {
+            out.printf(Locale.ROOT, "failed acks    %,d%n", feed.failedAcks());
+        }
+        out.print(trading);
+        if (tickToDecision != null && tickToDecision.getTotalCount() > 0)
+        {
+            out.printf(Locale.ROOT, "tick->decision latency (µs) over %,d ticks: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
+                tickToDecision.getTotalCount(), us(tickToDecision, 50), us(tickToDecision, 90), us(tickToDecision, 99),
+                us(tickToDecision, 99.9), tickToDecision.getMaxValue() / 1e3);
+        }
+        long total = 0;
+        out.println("entries written to Redis, by stream");
+        for (final Map.Entry<String, Long> e : writer.writtenByKey().entrySet())
+        {
+            out.printf(Locale.ROOT, "  %-40s %,10d%n", e.getKey(), e.getValue());
+            total += e.getValue();
+        }
+        out.printf(Locale.ROOT, "  %-40s %,10d%n", "total", total);
+        long shed = 0;
+        for (int s = 0; s < StreamCatalog.COUNT; s++)
+        {
+            shed += outbox.shed(s) + writer.shed(s);
+        }
+        out.printf(Locale.ROOT, "market data shed under back-pressure %,d; spilled to journal %,d, replayed %,d; "
+            + "Redis write errors %,d, reconnects %,d; stage faults %,d%n", shed, writer.spilled(), writer.replayed(),
+            writer.writeErrors(), writer.reconnects(), stageFaults);
+    }
+
+    private static double us(final Histogram h, final double percentile)
+    {
+        return h.getValueAtPercentile(percentile) / 1e3;
+    }
+}

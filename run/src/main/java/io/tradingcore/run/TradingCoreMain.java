@@ -1,0 +1,83 @@
+package io.tradingcore.run;
+
+import io.tradingcore.adapters.config.ConfigException;
+import io.tradingcore.adapters.config.ConfigLoader;
+import io.tradingcore.adapters.config.TradingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code run/trading-core}: parses the command line and configuration, then runs the core until
+ * the feed ends (replay) or SIGTERM. Exit codes (DESIGN.md): 0 clean stop, 2 bad arguments or
+ * configuration, 1 a fatal runtime fault.
+ */
+public final class TradingCoreMain
+{
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAULT = 1;
+    public static final int EXIT_BAD_CONFIG = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingCoreMain.class);
+
+    private TradingCoreMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        final int code = run(args, System.getenv(), home(), System.out, System.err);
+        System.exit(code);
+    }
+
+    static int run(
+        final String[] args, final Map<String, String> env, final Path home, final PrintStream out,
+        final PrintStream err)
+    {
+        final TradingConfig config;
+        try
+        {
+            config = ConfigLoader.load(args, env, home.resolve("run").resolve("config"));
+        }
+        catch (final ConfigException ex)
+        {
+            err.println("trading-core: " + ex.getMessage());
+            err.println("Run with --help for every option.");
+            return EXIT_BAD_CONFIG;
+        }
+        if (config.helpRequested())
+        {
+            out.println(ConfigLoader.usage());
+            return EXIT_OK;
+        }
+        if (config.printConfigRequested())
+        {
+            out.println(config.describe());
+            return EXIT_OK;
+        }
+        try (TradingCore core = new TradingCore(config, home))
+        {
+            final ShutdownSignal shutdown = ShutdownSignal.install();
+            return core.run(shutdown, out);
+        }
+        catch (final BadInputException ex)
+        {
+            err.println("trading-core: " + ex.getMessage());
+            return EXIT_BAD_CONFIG;
+        }
+        catch (final Exception ex)
+        {
+            LOG.error("fatal: {}", ex.toString(), ex);
+            err.println("trading-core: fatal: " + ex);
+            return EXIT_FAULT;
+        }
+    }
+
+    private static Path home()
+    {
+        return Path.of(System.getProperty("trading.home", ".")).toAbsolutePath().normalize();
+    }
+}
