@@ -153,7 +153,8 @@ final class TradingCore implements AutoCloseable
         switch (config.feed().source())
         {
             case REPLAY:
-                frames = new ReplayFeed(Path.of(config.feed().replayPath())).run(sink, () -> !shutdown.requested());
+                frames = new ReplayFeed(Path.of(config.feed().replayPath()))
+                    .run(sink, () -> !shutdown.requested(), this::replayMayPublish);
                 break;
             default:
                 throw new BadInputException("feed " + config.feed().source() + " is not available in this build");
@@ -171,6 +172,12 @@ final class TradingCore implements AutoCloseable
             interrupted).print(out);
         shutdown.finished(code);
         return code;
+    }
+
+    /** A replay waits while Redis is behind, so it never makes the writer shed market data. */
+    private boolean replayMayPublish()
+    {
+        return outbox.size() < outbox.capacity() / 8 && writer.backlogBytes() < writer.backlogCapacity() / 4;
     }
 
     private void drainRing()

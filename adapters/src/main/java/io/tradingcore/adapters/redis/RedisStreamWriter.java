@@ -125,6 +125,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private volatile long cycles;
     private volatile long drainedCycle = -1;
     private volatile boolean closed;
+    private volatile int backlogBytes;
     private long lastFaultLogNs;
     private AgentRunner runner;
 
@@ -188,8 +189,24 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         {
             drainedCycle = cycle;
         }
+        backlogBytes = queue.size();
         cycles = cycle;
         return work;
+    }
+
+    /**
+     * Bytes of entries waiting in memory for Redis, as of the last cycle. A source that can wait (a
+     * replay, unlike a live socket) paces itself on it instead of making the writer shed market data.
+     */
+    public int backlogBytes()
+    {
+        return backlogBytes;
+    }
+
+    /** The in-memory bound past which market data is shed and kept entries spill. */
+    public int backlogCapacity()
+    {
+        return queue.maxCapacity();
     }
 
     /**

@@ -2,6 +2,8 @@ package io.tradingcore.adapters.replay;
 
 import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.time.MicrosClock;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.BufferedInputStream;
@@ -25,6 +27,7 @@ public final class ReplayFeed
     private byte[] line = new byte[1 << 16];
     private final UnsafeBuffer view = new UnsafeBuffer(line);
     private final MicrosClock clock = new MicrosClock();
+    private final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
     private long frames;
     private long lines;
 
@@ -46,8 +49,13 @@ public final class ReplayFeed
         }
     }
 
-    /** Publishes every frame of the file to {@code sink}; returns the number of frames. Stops early if {@code running} turns false. */
-    public long run(final FrameSink sink, final BooleanSupplier running) throws IOException
+    /**
+     * Publishes every frame of the file to {@code sink}; returns the number of frames. Stops early if
+     * {@code running} turns false. Before each frame it waits while {@code mayPublish} says no: a
+     * recording can go as fast as the slowest consumer allows, so it is paced rather than shed.
+     */
+    public long run(final FrameSink sink, final BooleanSupplier running, final BooleanSupplier mayPublish)
+        throws IOException
     {
         check(path);
         try (InputStream in = open(path))
@@ -62,6 +70,10 @@ public final class ReplayFeed
                     final byte b = chunk[i];
                     if (b == '\n')
                     {
+                        while (!mayPublish.getAsBoolean() && running.getAsBoolean())
+                        {
+                            idle.idle();
+                        }
                         publish(sink, length);
                         length = 0;
                     }

@@ -98,6 +98,11 @@ public final class Outbox
         return ring.size();
     }
 
+    public int capacity()
+    {
+        return ring.capacity();
+    }
+
     public boolean isEmpty()
     {
         return ring.producerPosition() == ring.consumerPosition();
