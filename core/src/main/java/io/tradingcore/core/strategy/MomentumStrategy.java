@@ -7,8 +7,9 @@ import io.tradingcore.core.stream.EntryWriter;
 
 /**
  * <b>momentum</b>: ride a strong move that is not yet exhausted. On a closed bar, the move is the
- * change of the close over {@code roc_period} (10) bars in ATR(14) units. BUY when the move is at
- * least {@code move_min_atr} (2.5) AND RSI({@code rsi_period}, 14) is in [{@code rsi_buy_min} (55),
+ * change of the close over {@code roc_period} (10) bars in ATR(14) units; it must be efficient (Kaufman's
+ * efficiency ratio over those bars at least {@code min_efficiency} (0.4), which a swinging range is not).
+ * BUY when the move is at least {@code move_min_atr} (3.0) AND RSI({@code rsi_period}, 14) is in [{@code rsi_buy_min} (55),
  * {@code rsi_buy_max} (80)]; SELL when the move is at most minus that AND the RSI is in
  * [100 - rsi_buy_max, 100 - rsi_buy_min]. It fires when the condition becomes true (not on each bar it
  * stays true). Price = close; stop / target at {@code stop_atr} (1.5) / {@code take_profit_atr} (3.0)
@@ -17,7 +18,8 @@ import io.tradingcore.core.stream.EntryWriter;
 public final class MomentumStrategy extends Strategy
 {
     public static final byte[][] FEATURES = {
-        EntryWriter.ascii("move_atr"), EntryWriter.ascii("rsi"), EntryWriter.ascii("close"), EntryWriter.ascii("atr")};
+        EntryWriter.ascii("move_atr"), EntryWriter.ascii("efficiency"), EntryWriter.ascii("rsi"), EntryWriter.ascii("close"),
+        EntryWriter.ascii("atr")};
 
     private static final int NONE = -1;
 
@@ -25,6 +27,7 @@ public final class MomentumStrategy extends Strategy
     private final Rsi[] rsi;
     private final int[] previousCondition;
     private final double moveMinAtr;
+    private final double minEfficiency;
     private final double rsiBuyMin;
     private final double rsiBuyMax;
 
@@ -34,7 +37,8 @@ public final class MomentumStrategy extends Strategy
         final String name = StrategyId.name(id);
         final int rocPeriod = parameters.getInt(name, "roc_period", 10);
         final int rsiPeriod = parameters.getInt(name, "rsi_period", 14);
-        moveMinAtr = parameters.get(name, "move_min_atr", 2.5);
+        moveMinAtr = parameters.get(name, "move_min_atr", 3.0);
+        minEfficiency = parameters.get(name, "min_efficiency", 0.4);
         rsiBuyMin = parameters.get(name, "rsi_buy_min", 55);
         rsiBuyMax = parameters.get(name, "rsi_buy_max", 80);
         change = new EfficiencyRatio[maxSymbols];
@@ -71,8 +75,13 @@ public final class MomentumStrategy extends Strategy
         final double a = atr[symbolId].value();
         final double move = a > 0 ? change[symbolId].change() / a : 0.0;
         final double r = rsi[symbolId].value();
+        final double efficiency = change[symbolId].value();
         int condition = NONE;
-        if (move >= moveMinAtr && r >= rsiBuyMin && r <= rsiBuyMax)
+        if (efficiency < minEfficiency)
+        {
+            condition = NONE;
+        }
+        else if (move >= moveMinAtr && r >= rsiBuyMin && r <= rsiBuyMax)
         {
             condition = Side.BUY;
         }
@@ -89,6 +98,7 @@ public final class MomentumStrategy extends Strategy
         entry(out, condition, closeScaled[symbolId], symbolId, market);
         out.confidence = clamp01(Math.abs(move) / (2.0 * moveMinAtr));
         feature(out, move);
+        feature(out, efficiency);
         feature(out, r);
         feature(out, close[symbolId]);
         feature(out, a);

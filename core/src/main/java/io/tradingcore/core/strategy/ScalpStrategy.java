@@ -5,11 +5,11 @@ import io.tradingcore.core.stream.EntryWriter;
 
 /**
  * <b>scalp</b>: order-book pressure confirmed by the tape. BUY when the top-N depth imbalance is at
- * least {@code imbalance_min} (0.35) AND the decayed taker flow is at least {@code flow_min} (0.4)
+ * least {@code imbalance_min} (0.4) AND the decayed taker flow is at least {@code flow_min} (0.5)
  * AND the spread is at most {@code max_spread_bps} (10); SELL on the mirror (both at most minus the
  * thresholds). Evaluated on every book or trade event while the book is valid; price = book mid;
  * stop / target at {@code stop_atr} (1.0) / {@code take_profit_atr} (1.5) x ATR(14) of 1m bars;
- * confidence = mean of |imbalance| and |flow|; cool-down {@code cooldown_s} (600).
+ * confidence = mean of |imbalance| and |flow|; cool-down {@code cooldown_s} (900).
  * The book depth N and the flow decay are {@code market.book_levels} (5) and {@code market.flow_alpha} (0.1).
  */
 public final class ScalpStrategy extends Strategy
@@ -24,10 +24,10 @@ public final class ScalpStrategy extends Strategy
 
     public ScalpStrategy(final StrategyParameters parameters, final int maxSymbols)
     {
-        super(StrategyId.SCALP, false, parameters, maxSymbols, 600, 1.0, 1.5);
+        super(StrategyId.SCALP, false, parameters, maxSymbols, 900, 1.0, 1.5);
         final String name = StrategyId.name(id);
-        imbalanceMin = parameters.get(name, "imbalance_min", 0.35);
-        flowMin = parameters.get(name, "flow_min", 0.4);
+        imbalanceMin = parameters.get(name, "imbalance_min", 0.4);
+        flowMin = parameters.get(name, "flow_min", 0.5);
         maxSpreadBps = parameters.get(name, "max_spread_bps", 10.0);
     }
 

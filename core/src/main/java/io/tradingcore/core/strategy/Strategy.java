@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * What the six strategies share: per-symbol state preallocated for {@code maxSymbols} ids, an ATR
  * on the strategy's timeframe for stops and targets, the cool-down, and the fill of the common
- * signal fields. Common parameters (section = strategy name): {@code timeframe_minutes} (1 or 5),
+ * signal fields. The cool-down is per symbol and side: after a BUY, no BUY of that symbol for
+ * {@code cooldown_s}, while a SELL may still come. Common parameters (section = strategy name): {@code timeframe_minutes} (1 or 5),
  * {@code cooldown_s}, {@code size_quote}, {@code atr_period}, {@code stop_atr}, {@code take_profit_atr}.
  * <p>
  * A bar strategy decides once per closed candle of its timeframe (the evaluation right after the
@@ -62,7 +63,7 @@ public abstract class Strategy
         }
         close = new double[maxSymbols];
         closeScaled = new long[maxSymbols];
-        lastSignalMicros = new long[maxSymbols];
+        lastSignalMicros = new long[maxSymbols * 2];
         Arrays.fill(lastSignalMicros, Long.MIN_VALUE / 2);
         freshBar = new boolean[maxSymbols];
     }
@@ -106,7 +107,7 @@ public abstract class Strategy
             }
             freshBar[symbolId] = false;
         }
-        if (nowMicros - lastSignalMicros[symbolId] < cooldownMicros || !atr[symbolId].isReady())
+        if (!atr[symbolId].isReady())
         {
             return false;
         }
@@ -115,7 +116,12 @@ public abstract class Strategy
         {
             return false;
         }
-        lastSignalMicros[symbolId] = nowMicros;
+        final int coolDownSlot = symbolId * 2 + out.side;
+        if (nowMicros - lastSignalMicros[coolDownSlot] < cooldownMicros)
+        {
+            return false;
+        }
+        lastSignalMicros[coolDownSlot] = nowMicros;
         out.strategyId = id;
         out.symbolId = symbolId;
         out.timeframe = timeframe;
@@ -131,7 +137,7 @@ public abstract class Strategy
 
     /**
      * Fills side, confidence, price, stop, take-profit and features of {@code out} and returns true
-     * if the rule fires now. Called with the ATR ready and outside the cool-down.
+     * if the rule fires now. Called with the ATR ready; the cool-down is applied after.
      */
     protected abstract boolean decide(int symbolId, SymbolMarket market, Signal out);
 

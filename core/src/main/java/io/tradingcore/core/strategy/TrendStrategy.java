@@ -7,7 +7,7 @@ import io.tradingcore.core.stream.EntryWriter;
 /**
  * <b>trend</b>: moving-average crossover in the direction of price. On a closed bar, BUY when
  * EMA({@code ema_fast}, 12) crosses above EMA({@code ema_slow}, 48) (it was at or below on the bar
- * before) and the close is above the slow EMA; SELL on the cross below with the close below.
+ * before, the slow EMA already past its warm-up) and the close is above the slow EMA; SELL on the cross below with the close below.
  * Price = close; stop / target at {@code stop_atr} (2.0) / {@code take_profit_atr} (4.0) x ATR(14);
  * confidence = 0.5 + |close - slow| / (4 ATR), capped at 1; cool-down {@code cooldown_s} (1800).
  */
@@ -20,6 +20,7 @@ public final class TrendStrategy extends Strategy
     private final Ema[] slow;
     private final double[] previousGap;
     private final double[] gap;
+    private final boolean[] previousReady;
 
     public TrendStrategy(final StrategyParameters parameters, final int maxSymbols)
     {
@@ -40,6 +41,7 @@ public final class TrendStrategy extends Strategy
         }
         previousGap = new double[maxSymbols];
         gap = new double[maxSymbols];
+        previousReady = new boolean[maxSymbols];
     }
 
     @Override
@@ -52,6 +54,7 @@ public final class TrendStrategy extends Strategy
     protected void onBar(final int symbolId, final double high, final double low, final double close, final double volume)
     {
         previousGap[symbolId] = gap[symbolId];
+        previousReady[symbolId] = slow[symbolId].isReady();
         fast[symbolId].update(close);
         slow[symbolId].update(close);
         gap[symbolId] = fast[symbolId].value() - slow[symbolId].value();
@@ -61,7 +64,7 @@ public final class TrendStrategy extends Strategy
     protected boolean decide(final int symbolId, final SymbolMarket market, final Signal out)
     {
         final Ema s = slow[symbolId];
-        if (!s.isReady())
+        if (!previousReady[symbolId])
         {
             return false;
         }
