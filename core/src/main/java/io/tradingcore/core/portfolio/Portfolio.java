@@ -1,0 +1,301 @@
+package io.tradingcore.core.portfolio;
+
+import io.tradingcore.core.indicator.Scaled;
+import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.Instruments;
+
+/**
+ * Positions and PnL, updated on each fill and marked to the book mid. Positions are scaled longs
+ * at the symbol's quantity precision (exact); average prices and every PnL figure are doubles in
+ * quote currency (USD for the USD-quoted books; a desk trading several quote currencies must convert before
+ * summing). Realized PnL is gross of fees; fees are kept apart and {@link #equity()} is
+ * realized - fees + unrealized, relative to the start.
+ * <p>
+ * A round trip runs from flat to flat (a flip ends one and starts the next); its result is its
+ * realized PnL minus the fees of its fills (a flipping fill's fee is split pro rata). A result
+ * at or below zero is a loss. The daily drawdown is the largest peak-to-trough fall of equity
+ * within the current UTC day of event time; it restarts at the first event of a new day.
+ * Single-threaded, allocation-free.
+ */
+public final class Portfolio
+{
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private final Instruments instruments;
+    private final long[] position;
+    private final double[] averagePrice;
+    private final double[] realized;
+    private final double[] fees;
+    private final double[] markPrice;
+    private final double[] unrealized;
+    private final double[] tripResult;
+
+    private double totalRealized;
+    private double totalFees;
+    private double totalUnrealized;
+
+    private long day = Long.MIN_VALUE;
+    private double dayPeak;
+    private double dailyDrawdown;
+
+    private int wins;
+    private int losses;
+    private int lossStreak;
+    private long lastLossMicros = Long.MIN_VALUE;
+    private double lastRoundTrip;
+
+    public Portfolio(final Instruments instruments, final int maxSymbols)
+    {
+        this.instruments = instruments;
+        position = new long[maxSymbols];
+        averagePrice = new double[maxSymbols];
+        realized = new double[maxSymbols];
+        fees = new double[maxSymbols];
+        markPrice = new double[maxSymbols];
+        unrealized = new double[maxSymbols];
+        tripResult = new double[maxSymbols];
+        java.util.Arrays.fill(markPrice, Double.NaN);
+    }
+
+    /** A fill of {@code qty} (scaled, > 0) at {@code price} (scaled) on {@code side}, paying {@code fee} in quote currency. */
+    public void onFill(final int symbolId, final int side, final long price, final long qty, final double fee, final long micros)
+    {
+        final int qtyPrecision = instruments.qtyPrecision(symbolId);
+        final double p = Scaled.toDouble(price, instruments.pricePrecision(symbolId));
+        final double fillQty = Scaled.toDouble(qty, qtyPrecision);
+        final long signedQty = side == Side.BUY ? qty : -qty;
+        final long before = position[symbolId];
+        fees[symbolId] += fee;
+        totalFees += fee;
+        if (before == 0 || (before > 0) == (signedQty > 0))
+        {
+            final double held = Scaled.toDouble(Math.abs(before), qtyPrecision);
+            averagePrice[symbolId] = (held * averagePrice[symbolId] + fillQty * p) / (held + fillQty);
+            position[symbolId] = before + signedQty;
+            tripResult[symbolId] -= fee;
+        }
+        else
+        {
+            final long closedScaled = Math.min(qty, Math.abs(before));
+            final double closed = Scaled.toDouble(closedScaled, qtyPrecision);
+            final double pnl = closed * (p - averagePrice[symbolId]) * (before > 0 ? 1.0 : -1.0);
+            final double closingFee = fee * closedScaled / qty;
+            realized[symbolId] += pnl;
+            totalRealized += pnl;
+            tripResult[symbolId] += pnl - closingFee;
+            final long after = before + signedQty;
+            position[symbolId] = after;
+            if (after == 0 || (after > 0) != (before > 0))
+            {
+                endRoundTrip(symbolId, micros);
+                averagePrice[symbolId] = after == 0 ? 0.0 : p;
+                tripResult[symbolId] = -(fee - closingFee);
+            }
+        }
+        if (Double.isNaN(markPrice[symbolId]))
+        {
+            markPrice[symbolId] = p;
+        }
+        revalue(symbolId, micros);
+    }
+
+    /** Marks {@code symbolId} to the mid of {@code bid} and {@code ask} (scaled). */
+    public void mark(final int symbolId, final long bid, final long ask, final long micros)
+    {
+        markPrice[symbolId] = Scaled.toDouble(bid, instruments.pricePrecision(symbolId)) * 0.5
+            + Scaled.toDouble(ask, instruments.pricePrecision(symbolId)) * 0.5;
+        revalue(symbolId, micros);
+    }
+
+    /** Rolls the UTC day forward without a fill or mark (e.g. on a timer in event time). */
+    public void onTime(final long micros)
+    {
+        updateEquity(micros);
+    }
+
+    /** Signed position, scaled at the qty precision. */
+    public long position(final int symbolId)
+    {
+        return position[symbolId];
+    }
+
+    public double positionQty(final int symbolId)
+    {
+        return Scaled.toDouble(position[symbolId], instruments.qtyPrecision(symbolId));
+    }
+
+    /** Average entry price of the open position in quote currency; 0 when flat. */
+    public double averagePrice(final int symbolId)
+    {
+        return averagePrice[symbolId];
+    }
+
+    public double markPrice(final int symbolId)
+    {
+        return markPrice[symbolId];
+    }
+
+    public double realizedPnl(final int symbolId)
+    {
+        return realized[symbolId];
+    }
+
+    public double unrealizedPnl(final int symbolId)
+    {
+        return unrealized[symbolId];
+    }
+
+    public double fees(final int symbolId)
+    {
+        return fees[symbolId];
+    }
+
+    /** |position| x mark, in quote currency. */
+    public double exposure(final int symbolId)
+    {
+        final double mark = markPrice[symbolId];
+        return Double.isNaN(mark) ? 0.0 : Math.abs(positionQty(symbolId)) * mark;
+    }
+
+    /** Signed position x mark, in quote currency. */
+    public double notional(final int symbolId)
+    {
+        final double mark = markPrice[symbolId];
+        return Double.isNaN(mark) ? 0.0 : positionQty(symbolId) * mark;
+    }
+
+    public double totalExposure()
+    {
+        double sum = 0;
+        for (int i = 0; i < position.length; i++)
+        {
+            if (position[i] != 0)
+            {
+                sum += exposure(i);
+            }
+        }
+        return sum;
+    }
+
+    public double totalRealizedPnl()
+    {
+        return totalRealized;
+    }
+
+    public double totalUnrealizedPnl()
+    {
+        return totalUnrealized;
+    }
+
+    public double totalFees()
+    {
+        return totalFees;
+    }
+
+    /** Realized - fees + unrealized, in quote currency. */
+    public double equity()
+    {
+        return totalRealized - totalFees + totalUnrealized;
+    }
+
+    /** Largest peak-to-trough fall of equity in the current UTC day (>= 0). */
+    public double dailyDrawdown()
+    {
+        return dailyDrawdown;
+    }
+
+    /** The UTC day number (days since the epoch) the drawdown belongs to. */
+    public long day()
+    {
+        return day;
+    }
+
+    public int wins()
+    {
+        return wins;
+    }
+
+    public int losses()
+    {
+        return losses;
+    }
+
+    /** Wins / round trips, NaN before the first round trip. */
+    public double winRate()
+    {
+        final int trips = wins + losses;
+        return trips == 0 ? Double.NaN : (double)wins / trips;
+    }
+
+    /** Consecutive losing round trips up to now (0 after a win). */
+    public int lossStreak()
+    {
+        return lossStreak;
+    }
+
+    public long lastLossMicros()
+    {
+        return lastLossMicros;
+    }
+
+    public double lastRoundTripResult()
+    {
+        return lastRoundTrip;
+    }
+
+    /** UTC day number of an epoch-µs time. */
+    public static long utcDay(final long micros)
+    {
+        return Math.floorDiv(micros, MICROS_PER_DAY);
+    }
+
+    private void endRoundTrip(final int symbolId, final long micros)
+    {
+        final double result = tripResult[symbolId];
+        lastRoundTrip = result;
+        tripResult[symbolId] = 0;
+        if (result > 0)
+        {
+            wins++;
+            lossStreak = 0;
+        }
+        else
+        {
+            losses++;
+            lossStreak++;
+            lastLossMicros = micros;
+        }
+    }
+
+    private void revalue(final int symbolId, final long micros)
+    {
+        final double mark = markPrice[symbolId];
+        final double value = position[symbolId] == 0 || Double.isNaN(mark)
+            ? 0.0
+            : positionQty(symbolId) * (mark - averagePrice[symbolId]);
+        totalUnrealized += value - unrealized[symbolId];
+        unrealized[symbolId] = value;
+        updateEquity(micros);
+    }
+
+    private void updateEquity(final long micros)
+    {
+        final double equity = equity();
+        final long today = utcDay(micros);
+        if (today != day)
+        {
+            day = today;
+            dayPeak = equity;
+            dailyDrawdown = 0;
+            return;
+        }
+        if (equity > dayPeak)
+        {
+            dayPeak = equity;
+        }
+        else if (dayPeak - equity > dailyDrawdown)
+        {
+            dailyDrawdown = dayPeak - equity;
+        }
+    }
+}

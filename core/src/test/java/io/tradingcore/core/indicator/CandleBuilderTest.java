@@ -1,0 +1,50 @@
+package io.tradingcore.core.indicator;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CandleBuilderTest
+{
+    private static final long MINUTE = 60_000_000L;
+    private static final long T0 = 1_764_086_400_000_000L; // 2025-11-25T16:00:00Z, on a minute
+
+    @Test
+    void aTradeOfTheNextMinuteClosesTheCandle()
+    {
+        final CandleBuilder builder = new CandleBuilder(MINUTE);
+        assertFalse(builder.onTrade(100, 2, T0 + 5_000_000));
+        assertFalse(builder.onTrade(105, 1, T0 + 20_000_000));
+        assertFalse(builder.onTrade(98, 3, T0 + 40_000_000));
+        assertFalse(builder.onTrade(101, 4, T0 + 59_999_999));
+        assertTrue(builder.onTrade(103, 1, T0 + MINUTE));
+        final Candle last = builder.last();
+        assertEquals(T0, last.startMicros);
+        assertEquals(100, last.open);
+        assertEquals(105, last.high);
+        assertEquals(98, last.low);
+        assertEquals(101, last.close);
+        assertEquals(10, last.volume);
+        assertEquals(4, last.trades);
+        assertEquals(1, builder.closedCount());
+        assertEquals(T0 + MINUTE, builder.current().startMicros);
+        assertEquals(103, builder.current().open);
+    }
+
+    @Test
+    void eventTimeClosesAQuietCandleAndLateTradesAreIgnored()
+    {
+        final CandleBuilder builder = new CandleBuilder(MINUTE);
+        builder.onTrade(100, 1, T0 + 1);
+        assertFalse(builder.onTime(T0 + MINUTE - 1));
+        assertTrue(builder.onTime(T0 + MINUTE));
+        assertFalse(builder.isOpen());
+        assertFalse(builder.onTime(T0 + 3 * MINUTE));
+        builder.onTrade(110, 1, T0 + 3 * MINUTE + 5);
+        assertFalse(builder.onTrade(50, 1, T0 + 2 * MINUTE));
+        assertEquals(110, builder.current().low);
+        assertEquals(1, builder.closedCount());
+    }
+}

@@ -1,0 +1,86 @@
+package io.tradingcore.core.portfolio;
+
+import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.Instruments;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PortfolioTest
+{
+    private static final long DAY = 86_400_000_000L;
+    private static final long T0 = 20_000 * DAY + 3_600_000_000L;
+    private static final long ONE = 100_000_000L; // 1.0 at qty precision 8
+    private static final double EPS = 1e-9;
+
+    @Test
+    void buyAddPartialCloseFlipAndCloseByHand()
+    {
+        final Instruments instruments = new Instruments();
+        instruments.offer(0, 1, 8, Instruments.SOURCE_CONFIG);
+        final Portfolio p = new Portfolio(instruments, 2);
+
+        p.onFill(0, Side.BUY, 1000, ONE, 0.4, T0);              // buy 1 @ 100.0
+        p.onFill(0, Side.BUY, 1100, ONE, 0.44, T0 + 1);         // add 1 @ 110.0
+        assertEquals(2 * ONE, p.position(0));
+        assertEquals(105.0, p.averagePrice(0), EPS);
+        assertEquals(-10.0, p.unrealizedPnl(0), EPS);           // marked at the first fill, 100.0
+        p.mark(0, 1190, 1210, T0 + 2);                          // mid 120.0
+        assertEquals(30.0, p.unrealizedPnl(0), EPS);
+        assertEquals(240.0, p.exposure(0), EPS);
+
+        p.onFill(0, Side.SELL, 1200, ONE / 2, 0.24, T0 + 3);    // partial close 0.5 @ 120.0
+        assertEquals(7.5, p.realizedPnl(0), EPS);
+        assertEquals(105.0, p.averagePrice(0), EPS);
+        assertEquals(22.5, p.unrealizedPnl(0), EPS);
+        assertEquals(0, p.wins() + p.losses());
+
+        p.onFill(0, Side.SELL, 1000, 7 * ONE / 2, 1.4, T0 + 4); // sell 3.5 @ 100.0: close 1.5, flip to -2
+        assertEquals(-2 * ONE, p.position(0));
+        assertEquals(0.0, p.realizedPnl(0), EPS);               // 7.5 - 1.5 * 5
+        assertEquals(100.0, p.averagePrice(0), EPS);
+        assertEquals(-40.0, p.unrealizedPnl(0), EPS);           // short 2 marked at 120
+        assertEquals(1, p.losses());
+        assertEquals(1, p.lossStreak());
+        assertEquals(T0 + 4, p.lastLossMicros());
+        // round trip: -0.84 entry fees + 7.5 - 0.24 - 7.5 - 1.4 * 1.5 / 3.5
+        assertEquals(-1.68, p.lastRoundTripResult(), EPS);
+        assertEquals(-42.48, p.equity(), EPS);
+
+        p.onFill(0, Side.BUY, 900, 2 * ONE, 0.72, T0 + 5);      // cover 2 @ 90.0
+        assertEquals(0, p.position(0));
+        assertEquals(20.0, p.realizedPnl(0), EPS);
+        assertEquals(0.0, p.unrealizedPnl(0), EPS);
+        assertEquals(3.2, p.totalFees(), EPS);
+        assertEquals(16.8, p.equity(), EPS);
+        assertEquals(18.48, p.lastRoundTripResult(), EPS);      // -0.8 (its share of the flip fee) + 20 - 0.72
+        assertEquals(1, p.wins());
+        assertEquals(0, p.lossStreak());
+        assertEquals(0.5, p.winRate(), EPS);
+
+        // equity: -0.4, -10.84, 29.16 (peak), 28.92, -42.48 (trough), 16.8
+        assertEquals(29.16 + 42.48, p.dailyDrawdown(), EPS);
+        p.onTime(T0 + DAY);
+        assertEquals(0.0, p.dailyDrawdown(), EPS);
+        assertEquals(Portfolio.utcDay(T0) + 1, p.day());
+    }
+
+    @Test
+    void positionsAreKeptPerSymbol()
+    {
+        final Instruments instruments = new Instruments();
+        instruments.offer(0, 1, 8, Instruments.SOURCE_CONFIG);
+        instruments.offer(1, 2, 8, Instruments.SOURCE_CONFIG);
+        final Portfolio p = new Portfolio(instruments, 2);
+        p.onFill(0, Side.BUY, 1000, ONE, 0, T0);
+        p.onFill(1, Side.SELL, 25_000, 2 * ONE, 0, T0);
+        p.mark(0, 1100, 1100, T0);
+        p.mark(1, 24_000, 24_000, T0);
+        assertEquals(10.0, p.unrealizedPnl(0), EPS);
+        assertEquals(20.0, p.unrealizedPnl(1), EPS);
+        assertEquals(30.0, p.totalUnrealizedPnl(), EPS);
+        assertEquals(110.0 + 480.0, p.totalExposure(), EPS);
+        assertTrue(Double.isNaN(new Portfolio(instruments, 1).winRate()));
+    }
+}
