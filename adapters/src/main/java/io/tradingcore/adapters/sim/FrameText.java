@@ -39,13 +39,6 @@ final class FrameText
         return this;
     }
 
-    /** {@code "key":} */
-    FrameText key(final String key)
-    {
-        text.append('"').append(key).append("\":");
-        return this;
-    }
-
     /** {@code "value"}: for names and symbols, which never need escaping. */
     FrameText quoted(final String value)
     {
@@ -88,11 +81,6 @@ final class FrameText
             text.setLength(last);
         }
         return this;
-    }
-
-    int length()
-    {
-        return text.length();
     }
 
     @Override

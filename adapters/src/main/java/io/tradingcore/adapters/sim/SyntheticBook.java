@@ -24,6 +24,9 @@ final class SyntheticBook
     private final long[][] updatePrices;
     private final long[][] updateQtys;
     private final int[] updateCounts = new int[2];
+    /** Per side, the worst price a venue change reached since the last publish; beyond it both books still agree. */
+    private final long[] touchedWorst = new long[2];
+    private final boolean[] touched = new boolean[2];
     private long checksum;
 
     SyntheticBook(final int depth)
@@ -42,10 +45,44 @@ final class SyntheticBook
         return depth;
     }
 
-    /** The venue's full book, which the market's events mutate. */
-    OrderBook venue()
+    /** The venue's full book, read by the market's events; they change it through {@link #apply} and {@link #append}. */
+    BookView venue()
     {
         return venue;
+    }
+
+    long bestBid()
+    {
+        return venue.bestBid();
+    }
+
+    long bestAsk()
+    {
+        return venue.bestAsk();
+    }
+
+    /** A venue change near the top: remembered so {@link #publish} knows how deep to look. */
+    void apply(final int side, final long price, final long qty)
+    {
+        venue.apply(side, price, qty);
+        if (!touched[side] || isPast(side, price, touchedWorst[side]))
+        {
+            touchedWorst[side] = price;
+            touched[side] = true;
+        }
+    }
+
+    /** A level added past the venue's worst one: only a change for publishing while the side is shallower than the depth. */
+    void append(final int side, final long price, final long qty)
+    {
+        if (venue.levels(side) < depth)
+        {
+            apply(side, price, qty);
+        }
+        else
+        {
+            venue.apply(side, price, qty);
+        }
     }
 
     /** What a subscriber holds after the last published message: the venue's top {@code depth}. */
@@ -112,10 +149,20 @@ final class SyntheticBook
         return updateQtys[side][index];
     }
 
-    /** Merge walk of the venue (best first) against the subscriber's book (best first). */
+    /**
+     * Merge walk of the venue (best first) against the subscriber's book (best first). Past the
+     * deepest venue change the two hold the same levels in the same order, so the walk jumps over
+     * that stretch: a deep book costs the levels that changed, not its depth.
+     */
     private int diff(final int side)
     {
         updateCounts[side] = 0;
+        if (!touched[side])
+        {
+            return 0;
+        }
+        touched[side] = false;
+        final long deepest = touchedWorst[side];
         final int venueLevels = venue.levels(side);
         final int visible = Math.min(depth, venueLevels);
         final int subscriberLevels = subscriber.levels(side);
@@ -130,6 +177,14 @@ final class SyntheticBook
                 continue;
             }
             final long held = subscriber.price(side, s);
+            if (v < visible && isPast(side, held, deepest) && isPast(side, venue.price(side, v), deepest))
+            {
+                // both past every change: venue[v + i] == subscriber[s + i] until one of them ends
+                final int same = Math.min(subscriberLevels - s, visible - v);
+                v += same;
+                s += same;
+                continue;
+            }
             if (v == venueLevels)
             {
                 emit(side, held, 0);
@@ -162,6 +217,11 @@ final class SyntheticBook
             }
         }
         return updateCounts[side];
+    }
+
+    private static boolean isPast(final int side, final long price, final long deepest)
+    {
+        return side == Side.BID ? price < deepest : price > deepest;
     }
 
     private void emit(final int side, final long price, final long qty)

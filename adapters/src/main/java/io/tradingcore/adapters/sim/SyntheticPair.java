@@ -1,6 +1,6 @@
 package io.tradingcore.adapters.sim;
 
-import io.tradingcore.core.book.OrderBook;
+import io.tradingcore.core.book.BookView;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.kraken.TradePrint;
 
@@ -56,11 +56,10 @@ final class SyntheticPair
         tape = new TradeTape(
             1 + random.nextInt(90_000_000), open, last, Math.min(open, last) - range, Math.max(open, last) + range, volume);
 
-        final OrderBook venue = book.venue();
         final long[] desired = new long[2];
         desiredQuotes(desired);
-        venue.apply(Side.BID, desired[Side.BID], levelQty(random));
-        venue.apply(Side.ASK, desired[Side.ASK], levelQty(random));
+        book.apply(Side.BID, desired[Side.BID], levelQty(random));
+        book.apply(Side.ASK, desired[Side.ASK], levelQty(random));
         refill(random);
         book.publish(random, 0);
     }
@@ -70,20 +69,9 @@ final class SyntheticPair
         this.fair = fair;
     }
 
-    double fair()
-    {
-        return fair;
-    }
-
     long fairTicks()
     {
         return Math.round(fair * priceScale);
-    }
-
-    double mid()
-    {
-        final OrderBook venue = book.venue();
-        return (venue.bestBid() + venue.bestAsk()) / 2.0 / priceScale;
     }
 
     int tradesThisStep()
@@ -110,8 +98,8 @@ final class SyntheticPair
      */
     void takerTrade(final MarketRandom random, final long epochMicros)
     {
-        final OrderBook venue = book.venue();
-        final long mid = (venue.bestBid() + venue.bestAsk()) / 2;
+        final BookView venue = book.venue();
+        final long mid = (book.bestBid() + book.bestAsk()) / 2;
         final double pressure = (fairTicks() - mid) / (double)(4L * spec.spacingTicks() + spec.spreadTicks());
         final double buyProbability = 0.5 + Math.max(-0.4, Math.min(0.4, 0.25 * pressure));
         final int takerSide = random.nextDouble() < buyProbability ? Side.BUY : Side.SELL;
@@ -127,7 +115,7 @@ final class SyntheticPair
             final long price = venue.price(bookSide, 0);
             final long available = venue.qty(bookSide, 0);
             final long fill = Math.min(size, available);
-            venue.apply(bookSide, price, available - fill);
+            book.apply(bookSide, price, available - fill);
             tape.record(takerSide, price, fill, ordType, epochMicros);
             minute.onTrade(epochMicros, price, fill);
             fiveMinutes.onTrade(epochMicros, price, fill);
@@ -139,25 +127,25 @@ final class SyntheticPair
 
     private void quoteChange(final MarketRandom random, final int side, final long[] desired)
     {
-        final OrderBook venue = book.venue();
-        final long best = side == Side.BID ? venue.bestBid() : venue.bestAsk();
+        final BookView venue = book.venue();
+        final long best = side == Side.BID ? book.bestBid() : book.bestAsk();
         // > 0: the best quote sits through where fair value now puts it; < 0: it lags behind
         final long through = side == Side.BID ? best - desired[Side.BID] : desired[Side.ASK] - best;
         final long tolerance = 2L * spec.spacingTicks();
         if (through > tolerance)
         {
-            venue.apply(side, best, 0);
+            book.apply(side, best, 0);
             return;
         }
         if (through < -tolerance)
         {
             final long step = 1 + random.nextInt(spec.spacingTicks());
             final long improved = side == Side.BID
-                ? Math.min(best + step, Math.min(desired[Side.BID], venue.bestAsk() - 1))
-                : Math.max(best - step, Math.max(desired[Side.ASK], venue.bestBid() + 1));
+                ? Math.min(best + step, Math.min(desired[Side.BID], book.bestAsk() - 1))
+                : Math.max(best - step, Math.max(desired[Side.ASK], book.bestBid() + 1));
             if (side == Side.BID ? improved > best : improved < best)
             {
-                venue.apply(side, improved, levelQty(random));
+                book.apply(side, improved, levelQty(random));
             }
             return;
         }
@@ -166,11 +154,11 @@ final class SyntheticPair
         final int roll = random.nextInt(100);
         if (roll < DELETE_PERCENT)
         {
-            venue.apply(side, price, 0);
+            book.apply(side, price, 0);
         }
         else if (roll < DELETE_PERCENT + MODIFY_PERCENT)
         {
-            venue.apply(side, price, levelQty(random));
+            book.apply(side, price, levelQty(random));
         }
         else
         {
@@ -178,7 +166,7 @@ final class SyntheticPair
             final long added = side == Side.BID ? price - gap : price + gap;
             if (added > 0)
             {
-                venue.apply(side, added, levelQty(random));
+                book.apply(side, added, levelQty(random));
             }
         }
     }
@@ -186,7 +174,7 @@ final class SyntheticPair
     /** Tops each side of the venue back up at its far end, out of the subscriber's view. */
     private void refill(final MarketRandom random)
     {
-        final OrderBook venue = book.venue();
+        final BookView venue = book.venue();
         for (int side = Side.BID; side <= Side.ASK; side++)
         {
             int levels = venue.levels(side);
@@ -199,7 +187,7 @@ final class SyntheticPair
                 {
                     break;
                 }
-                venue.apply(side, price, levelQty(random));
+                book.apply(side, price, levelQty(random));
                 levels++;
             }
         }
