@@ -23,6 +23,7 @@ final class RunSummary
     private final long elapsedNanos;
     private final boolean interrupted;
     private Histogram tickToDecision;
+    private Histogram receiveToDecision;
     private String trading = "";
 
     RunSummary(
@@ -38,9 +39,10 @@ final class RunSummary
         this.interrupted = interrupted;
     }
 
-    RunSummary latency(final Histogram histogram)
+    RunSummary latency(final Histogram inPipeline, final Histogram fromReceipt)
     {
-        tickToDecision = histogram;
+        tickToDecision = inPipeline;
+        receiveToDecision = fromReceipt;
         return this;
     }
 
@@ -87,12 +89,8 @@ final class RunSummary
             out.printf(Locale.ROOT, "failed acks    %,d%n", feed.failedAcks());
         }
         out.print(trading);
-        if (tickToDecision != null && tickToDecision.getTotalCount() > 0)
-        {
-            out.printf(Locale.ROOT, "tick->decision latency (µs) over %,d ticks: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
-                tickToDecision.getTotalCount(), us(tickToDecision, 50), us(tickToDecision, 90), us(tickToDecision, 99),
-                us(tickToDecision, 99.9), tickToDecision.getMaxValue() / 1e3);
-        }
+        printLatency(out, "tick->decision (µs, 4 stages)     ", tickToDecision);
+        printLatency(out, "receive->decision (µs, +ring wait)", receiveToDecision);
         long total = 0;
         out.println("entries written to Redis, by stream");
         for (final Map.Entry<String, Long> e : writer.writtenByKey().entrySet())
@@ -109,6 +107,15 @@ final class RunSummary
         out.printf(Locale.ROOT, "market data shed under back-pressure %,d; spilled to journal %,d, replayed %,d; "
             + "Redis write errors %,d, reconnects %,d; stage faults %,d%n", shed, writer.spilled(), writer.replayed(),
             writer.writeErrors(), writer.reconnects(), stageFaults);
+    }
+
+    private static void printLatency(final PrintStream out, final String label, final Histogram h)
+    {
+        if (h != null && h.getTotalCount() > 0)
+        {
+            out.printf(Locale.ROOT, "%s p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (%,d ticks)%n", label,
+                us(h, 50), us(h, 90), us(h, 99), us(h, 99.9), h.getMaxValue() / 1e3, h.getTotalCount());
+        }
     }
 
     private static double us(final Histogram h, final double percentile)

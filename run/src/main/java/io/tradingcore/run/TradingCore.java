@@ -16,7 +16,17 @@ import io.tradingcore.core.ring.RingFrameSink;
 import io.tradingcore.core.ring.Topology;
 import io.tradingcore.core.ring.TradingPipeline;
 import io.tradingcore.core.ring.WaitStrategies;
+import io.tradingcore.core.arbitrage.TriangularArbScorer;
+import io.tradingcore.core.execution.PaperFillSimulator;
+import io.tradingcore.core.portfolio.Portfolio;
+import io.tradingcore.core.risk.RiskEngine;
+import io.tradingcore.core.stage.ExecutionFeedback;
+import io.tradingcore.core.stage.ExecutionStage;
 import io.tradingcore.core.stage.NormalizeStage;
+import io.tradingcore.core.stage.RiskStage;
+import io.tradingcore.core.stage.SignalStage;
+import io.tradingcore.core.strategy.SignalEngine;
+import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.Outbox;
@@ -45,6 +55,11 @@ final class TradingCore implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(TradingCore.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(45);
     private static final int PUBLISHED_BOOK_LEVELS = 10;
+    private static final int FEEDBACK_BYTES = 1 << 20;
+    private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
+    private static final int[] TRIANGLE_IDS = new int[3];
+    private static final java.time.format.DateTimeFormatter RUN_ID =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final byte[] START = ascii("start");
     private static final byte[] STOP = ascii("stop");
     private static final byte[] ORDER_ENTRY_REFUSED = ascii("order_entry_refused");
@@ -64,6 +79,9 @@ final class TradingCore implements AutoCloseable
     private final EntryWriter control;
     private final RedisStreamWriter writer;
     private final NormalizeStage normalize;
+    private final SignalStage signal;
+    private final RiskStage risk;
+    private final ExecutionStage execution;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
 
@@ -114,8 +132,19 @@ final class TradingCore implements AutoCloseable
             new RedisConnector(config.redis().url(), ca.isEmpty() ? null : Path.of(ca), RedisConnector.DEFAULT_COMMAND_TIMEOUT),
             outbox, symbols, config.environment(), options);
 
+        final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        final StrategyParameters parameters = new ConfiguredParameters(config);
+        final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
         normalize = new NormalizeStage(symbols, instruments, resync, new EntryWriter(outbox),
             config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
+        signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
+            config.environment(), new EntryWriter(outbox), runId, triangle(parameters), TRIANGLE_IDS);
+        final Portfolio portfolio = new Portfolio(instruments, SymbolTable.MAX_SYMBOLS);
+        final ExecutionFeedback feedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SymbolTable.MAX_SYMBOLS), portfolio,
+            feedback, orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros);
+        execution = new ExecutionStage(new PaperFillSimulator(parameters), feedback, symbols,
+            config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
         final RingSettings ring = config.ring();
         final boolean pinned = ring.topology() == RingSettings.Topology.PINNED;
         pipeline = new TradingPipeline(
@@ -129,7 +158,39 @@ final class TradingCore implements AutoCloseable
     {
         final List<EventHandler<FrameEvent>> stages = new ArrayList<>();
         stages.add(normalize);
+        stages.add(signal);
+        stages.add(risk);
+        stages.add(execution);
         return stages.toArray(new EventHandler[0]);
+    }
+
+    /** The triangular scorer over BTC/USD, ETH/USD, ETH/BTC when all three are configured, else null. */
+    private TriangularArbScorer triangle(final StrategyParameters parameters)
+    {
+        for (int i = 0; i < TRIANGLE.length; i++)
+        {
+            if (!config.kraken().symbols().contains(TRIANGLE[i]))
+            {
+                return null;
+            }
+            TRIANGLE_IDS[i] = symbols.intern(TRIANGLE[i]);
+        }
+        return new TriangularArbScorer(parameters, instruments, TRIANGLE_IDS[0], TRIANGLE_IDS[1], TRIANGLE_IDS[2]);
+    }
+
+    /**
+     * Orders may be taken in the PAPER environments, and in production only when armed; the live
+     * order path to Kraken is not part of this build, so production refuses order entry either way.
+     */
+    private boolean orderEntryAllowed()
+    {
+        return config.orderEntryAllowed() && !config.environment().live();
+    }
+
+    private String refusalReason()
+    {
+        return config.orderEntryAllowed() ? "live order entry to Kraken is not available in this build"
+            : config.refusalReason();
     }
 
     /** Runs until the feed ends or {@code shutdown} is requested; returns the exit code. */
@@ -138,13 +199,13 @@ final class TradingCore implements AutoCloseable
         final long startNanos = System.nanoTime();
         writer.start();
         writeLifecycle(START);
-        if (!config.orderEntryAllowed())
+        if (!orderEntryAllowed())
         {
-            LOG.warn("order entry refused: {}", config.refusalReason());
+            LOG.warn("order entry refused: {}", refusalReason());
             control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
                 .string(Fields.TYPE, Fields.TYPE_EVENT)
                 .string(Fields.EVENT, ORDER_ENTRY_REFUSED)
-                .string(Fields.REASON, config.refusalReason())
+                .string(Fields.REASON, refusalReason())
                 .timestamp(Fields.TIMESTAMP, clock.epochMicros())
                 .publish();
         }
@@ -161,6 +222,7 @@ final class TradingCore implements AutoCloseable
         }
         final boolean interrupted = shutdown.requested();
         drainRing();
+        risk.onStop();
         writeLifecycle(STOP);
         final boolean flushed = writer.awaitDrained(DRAIN_TIMEOUT);
         final int code = flushed ? TradingCoreMain.EXIT_OK : TradingCoreMain.EXIT_FAULT;
@@ -169,7 +231,7 @@ final class TradingCore implements AutoCloseable
             LOG.error("Redis did not take every entry within {}; the rest is in the spill journal for the next start", DRAIN_TIMEOUT);
         }
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
-            interrupted).print(out);
+            interrupted).latency(execution.tickToDecision(), execution.receiveToDecision()).trading(tradingSummary()).print(out);
         shutdown.finished(code);
         return code;
     }
@@ -190,6 +252,24 @@ final class TradingCore implements AutoCloseable
         pipeline.stop(1, TimeUnit.SECONDS);
     }
 
+    private String tradingSummary()
+    {
+        final StringBuilder s = new StringBuilder();
+        s.append(String.format(java.util.Locale.ROOT, "signals        %,d (", signal.signals()));
+        for (int id = 0; id < io.tradingcore.core.strategy.StrategyId.COUNT; id++)
+        {
+            s.append(id == 0 ? "" : ", ").append(io.tradingcore.core.strategy.StrategyId.name(id)).append(' ')
+                .append(signal.signals(id));
+        }
+        final Portfolio p = risk.portfolio();
+        s.append(String.format(java.util.Locale.ROOT, "); order intents %,d; risk alerts %,d; confirmations %,d; fills %,d%n"
+            + "portfolio      realized %.2f, unrealized %.2f, fees %.2f, exposure %.2f, round trips %d won / %d lost; "
+            + "arbitrage opportunities %,d%n",
+            risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
+            p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
+        return s.toString();
+    }
+
     private void writeLifecycle(final byte[] event)
     {
         control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
@@ -198,7 +278,7 @@ final class TradingCore implements AutoCloseable
             .string(ENVIRONMENT, config.environment().id())
             .string(MODE, config.environment().mode())
             .string(FEED, config.feed().source().name().toLowerCase(java.util.Locale.ROOT))
-            .bool(ORDER_ENTRY, config.orderEntryAllowed())
+            .bool(ORDER_ENTRY, orderEntryAllowed())
             .timestamp(Fields.TIMESTAMP, clock.epochMicros())
             .publish();
     }

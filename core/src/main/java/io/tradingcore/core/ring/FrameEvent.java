@@ -1,5 +1,7 @@
 package io.tradingcore.core.ring;
 
+import io.tradingcore.core.risk.OrderIntent;
+import io.tradingcore.core.strategy.Signal;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -18,6 +20,7 @@ public final class FrameEvent
     public static final int KIND_OVERSIZED = 2;
 
     public static final int MAX_SYMBOL_UPDATES = 4;
+    public static final int MAX_SIGNALS = 8;
     public static final int BOOK_COPY_LEVELS = 25;
 
     public final UnsafeBuffer frame;
@@ -25,6 +28,8 @@ public final class FrameEvent
     public int length;
     public long receiveEpochMicros;
     public long receiveNanos;
+    /** When the normalize stage took the slot ({@link System#nanoTime()}): the start of in-pipeline latency. */
+    public long dequeueNanos;
 
     // written by the normalize stage
     public int channel;
@@ -33,6 +38,20 @@ public final class FrameEvent
     public long eventMicros;
     public int updateCount;
     public final SymbolUpdate[] updates = new SymbolUpdate[MAX_SYMBOL_UPDATES];
+    /** Frames rejected so far (cumulative), for the errors rate of {@code metrics:ticks}. */
+    public long rejectedFrames;
+
+    // written by the signal stage
+    public int signalCount;
+    public final Signal[] signals = new Signal[MAX_SIGNALS];
+
+    // written by the risk stage
+    public int intentCount;
+    public final OrderIntent[] intents = new OrderIntent[MAX_SIGNALS];
+    /** Portfolio figures as of this event, for the execution stage's metrics snapshot. */
+    public double pnl;
+    public double drawdownDaily;
+    public double winRateHour;
 
     public FrameEvent(final int frameCapacity)
     {
@@ -40,6 +59,11 @@ public final class FrameEvent
         for (int i = 0; i < MAX_SYMBOL_UPDATES; i++)
         {
             updates[i] = new SymbolUpdate(BOOK_COPY_LEVELS);
+        }
+        for (int i = 0; i < MAX_SIGNALS; i++)
+        {
+            signals[i] = new Signal();
+            intents[i] = new OrderIntent();
         }
     }
 

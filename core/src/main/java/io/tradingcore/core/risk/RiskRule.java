@@ -28,11 +28,15 @@ public final class RiskRule
     /** The size rounds to zero quantity at the symbol's qty precision: value = size quote, limit = 0. */
     public static final int ORDER_TOO_SMALL = 10;
 
-    public static final int COUNT = 11;
+    /** Order entry is off for this process (production without the arming flag): value = 0, limit = 0. */
+    public static final int ORDER_ENTRY_REFUSED = 11;
+
+    public static final int COUNT = 12;
 
     private static final String[] NAMES = {
         "kill_switch", "exchange_status", "book_invalid", "book_stale", "max_spread_bps", "loss_streak_cooldown",
-        "max_open_orders", "max_order_notional", "max_position_notional", "rate_counter", "order_too_small"};
+        "max_open_orders", "max_order_notional", "max_position_notional", "rate_counter", "order_too_small",
+        "order_entry_refused"};
     private static final byte[][] NAME_BYTES = new byte[COUNT][];
 
     static

@@ -43,6 +43,14 @@ public final class FeedCounters
         return errorsByKind[parseError];
     }
 
+    /** Frames rejected as malformed, unknown or oversized. */
+    public long rejectedFrames()
+    {
+        long total = framesByChannel[Channel.UNKNOWN] + framesByChannel[Channel.MALFORMED];
+        total += errorsByKind[ParseError.OVERSIZED];
+        return total;
+    }
+
     public long frameBytes()
     {
         return frameBytes;

@@ -113,6 +113,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
         this.event = event;
+        event.dequeueNanos = System.nanoTime();
         event.updateCount = 0;
         event.channel = Channel.UNKNOWN;
         if (eventMicros == 0)
@@ -149,6 +150,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         }
         event.exchangeStatus = exchangeStatus;
         event.eventMicros = eventMicros;
+        event.rejectedFrames = counters.rejectedFrames();
     }
 
     @Override

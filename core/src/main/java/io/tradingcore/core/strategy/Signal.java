@@ -49,6 +49,26 @@ public final class Signal
         featureCount = 0;
     }
 
+    /** Copies {@code other} into this one (the ring slot keeps its own copy of each signal). */
+    public void copyFrom(final Signal other)
+    {
+        id = other.id;
+        strategyId = other.strategyId;
+        symbolId = other.symbolId;
+        timeframe = other.timeframe;
+        side = other.side;
+        confidence = other.confidence;
+        price = other.price;
+        stopPrice = other.stopPrice;
+        takeProfitPrice = other.takeProfitPrice;
+        pricePrecision = other.pricePrecision;
+        sizeQuote = other.sizeQuote;
+        decisionMicros = other.decisionMicros;
+        featureNames = other.featureNames;
+        featureCount = other.featureCount;
+        System.arraycopy(other.features, 0, features, 0, other.featureCount);
+    }
+
     /** The value of the feature named {@code name}, or NaN (tests and reports, not the hot path). */
     public double feature(final String name)
     {

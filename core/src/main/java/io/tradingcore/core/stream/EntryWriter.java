@@ -26,6 +26,7 @@ public final class EntryWriter
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
     private static final byte[] NULL = ascii("null");
+    private static final double[] POWERS = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
 
     private final Outbox outbox;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_ENTRY_LENGTH]);
@@ -93,6 +94,19 @@ public final class EntryWriter
             {
                 scratch.putByte(position++, (byte)value.charAt(i));
             }
+            endField();
+        }
+        return this;
+    }
+
+    /** An identifier as text, {@code prefix} then the sequence ({@code sig-20261125T181200-42}): never read as a number. */
+    public EntryWriter identifier(final byte[] name, final byte[] prefix, final long sequence)
+    {
+        if (startField(name, prefix.length + DecimalText.MAX_LENGTH))
+        {
+            scratch.putBytes(position, prefix);
+            position += prefix.length;
+            position += DecimalText.write(scratch, position, sequence, 0);
             endField();
         }
         return this;
@@ -194,6 +208,23 @@ public final class EntryWriter
             jsonNeedsComma = true;
         }
         return this;
+    }
+
+    /** A JSON number from a double (indicator values, PnL), rounded to {@code scale} decimals; NaN and infinities as null. */
+    public EntryWriter jsonNumber(final double value, final int scale)
+    {
+        if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 9e18 / POWERS[scale])
+        {
+            return jsonNull();
+        }
+        return jsonDecimal(Math.round(value * POWERS[scale]), scale);
+    }
+
+    /** A field from a double rounded to {@code scale} decimals (plain notation); NaN and infinities as 0. */
+    public EntryWriter number(final byte[] name, final double value, final int scale)
+    {
+        final boolean finite = !Double.isNaN(value) && !Double.isInfinite(value) && Math.abs(value) < 9e18 / POWERS[scale];
+        return decimal(name, finite ? Math.round(value * POWERS[scale]) : 0, scale);
     }
 
     public EntryWriter jsonInteger(final long value)

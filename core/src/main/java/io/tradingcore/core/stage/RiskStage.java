@@ -1,0 +1,285 @@
+package io.tradingcore.core.stage;
+
+import com.lmax.disruptor.EventHandler;
+import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.portfolio.Portfolio;
+import io.tradingcore.core.ring.FrameEvent;
+import io.tradingcore.core.ring.SymbolUpdate;
+import io.tradingcore.core.risk.OrderIntent;
+import io.tradingcore.core.risk.RiskAlert;
+import io.tradingcore.core.risk.RiskEngine;
+import io.tradingcore.core.risk.RiskRule;
+import io.tradingcore.core.strategy.Signal;
+import io.tradingcore.core.strategy.StrategyId;
+import io.tradingcore.core.stream.EntryWriter;
+import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.StreamCatalog;
+
+import static io.tradingcore.core.stream.EntryWriter.ascii;
+
+/**
+ * Stage 3: turns each signal into an order intent ({@code orders:requests}) or a rejection
+ * ({@code risk:alerts:kraken}), trips the daily drawdown kill switch, and owns the portfolio: fills
+ * come back from the execution stage through {@link ExecutionFeedback}, and each one is published to
+ * {@code portfolio:updates} (as is every position on a timer in event time).
+ */
+public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedback.Handler
+{
+    private static final byte[] TYPE_INTENT = ascii("order.intent");
+    private static final byte[] TYPE_ALERT = ascii("risk.alert");
+    private static final byte[] TYPE_PORTFOLIO = ascii("portfolio.update");
+    private static final byte[] ID = ascii("id");
+    private static final byte[] SIGNAL_ID = ascii("signal_id");
+    private static final byte[] CORRELATION_ID = ascii("correlation_id");
+    private static final byte[] STRATEGY = ascii("strategy");
+    private static final byte[] ORDER_TYPE = ascii("order_type");
+    private static final byte[] SIZE_QUOTE_USD = ascii("size_quote_usd");
+    private static final byte[] LIMIT_PRICE = ascii("limit_price");
+    private static final byte[] SOURCE_CORE = ascii("trading-core");
+    private static final byte[] RULE = ascii("rule");
+    private static final byte[] VALUE = ascii("value");
+    private static final byte[] LIMIT = ascii("limit");
+    private static final byte[] TRIP = ascii("trip");
+    private static final byte[] POSITION = ascii("position");
+    private static final byte[] AVERAGE_PRICE = ascii("average_price");
+    private static final byte[] MARK_PRICE = ascii("mark_price");
+    private static final byte[] REALIZED_PNL = ascii("realized_pnl");
+    private static final byte[] UNREALIZED_PNL = ascii("unrealized_pnl");
+    private static final byte[] FEES = ascii("fees");
+    private static final byte[] EXPOSURE = ascii("exposure");
+    private static final byte[] TOTAL_EXPOSURE = ascii("total_exposure");
+    private static final byte[] EQUITY = ascii("equity");
+    private static final byte[] DRAWDOWN_DAILY = ascii("drawdown_daily");
+    private static final byte[] REASON_FILL = ascii("fill");
+    private static final byte[] REASON_TIMER = ascii("timer");
+
+    private final RiskEngine risk;
+    private final Portfolio portfolio;
+    private final ExecutionFeedback feedback;
+    private final boolean orderEntryAllowed;
+    private final SymbolTable symbols;
+    private final EntryWriter out;
+    private final byte[] orderPrefix;
+    private final byte[] signalPrefix;
+    private final byte[] tickPrefix;
+    private final long portfolioIntervalMicros;
+    private final RiskAlert alert = new RiskAlert();
+    private final OrderIntent intent = new OrderIntent();
+    private final RoundTripWindow lastHour = new RoundTripWindow(4096);
+    private final boolean[] held = new boolean[SymbolTable.MAX_SYMBOLS];
+    private int exchangeStatus = -1;
+    private long nextPortfolioMicros;
+    private long now;
+    private long intents;
+    private long alerts;
+    private long fills;
+
+    public RiskStage(
+        final RiskEngine risk, final Portfolio portfolio, final ExecutionFeedback feedback,
+        final boolean orderEntryAllowed, final SymbolTable symbols, final EntryWriter out, final String runId,
+        final long portfolioIntervalMicros)
+    {
+        this.risk = risk;
+        this.portfolio = portfolio;
+        this.feedback = feedback;
+        this.orderEntryAllowed = orderEntryAllowed;
+        this.symbols = symbols;
+        this.out = out;
+        this.orderPrefix = ascii("ord-" + runId + "-");
+        this.signalPrefix = ascii("sig-" + runId + "-");
+        this.tickPrefix = ascii("tick-" + runId + "-");
+        this.portfolioIntervalMicros = portfolioIntervalMicros;
+    }
+
+    @Override
+    public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
+    {
+        now = event.eventMicros;
+        feedback.drain(this);
+        if (event.exchangeStatus != exchangeStatus)
+        {
+            exchangeStatus = event.exchangeStatus;
+            risk.onExchangeStatus(exchangeStatus);
+        }
+        for (int u = 0; u < event.updateCount; u++)
+        {
+            final SymbolUpdate update = event.updates[u];
+            if (update.bookChanged)
+            {
+                risk.onBook(update.symbolId, update.book, update.bookValid, now);
+                if (update.bookValid && update.book.levels(Side.BID) > 0 && update.book.levels(Side.ASK) > 0)
+                {
+                    portfolio.mark(update.symbolId, update.book.price(Side.BID, 0), update.book.price(Side.ASK, 0), now);
+                }
+            }
+        }
+        event.intentCount = 0;
+        for (int i = 0; i < event.signalCount; i++)
+        {
+            final Signal signal = event.signals[i];
+            if (!orderEntryAllowed)
+            {
+                publishRefusal(signal);
+            }
+            else if (risk.check(signal, now, intent, alert))
+            {
+                event.intents[event.intentCount++].copyFrom(intent);
+                publishIntent(intent, sequence);
+            }
+            else
+            {
+                publishAlert(alert);
+            }
+        }
+        if (risk.killSwitch(now, alert))
+        {
+            publishAlert(alert);
+        }
+        portfolio.onTime(now);
+        if (now >= nextPortfolioMicros)
+        {
+            nextPortfolioMicros = now + portfolioIntervalMicros;
+            publishPositions(REASON_TIMER);
+        }
+        event.pnl = portfolio.totalRealizedPnl() + portfolio.totalUnrealizedPnl() - portfolio.totalFees();
+        event.drawdownDaily = portfolio.dailyDrawdown();
+        event.winRateHour = lastHour.winRate(now);
+    }
+
+    /** Applies the fills left after the ring stopped (the last event's), then writes the final positions. */
+    public void onStop()
+    {
+        feedback.drain(this);
+        publishPositions(REASON_TIMER);
+    }
+
+    @Override
+    public void onFill(final int symbolId, final int side, final long price, final long qty, final double fee, final long micros)
+    {
+        fills++;
+        final int roundTrips = portfolio.wins() + portfolio.losses();
+        portfolio.onFill(symbolId, side, price, qty, fee, micros);
+        if (portfolio.wins() + portfolio.losses() > roundTrips)
+        {
+            lastHour.add(micros, portfolio.lastRoundTripResult() > 0);
+        }
+        held[symbolId] = true;
+        publishPosition(symbolId, REASON_FILL);
+    }
+
+    @Override
+    public void onOrderClosed(final int symbolId)
+    {
+        risk.onOrderClosed(symbolId);
+    }
+
+    public long intents()
+    {
+        return intents;
+    }
+
+    public long alerts()
+    {
+        return alerts;
+    }
+
+    public long fills()
+    {
+        return fills;
+    }
+
+    public Portfolio portfolio()
+    {
+        return portfolio;
+    }
+
+    private void publishIntent(final OrderIntent o, final long sequence)
+    {
+        intents++;
+        out.begin(StreamCatalog.ORDERS_REQUESTS, o.symbolId, -1)
+            .string(Fields.TYPE, TYPE_INTENT)
+            .identifier(ID, orderPrefix, o.id)
+            .identifier(SIGNAL_ID, signalPrefix, o.signalId)
+            .identifier(CORRELATION_ID, tickPrefix, sequence)
+            .string(STRATEGY, StrategyId.nameBytes(o.strategyId))
+            .string(Fields.SYMBOL, symbols.nameBytes(o.symbolId))
+            .string(Fields.SIDE, Side.tradeName(o.side))
+            .string(ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
+            .number(SIZE_QUOTE_USD, o.sizeQuote, 2);
+        if (o.orderType == OrderIntent.LIMIT)
+        {
+            out.decimal(LIMIT_PRICE, o.limitPrice, o.pricePrecision);
+        }
+        out.string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(Fields.SOURCE, SOURCE_CORE)
+            .timestamp(Fields.TIMESTAMP, o.micros)
+            .publish();
+    }
+
+    private void publishAlert(final RiskAlert a)
+    {
+        alerts++;
+        out.begin(StreamCatalog.RISK_ALERTS_KRAKEN, -1, -1)
+            .string(Fields.TYPE, TYPE_ALERT)
+            .string(RULE, a.ruleName)
+            .number(VALUE, a.value, 6)
+            .number(LIMIT, a.limit, 6)
+            .bool(TRIP, a.trip);
+        if (a.signalId > 0)
+        {
+            out.identifier(SIGNAL_ID, signalPrefix, a.signalId)
+                .string(STRATEGY, StrategyId.nameBytes(a.strategyId));
+        }
+        out.string(Fields.SYMBOL, a.symbolId >= 0 ? symbols.nameBytes(a.symbolId) : Fields.EMPTY)
+            .timestamp(Fields.TIMESTAMP, a.micros != 0 ? a.micros : now)
+            .publish();
+    }
+
+    private void publishRefusal(final Signal s)
+    {
+        alerts++;
+        out.begin(StreamCatalog.RISK_ALERTS_KRAKEN, -1, -1)
+            .string(Fields.TYPE, TYPE_ALERT)
+            .string(RULE, RiskRule.nameBytes(RiskRule.ORDER_ENTRY_REFUSED))
+            .number(VALUE, 0, 0)
+            .number(LIMIT, 0, 0)
+            .bool(TRIP, false)
+            .identifier(SIGNAL_ID, signalPrefix, s.id)
+            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
+            .timestamp(Fields.TIMESTAMP, now)
+            .publish();
+    }
+
+    private void publishPositions(final byte[] reason)
+    {
+        for (int id = 0; id < SymbolTable.MAX_SYMBOLS; id++)
+        {
+            if (held[id])
+            {
+                publishPosition(id, reason);
+            }
+        }
+    }
+
+    private void publishPosition(final int symbolId, final byte[] reason)
+    {
+        out.begin(StreamCatalog.PORTFOLIO_UPDATES, -1, -1)
+            .string(Fields.TYPE, TYPE_PORTFOLIO)
+            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+            .string(Fields.REASON, reason)
+            .number(POSITION, portfolio.positionQty(symbolId), 8)
+            .number(AVERAGE_PRICE, portfolio.averagePrice(symbolId), 8)
+            .number(MARK_PRICE, portfolio.markPrice(symbolId), 8)
+            .number(REALIZED_PNL, portfolio.realizedPnl(symbolId), 6)
+            .number(UNREALIZED_PNL, portfolio.unrealizedPnl(symbolId), 6)
+            .number(FEES, portfolio.fees(symbolId), 6)
+            .number(EXPOSURE, portfolio.exposure(symbolId), 6)
+            .number(TOTAL_EXPOSURE, portfolio.totalExposure(), 6)
+            .number(EQUITY, portfolio.equity(), 6)
+            .number(DRAWDOWN_DAILY, portfolio.dailyDrawdown(), 6)
+            .timestamp(Fields.TIMESTAMP, now)
+            .publish();
+    }
+}

@@ -1,0 +1,240 @@
+package io.tradingcore.core.stage;
+
+import com.lmax.disruptor.EventHandler;
+import io.tradingcore.core.arbitrage.TriangularArbScorer;
+import io.tradingcore.core.book.BookLevels;
+import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.FrameEvent;
+import io.tradingcore.core.ring.SymbolUpdate;
+import io.tradingcore.core.stream.EntryWriter;
+import io.tradingcore.core.stream.Environment;
+import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.StreamCatalog;
+import io.tradingcore.core.stream.Timeframe;
+import io.tradingcore.core.strategy.Signal;
+import io.tradingcore.core.strategy.SignalEngine;
+import io.tradingcore.core.strategy.StrategyId;
+
+import static io.tradingcore.core.stream.EntryWriter.ascii;
+
+/**
+ * Stage 2: feeds each frame's trades and book changes to the six strategies, publishes every
+ * signal to the environment's primary stream, to its strategy's stream (and the mirror when on),
+ * copies it into the slot for the risk stage, and scores the triangular arbitrage across the books.
+ */
+public final class SignalStage implements EventHandler<FrameEvent>
+{
+    private static final byte[] TYPE_SIGNAL = ascii("signal");
+    private static final byte[] TYPE_ARB = ascii("arb.opportunity");
+    private static final byte[] ID = ascii("id");
+    private static final byte[] CORRELATION_ID = ascii("correlation_id");
+    private static final byte[] STRATEGY = ascii("strategy");
+    private static final byte[] CONFIDENCE = ascii("confidence");
+    private static final byte[] FEATURES = ascii("features");
+    private static final byte[] RISK = ascii("risk");
+    private static final byte[] STOP = ascii("stop");
+    private static final byte[] TAKE_PROFIT = ascii("take_profit");
+    private static final byte[] SIZE_QUOTE_USD = ascii("size_quote_usd");
+    private static final byte[] SOURCE_CORE = ascii("trading-core");
+    private static final byte[] TRIANGLE = ascii("triangle");
+    private static final byte[] DIRECTION = ascii("direction");
+    private static final byte[] NET_EDGE_BPS = ascii("net_edge_bps");
+    private static final byte[] GROSS_EDGE_BPS = ascii("gross_edge_bps");
+    private static final byte[] NOTIONAL_QUOTE = ascii("notional_quote");
+    private static final byte[] SCORE = ascii("score");
+    private static final long ARB_REPORT_INTERVAL_MICROS = 1_000_000;
+
+    private final SignalEngine engine;
+    private final SymbolTable symbols;
+    private final StreamCatalog catalog;
+    private final int primaryStream;
+    private final EntryWriter out;
+    private final byte[] signalPrefix;
+    private final byte[] tickPrefix;
+    private final TriangularArbScorer arb;
+    private final int[] triangle;
+    private final BookLevels[] triangleBooks = new BookLevels[3];
+    private final boolean[] triangleValid = new boolean[3];
+    private final byte[] triangleName;
+    private long lastArbReportMicros = Long.MIN_VALUE;
+    private long signals;
+    private long signalsNotCarried;
+    private final long[] signalsByStrategy = new long[StrategyId.COUNT];
+    private long arbOpportunities;
+
+    /**
+     * @param arb      the triangular scorer, or null when the three books of {@code triangle} are not all configured
+     * @param triangle symbol ids of the triangle's books (x/quote, y/quote, y/x), used only with {@code arb}
+     * @param runId    makes ids unique across restarts ({@code sig-<runId>-<n>})
+     */
+    public SignalStage(
+        final SignalEngine engine, final SymbolTable symbols, final StreamCatalog catalog,
+        final Environment environment, final EntryWriter out, final String runId, final TriangularArbScorer arb,
+        final int[] triangle)
+    {
+        this.engine = engine;
+        this.symbols = symbols;
+        this.catalog = catalog;
+        this.primaryStream = environment.primarySignalsStream();
+        this.out = out;
+        this.signalPrefix = ascii("sig-" + runId + "-");
+        this.tickPrefix = ascii("tick-" + runId + "-");
+        this.arb = arb;
+        this.triangle = triangle;
+        for (int i = 0; i < 3; i++)
+        {
+            triangleBooks[i] = new BookLevels(FrameEvent.BOOK_COPY_LEVELS);
+        }
+        triangleName = arb == null ? Fields.EMPTY : ascii(symbols.name(triangle[0]) + "," + symbols.name(triangle[1])
+            + "," + symbols.name(triangle[2]));
+    }
+
+    @Override
+    public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
+    {
+        event.signalCount = 0;
+        final long now = event.eventMicros;
+        boolean triangleChanged = false;
+        for (int u = 0; u < event.updateCount; u++)
+        {
+            final SymbolUpdate update = event.updates[u];
+            final int symbolId = update.symbolId;
+            if (symbolId >= engine.maxSymbols())
+            {
+                continue;
+            }
+            if (update.bookChanged)
+            {
+                engine.onBook(symbolId, update.book, update.bookValid, now);
+                triangleChanged |= trackTriangle(update);
+            }
+            for (int t = 0; t < update.tradeCount; t++)
+            {
+                engine.onTrade(symbolId, update.tradeSide[t], update.tradePrice[t], update.tradeQty[t],
+                    update.tradeMicros[t]);
+            }
+            final int n = engine.evaluate(symbolId, now);
+            for (int i = 0; i < n; i++)
+            {
+                final Signal signal = engine.signal(i);
+                publish(signal, sequence);
+                if (event.signalCount < FrameEvent.MAX_SIGNALS)
+                {
+                    event.signals[event.signalCount++].copyFrom(signal);
+                }
+                else
+                {
+                    signalsNotCarried++;
+                }
+            }
+        }
+        if (triangleChanged)
+        {
+            scoreTriangle(now);
+        }
+    }
+
+    public long signals()
+    {
+        return signals;
+    }
+
+    public long signals(final int strategyId)
+    {
+        return signalsByStrategy[strategyId];
+    }
+
+    /** Signals published but beyond the slot's capacity for the risk stage (more than 8 in one frame). */
+    public long signalsNotCarried()
+    {
+        return signalsNotCarried;
+    }
+
+    public long arbOpportunities()
+    {
+        return arbOpportunities;
+    }
+
+    private void publish(final Signal signal, final long sequence)
+    {
+        signals++;
+        signalsByStrategy[signal.strategyId]++;
+        write(primaryStream, signal, sequence);
+        write(StreamCatalog.strategyStream(signal.strategyId), signal, sequence);
+        if (catalog.enabled(StreamCatalog.SIGNALS_MIRROR))
+        {
+            write(StreamCatalog.SIGNALS_MIRROR, signal, sequence);
+        }
+    }
+
+    private void write(final int stream, final Signal s, final long sequence)
+    {
+        final int pp = s.pricePrecision;
+        out.begin(stream, s.symbolId, -1)
+            .string(Fields.TYPE, TYPE_SIGNAL)
+            .identifier(ID, signalPrefix, s.id)
+            .identifier(CORRELATION_ID, tickPrefix, sequence)
+            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
+            .string(Fields.TIMEFRAME, s.timeframe >= 0 ? Timeframe.name(s.timeframe) : "1m")
+            .string(Fields.SIDE, Side.tradeName(s.side))
+            .number(CONFIDENCE, s.confidence, 4)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(Fields.SOURCE, SOURCE_CORE);
+        out.beginJson(FEATURES).jsonObjectStart().jsonKey(Fields.PRICE).jsonDecimal(s.price, pp);
+        for (int i = 0; i < s.featureCount; i++)
+        {
+            out.jsonKey(s.featureNames[i]).jsonNumber(s.features[i], 6);
+        }
+        out.jsonObjectEnd().endJson();
+        out.beginJson(RISK).jsonObjectStart()
+            .jsonKey(STOP).jsonDecimal(s.stopPrice, pp)
+            .jsonKey(TAKE_PROFIT).jsonDecimal(s.takeProfitPrice, pp)
+            .jsonKey(SIZE_QUOTE_USD).jsonNumber(s.sizeQuote, 2)
+            .jsonObjectEnd().endJson()
+            .timestamp(Fields.TIMESTAMP, s.decisionMicros)
+            .publish();
+    }
+
+    private boolean trackTriangle(final SymbolUpdate update)
+    {
+        if (arb == null)
+        {
+            return false;
+        }
+        for (int i = 0; i < 3; i++)
+        {
+            if (triangle[i] == update.symbolId)
+            {
+                triangleValid[i] = update.bookValid;
+                triangleBooks[i].copyFrom(update.book);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void scoreTriangle(final long now)
+    {
+        if (!triangleValid[0] || !triangleValid[1] || !triangleValid[2]
+            || !arb.score(triangleBooks[0], triangleBooks[1], triangleBooks[2], now)
+            || now - lastArbReportMicros < ARB_REPORT_INTERVAL_MICROS)
+        {
+            return;
+        }
+        lastArbReportMicros = now;
+        arbOpportunities++;
+        out.begin(StreamCatalog.ARB_SCORED, -1, -1)
+            .string(Fields.TYPE, TYPE_ARB)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(TRIANGLE, triangleName)
+            .string(DIRECTION, TriangularArbScorer.directionName(arb.bestDirection()))
+            .number(SCORE, arb.netEdgeBps(), 3)
+            .number(NET_EDGE_BPS, arb.netEdgeBps(), 3)
+            .number(GROSS_EDGE_BPS, arb.grossEdgeBps(), 3)
+            .number(NOTIONAL_QUOTE, arb.notionalQuote(), 2)
+            .timestamp(Fields.TIMESTAMP, now)
+            .publish();
+    }
+}
