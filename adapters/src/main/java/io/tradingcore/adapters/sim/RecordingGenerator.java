@@ -29,13 +29,15 @@ public final class RecordingGenerator
     static final int DEFAULT_DEPTH = 10;
 
     private static final String USAGE = String.join(System.lineSeparator(),
-        "usage: RecordingGenerator --out PATH [--frames N] [--seed S] [--depth D] [--symbols A,B,C]",
+        "usage: RecordingGenerator --out PATH [--frames N] [--seed S] [--depth D] [--symbols A,B,C] [--event-gap-ms M]",
         "  --out PATH        recording to write (JSON Lines; gzip when PATH ends in .gz)",
         "  --frames N        frames to write, default " + DEFAULT_FRAMES,
         "  --seed S          market seed, default " + DEFAULT_SEED + " (same seed, same bytes)",
         "  --depth D         book depth: 10, 25, 100, 500 or 1000, default " + DEFAULT_DEPTH,
         "  --symbols A,B,C   pairs, default " + String.join(",", SyntheticMarket.defaultSymbols()),
         "                    known: " + String.join(",", SyntheticMarket.knownSymbols()),
+        "  --event-gap-ms M  mean market time between events, default " + SyntheticMarket.DEFAULT_EVENT_GAP_MICROS / 1000
+            + " (larger spans more hours of market in the same frames)",
         "  --help            this text");
 
     private RecordingGenerator()
@@ -55,6 +57,7 @@ public final class RecordingGenerator
         long seed = DEFAULT_SEED;
         int depth = DEFAULT_DEPTH;
         List<String> symbols = SyntheticMarket.defaultSymbols();
+        long eventGapMicros = SyntheticMarket.DEFAULT_EVENT_GAP_MICROS;
         try
         {
             for (int i = 0; i < args.length; i++)
@@ -77,6 +80,7 @@ public final class RecordingGenerator
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--depth" -> depth = Integer.parseInt(value);
                     case "--symbols" -> symbols = Arrays.asList(value.split(","));
+                    case "--event-gap-ms" -> eventGapMicros = Math.round(Double.parseDouble(value) * 1000);
                     default ->
                     {
                         return badArguments(err, "unknown option " + option);
@@ -99,7 +103,7 @@ public final class RecordingGenerator
         final SyntheticMarket market;
         try
         {
-            market = new SyntheticMarket(seed, depth, symbols);
+            market = new SyntheticMarket(seed, depth, symbols, eventGapMicros);
         }
         catch (final IllegalArgumentException ex)
         {

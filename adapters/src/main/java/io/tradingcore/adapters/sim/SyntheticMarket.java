@@ -30,7 +30,8 @@ public final class SyntheticMarket
 
     private static final int TRADE_PERCENT = 15;
     private static final int REPEAT_PERCENT = 4;
-    private static final double MEAN_EVENT_GAP_MICROS = 10_000;
+    /** Mean time between market events: about 100 events a second across the pairs, like a busy venue. */
+    public static final long DEFAULT_EVENT_GAP_MICROS = 10_000;
     /** A lull of 1-3.5 s about once per 3,000 events, long enough for heartbeats. */
     private static final int LULL_ONE_IN = 3_000;
     private static final long HEARTBEAT_MICROS = 1_000_000;
@@ -55,10 +56,25 @@ public final class SyntheticMarket
     private final double[] trend;
     private final long connectionId;
     private final FrameText text = new FrameText();
+    private final double meanEventGapMicros;
     private long clock = START_MICROS;
 
     public SyntheticMarket(final long seed, final int bookDepth, final List<String> symbols)
     {
+        this(seed, bookDepth, symbols, DEFAULT_EVENT_GAP_MICROS);
+    }
+
+    /**
+     * {@code meanEventGapMicros} stretches market time per event: a recording of a fixed number of
+     * frames then spans hours instead of minutes, so 1-minute strategies see enough candles.
+     */
+    public SyntheticMarket(final long seed, final int bookDepth, final List<String> symbols, final long meanEventGapMicros)
+    {
+        if (meanEventGapMicros < 1)
+        {
+            throw new IllegalArgumentException("mean event gap must be at least 1 µs: " + meanEventGapMicros);
+        }
+        this.meanEventGapMicros = meanEventGapMicros;
         if (bookDepth != 10 && bookDepth != 25 && bookDepth != 100 && bookDepth != 500 && bookDepth != 1000)
         {
             throw new IllegalArgumentException("book depth must be one of Kraken's 10, 25, 100, 500, 1000: " + bookDepth);
@@ -143,7 +159,7 @@ public final class SyntheticMarket
     {
         final long gap = random.nextInt(LULL_ONE_IN) == 0
             ? HEARTBEAT_MICROS + random.nextInt(2_500_000)
-            : 1 + (long)random.exponential(MEAN_EVENT_GAP_MICROS);
+            : 1 + (long)random.exponential(meanEventGapMicros);
         clock += gap;
         for (long quiet = gap; quiet >= HEARTBEAT_MICROS; quiet -= HEARTBEAT_MICROS)
         {

@@ -34,7 +34,7 @@ public final class FrameEvent
     // written by the normalize stage
     public int channel;
     public int exchangeStatus;
-    /** Exchange time of the frame where it has one, else its receive time: the clock of event-time timers. */
+    /** The exchange clock (latest exchange time seen, epoch µs; 0 before the first): what event-time timers run on. */
     public long eventMicros;
     public int updateCount;
     public final SymbolUpdate[] updates = new SymbolUpdate[MAX_SYMBOL_UPDATES];

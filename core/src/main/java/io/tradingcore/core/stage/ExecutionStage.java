@@ -116,7 +116,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             intervalLatency.recordValue(inPipeline);
             receiveToDecision.recordValue(clamp(decided - event.receiveNanos));
         }
-        if (now >= nextMetricsMicros)
+        if (now > 0 && now >= nextMetricsMicros)
         {
             publishMetrics(event, now);
         }

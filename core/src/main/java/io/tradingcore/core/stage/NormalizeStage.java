@@ -84,6 +84,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
 
     private FrameEvent event;
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
+    /** The exchange clock: the latest exchange time seen, 0 before the first. */
     private long eventMicros;
     private long lastHeartbeatEntryMicros = Long.MIN_VALUE;
 
@@ -116,10 +117,6 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         event.dequeueNanos = System.nanoTime();
         event.updateCount = 0;
         event.channel = Channel.UNKNOWN;
-        if (eventMicros == 0)
-        {
-            eventMicros = event.receiveEpochMicros;
-        }
         switch (event.kind)
         {
             case FrameEvent.KIND_FRAME:
@@ -368,7 +365,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     @Override
     public void onCandle(final CandleUpdate c)
     {
-        advanceClock(c.exchangeMicros);
+        // no clock advance: an ohlc item's (deprecated) timestamp is its interval's end, ahead of the market
         final int timeframe = Timeframe.ofMinutes(c.intervalMinutes);
         if (timeframe == Timeframe.NONE)
         {

@@ -137,7 +137,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
             publishAlert(alert);
         }
         portfolio.onTime(now);
-        if (now >= nextPortfolioMicros)
+        if (now > 0 && now >= nextPortfolioMicros)
         {
             nextPortfolioMicros = now + portfolioIntervalMicros;
             publishPositions(REASON_TIMER);
