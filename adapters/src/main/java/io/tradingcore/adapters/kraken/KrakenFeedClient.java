@@ -592,7 +592,7 @@ public final class KrakenFeedClient implements AutoCloseable
         final long now)
     {
         final Map<String, Object> result = ControlJson.object(message, "result");
-        final int kind = subscriptions.kindOf(ControlJson.string(result, "channel"),
+        final int kind = request != null ? request.kind : subscriptions.kindOf(ControlJson.string(result, "channel"),
             (int)ControlJson.integer(result, "interval", 0));
         final int symbolId = kind == SubscriptionBook.INSTRUMENT ? 0
             : subscriptions.idOf(ControlJson.string(result, "symbol"));
