@@ -203,7 +203,7 @@ public final class KrakenFeedClient implements AutoCloseable
     /** Closes the connection with a WebSocket close and stops the feed thread; waits up to a few seconds. */
     public void stop()
     {
-        if (group == null)
+        if (group == null || group.isShuttingDown())
         {
             return;
         }
