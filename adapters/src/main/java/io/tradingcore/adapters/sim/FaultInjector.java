@@ -62,6 +62,15 @@ public final class FaultInjector
     }
 
     /**
+     * Every current connection goes silent and stays open: nothing more is sent, requests (pings too)
+     * are ignored. A half-open link that TCP has not noticed; only the client's watchdog can.
+     */
+    public void freezeConnections()
+    {
+        simulator.loop().execute(() -> simulator.forEachSession(KrakenSimulatorSession::freeze));
+    }
+
+    /**
      * Sends every client malformed frames: truncated JSON, text that is not JSON, an unknown channel,
      * an empty frame and a binary frame.
      */

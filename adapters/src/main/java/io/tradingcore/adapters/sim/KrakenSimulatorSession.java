@@ -33,6 +33,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
     private int subscriptionCount;
     private ChannelHandlerContext ctx;
     private boolean open;
+    private boolean frozen;
     private long lastSendNanos;
     private double requestTokens;
     private long lastRequestNanos;
@@ -66,7 +67,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
     {
         try
         {
-            if (msg instanceof TextWebSocketFrame)
+            if (msg instanceof TextWebSocketFrame && !frozen)
             {
                 onRequest(((TextWebSocketFrame)msg).text());
             }
@@ -106,7 +107,12 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
 
     boolean subscribed()
     {
-        return subscriptionCount > 0;
+        return subscriptionCount > 0 && !frozen;
+    }
+
+    void freeze()
+    {
+        frozen = true;
     }
 
     boolean writable()
@@ -122,6 +128,10 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
     /** Whether this session takes a market frame of {@code channel} for the symbol at {@code index}. */
     boolean wants(final int channel, final int index, final String frame)
     {
+        if (frozen)
+        {
+            return false;
+        }
         if (channel == Channel.INSTRUMENT)
         {
             return instrument;
@@ -147,7 +157,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
     /** A control frame, status or heartbeat: written and flushed at once. */
     void sendNow(final String text)
     {
-        if (open)
+        if (open && !frozen)
         {
             write(ByteBufUtil.writeUtf8(ctx.alloc(), text));
             ctx.flush();
@@ -161,7 +171,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
 
     boolean idleSince(final long nowNanos, final long idleNanos)
     {
-        return subscriptionCount > 0 && nowNanos - lastSendNanos >= idleNanos;
+        return subscriptionCount > 0 && !frozen && nowNanos - lastSendNanos >= idleNanos;
     }
 
     /** Drops the TCP connection without a WebSocket close (Kraken sends no close marker either). */

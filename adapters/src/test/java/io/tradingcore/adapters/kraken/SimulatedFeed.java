@@ -143,20 +143,29 @@ final class SimulatedFeed implements AutoCloseable
     /** Waits for a frame containing every one of {@code parts} that arrived after the first {@code after} frames. */
     String awaitFrame(final int after, final long timeoutMillis, final String... parts)
     {
+        final int index = awaitFrameIndex(after, timeoutMillis, parts);
+        return frames.stream().skip(index).findFirst().orElseThrow();
+    }
+
+    /** The index of the first frame at or after {@code after} containing every one of {@code parts}. */
+    int awaitFrameIndex(final int after, final long timeoutMillis, final String... parts)
+    {
         final long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline)
         {
             int index = 0;
             for (final String frame : frames)
             {
-                if (index++ >= after && containsAll(frame, parts))
+                if (index >= after && containsAll(frame, parts))
                 {
-                    return frame;
+                    return index;
                 }
+                index++;
             }
             sleep(5);
         }
-        return fail("no frame with " + List.of(parts) + " within " + timeoutMillis + " ms");
+        fail("no frame with " + List.of(parts) + " within " + timeoutMillis + " ms");
+        return -1;
     }
 
     int frameCount()
