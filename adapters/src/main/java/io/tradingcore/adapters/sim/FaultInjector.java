@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The faults {@link KrakenSimulator} can inject, each one the way Kraken has been seen to fail
- * (KRAKEN.md section 7). Call from any thread: every fault is applied on the simulator's thread.
+ * (KRAKEN.md section 7). Call from any thread: every fault is applied on the simulator's thread, and
+ * is armed (or done) when the call returns.
  * One-shot faults (stall, corrupt checksum, refuse) hit the next matching subscription or frame.
  */
 public final class FaultInjector
@@ -27,7 +28,7 @@ public final class FaultInjector
     /** Drops every client connection at TCP level, without a WebSocket close (as Kraken does). */
     public void dropConnections()
     {
-        simulator.loop().execute(simulator::dropAll);
+        onLoop(simulator::dropAll);
     }
 
     /**
@@ -37,13 +38,13 @@ public final class FaultInjector
     public void stallNextSubscription(final String channel, final String symbol)
     {
         final int channelId = channelOf(channel);
-        simulator.loop().execute(() -> stalls.add(new int[] {channelId, simulator.symbolIndex(symbol)}));
+        onLoop(() -> stalls.add(new int[] {channelId, simulator.symbolIndex(symbol)}));
     }
 
     /** The next book update for {@code symbol} carries a wrong checksum. */
     public void corruptNextChecksum(final String symbol)
     {
-        simulator.loop().execute(() -> corruptChecksums.add(simulator.symbolIndex(symbol)));
+        onLoop(() -> corruptChecksums.add(simulator.symbolIndex(symbol)));
     }
 
     /**
@@ -52,13 +53,13 @@ public final class FaultInjector
      */
     public void maintenance(final long millis, final boolean drop)
     {
-        simulator.loop().execute(() -> simulator.maintenance(millis, drop));
+        onLoop(() -> simulator.maintenance(millis, drop));
     }
 
     /** The next {@code symbols} subscribes (one per symbol) are refused with "Exceeded msg rate". */
     public void refuseSubscribesForRate(final int symbols)
     {
-        simulator.loop().execute(() -> rateRefusals += symbols);
+        onLoop(() -> rateRefusals += symbols);
     }
 
     /**
@@ -67,7 +68,7 @@ public final class FaultInjector
      */
     public void freezeConnections()
     {
-        simulator.loop().execute(() -> simulator.forEachSession(KrakenSimulatorSession::freeze));
+        onLoop(() -> simulator.forEachSession(KrakenSimulatorSession::freeze));
     }
 
     /**
@@ -76,7 +77,19 @@ public final class FaultInjector
      */
     public void sendMalformedFrames()
     {
-        simulator.loop().execute(() -> simulator.forEachSession(KrakenSimulatorSession::sendMalformed));
+        onLoop(() -> simulator.forEachSession(KrakenSimulatorSession::sendMalformed));
+    }
+
+    private void onLoop(final Runnable fault)
+    {
+        if (simulator.loop().inEventLoop())
+        {
+            fault.run();
+        }
+        else
+        {
+            simulator.loop().submit(fault).syncUninterruptibly();
+        }
     }
 
     boolean takeStall(final int channel, final int symbolIndex)

@@ -371,7 +371,9 @@ public final class KrakenSimulator implements AutoCloseable
             {
                 if (encoded == null)
                 {
-                    encoded = ByteBufUtil.writeUtf8(session.alloc(), text);
+                    // market frames are ASCII: numbers, symbols and RFC 3339 times
+                    encoded = session.alloc().buffer(text.length());
+                    ByteBufUtil.writeAscii(encoded, text);
                 }
                 session.stream(encoded.retainedDuplicate());
                 framesSent++;
