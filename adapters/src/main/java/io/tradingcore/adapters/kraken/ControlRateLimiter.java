@@ -53,11 +53,6 @@ public final class ControlRateLimiter
         return queue.pollFirst();
     }
 
-    public int queued()
-    {
-        return queue.size();
-    }
-
     /** Drops what is queued (the connection it was meant for is gone); the bucket keeps its level. */
     public void clear()
     {

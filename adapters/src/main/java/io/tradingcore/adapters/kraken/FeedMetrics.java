@@ -50,6 +50,7 @@ public final class FeedMetrics
     long connections;
     long reconnects;
     long resyncs;
+    long resyncsDiscarded;
     long ackErrors;
     long rateLimited;
     long watchdogFirings;
@@ -144,6 +145,12 @@ public final class FeedMetrics
     public long resyncs()
     {
         return resyncs;
+    }
+
+    /** Resync requests dropped because a new connection re-snapshots every book anyway. */
+    public long resyncsDiscarded()
+    {
+        return resyncsDiscarded;
     }
 
     public long ackErrors()

@@ -335,6 +335,11 @@ public final class KrakenFeedClient implements AutoCloseable
         watchdog.onSessionStart(now);
         subscriptions.reset();
         resyncThrottle.onSessionStart();
+        // every book gets a fresh snapshot on this connection: requests raised before it are moot
+        for (int id = resyncRequests.take(0); id >= 0; id = resyncRequests.take(id + 1))
+        {
+            metrics.resyncsDiscarded++;
+        }
         java.util.Arrays.fill(resyncStartedNanos, NONE);
         sink.onSessionStart(epochMicros);
         events.connectionState(epochMicros, "connected", attempt, null);

@@ -5,7 +5,6 @@ import io.tradingcore.core.market.SymbolTable;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -152,11 +151,6 @@ public final class SubscriptionBook
         return symbolIds[index];
     }
 
-    public String symbolName(final int index)
-    {
-        return symbolNames[index];
-    }
-
     /** The configured symbol's id, or {@link SymbolTable#NONE}. */
     public int idOf(final String symbol)
     {
@@ -177,7 +171,7 @@ public final class SubscriptionBook
     }
 
     /** Instrument has no symbol: its one subscription lives in symbol slot 0. */
-    public static int slotSymbol(final int kind, final int symbolId)
+    private static int slotSymbol(final int kind, final int symbolId)
     {
         return kind == INSTRUMENT ? 0 : symbolId;
     }
@@ -288,16 +282,5 @@ public final class SubscriptionBook
     private int slot(final int kind, final int symbolId)
     {
         return kind * SymbolTable.MAX_SYMBOLS + slotSymbol(kind, symbolId);
-    }
-
-    /** Symbol names of ids[0..count) for a request; instrument has none. */
-    public List<String> names(final int kind, final int[] ids, final int count)
-    {
-        final String[] names = new String[kind == INSTRUMENT ? 0 : count];
-        for (int i = 0; i < names.length; i++)
-        {
-            names[i] = nameOf(ids[i]);
-        }
-        return Arrays.asList(names);
     }
 }

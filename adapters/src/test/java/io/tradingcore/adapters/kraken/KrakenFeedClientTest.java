@@ -144,6 +144,48 @@ class KrakenFeedClientTest
     }
 
     @Test
+    void aBookThatKeepsNeedingResyncsIsReportedAndRetriedSlowly()
+    {
+        // resync(3 attempts, 5 s window, 2 s slow retry)
+        try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings(), clientSettings(SYMBOLS)))
+        {
+            feed.awaitFrame(0, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", "ETH/USD");
+            for (int resync = 1; resync <= 3; resync++)
+            {
+                final int done = resync;
+                feed.resyncs.raise(feed.id("ETH/USD"));
+                feed.await(StreamCatalog.EVENTS_BUS, "book.resync_done", f -> "ETH/USD".equals(f.get("symbol"))
+                    && feed.entries(StreamCatalog.EVENTS_BUS, "book.resync_done").size() == done, WAIT);
+                SimulatedFeed.sleep(50); // let the new subscription's ack land
+            }
+            final long beforeGiveUp = System.nanoTime();
+            feed.resyncs.raise(feed.id("ETH/USD"));
+            final Map<String, String> gaveUp = feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.resync_gave_up", WAIT);
+            assertEquals("ETH/USD", gaveUp.get("symbol"));
+            assertEquals("3", gaveUp.get("attempts"));
+            assertEquals("2000", gaveUp.get("slow_retry_ms"));
+            feed.await(StreamCatalog.EVENTS_BUS, "book.resync_requested",
+                f -> "ETH/USD".equals(f.get("symbol")) && "4".equals(f.get("attempt")), WAIT);
+            assertTrue(System.nanoTime() - beforeGiveUp >= 1_500_000_000L, "the fourth resync waited for the slow retry");
+            assertEquals(1, feed.sessionStarts.get());
+        }
+    }
+
+    @Test
+    void heartbeatsOfAQuietConnectionAreCountedOnKrakenHeartbeat()
+    {
+        try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings().framesPerSecond(1).heartbeatIntervalMillis(100),
+            clientSettings(SYMBOLS).heartbeatEntryIntervalMillis(300).dataSilenceMillis(60_000)))
+        {
+            feed.awaitFrame(0, WAIT, "\"channel\":\"heartbeat\"");
+            feed.await(StreamCatalog.KRAKEN_HEARTBEAT, "kraken.heartbeat", WAIT);
+            final Map<String, String> later = feed.await(StreamCatalog.KRAKEN_HEARTBEAT, "kraken.heartbeat",
+                f -> Long.parseLong(f.get("heartbeats")) > 1, WAIT);
+            assertTrue(Long.parseLong(later.get("interval_ms")) >= 300, "rate-limited: " + later);
+        }
+    }
+
+    @Test
     void aCorruptedChecksumReachesTheSinkAsTheOnlyDifferenceFromTheMarket()
     {
         try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings(), clientSettings(SYMBOLS)))
