@@ -1,0 +1,911 @@
+package io.tradingcore.adapters.kraken;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tradingcore.core.book.ResyncRequests;
+import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ExchangeStatus;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.FrameSink;
+import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.time.Rfc3339;
+import org.agrona.DirectBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kraken WebSocket v2 public feed: one Netty connection on one event-loop thread (the feed
+ * thread, the ring's single producer). It subscribes every configured channel, checks every ack,
+ * keeps outbound traffic under a token bucket, watches the connection and each subscription, resyncs
+ * books on request and reconnects with backoff. Every text frame goes to the {@link FrameSink}
+ * without a String or object per data frame; only rare control frames (acks, pongs, status) are decoded.
+ * <p>
+ * Lifecycle: {@link #start()} connects in the background; {@link #stop()} closes cleanly (SIGTERM).
+ * The counters ({@link #metrics()}) are the feed thread's: read them after {@link #stop()}.
+ */
+public final class KrakenFeedClient implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(KrakenFeedClient.class);
+    private static final long NONE = Long.MIN_VALUE;
+    private static final String EXCEEDED_MSG_RATE = "Exceeded msg rate";
+
+    private final KrakenFeedSettings settings;
+    private final FrameSink sink;
+    private final ResyncRequests resyncRequests;
+    private final SymbolTable symbols;
+    private final SubscriptionBook subscriptions;
+    private final ControlRequests requests;
+    private final ReconnectPolicy reconnectPolicy;
+    private final ConnectionWatchdog watchdog;
+    private final ResyncThrottle resyncThrottle;
+    private final FeedEventWriter events;
+    private final FeedMetrics metrics = new FeedMetrics();
+    private final FrameAssembler assembler;
+    private final SslContext sslContext;
+    private final String host;
+    private final int port;
+    private final Map<Long, PendingRequest> pendingRequests = new HashMap<>();
+    private final long[] resyncStartedNanos = new long[SymbolTable.MAX_SYMBOLS];
+    private final int[] ids = new int[SymbolTable.MAX_SYMBOLS];
+    private final int[] moreIds = new int[SymbolTable.MAX_SYMBOLS];
+    private final long dataSilenceNanos;
+    private final long stableNanos;
+    private final long heartbeatEntryNanos;
+    private final long metricsNanos;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    private MultiThreadIoEventLoopGroup group;
+    private EventLoop loop;
+    private Bootstrap bootstrap;
+    private ScheduledFuture<?> tick;
+    private ControlRateLimiter limiter;
+    private io.netty.channel.Channel channel;
+    private ChannelFuture connectFuture;
+    private int generation;
+    private int attempt;
+    private boolean connected;
+    private boolean stopping;
+    private boolean stableNoted;
+    private String closeReason;
+    private long connectedAtNanos;
+    private long epochOffsetNanos;
+    private long nextReqId = 1;
+    private int exchangeStatus = ExchangeStatus.UNKNOWN;
+    private long heartbeatsSinceEntry;
+    private long lastHeartbeatEntryNanos;
+    private long lastMetricsNanos;
+    private long unknownFrames;
+    private long unknownReported;
+    private long oversizeFrames;
+    private long oversizeReported;
+    private long binaryFrames;
+    private long binaryReported;
+    private long sinkRejected;
+    private long sinkRejectedReported;
+
+    /**
+     * The configured symbols must already be interned in {@code symbols} (the lead does it at start):
+     * the feed thread never interns.
+     */
+    public KrakenFeedClient(
+        final KrakenFeedSettings settings,
+        final SymbolTable symbols,
+        final FrameSink sink,
+        final ResyncRequests resyncRequests,
+        final Outbox outbox)
+    {
+        this.settings = settings.validate();
+        this.sink = sink;
+        this.resyncRequests = resyncRequests;
+        this.symbols = symbols;
+        final List<String> names = settings.symbols();
+        final int[] symbolIds = new int[names.size()];
+        for (int i = 0; i < symbolIds.length; i++)
+        {
+            symbolIds[i] = find(symbols, names.get(i));
+        }
+        this.subscriptions = new SubscriptionBook(settings, symbolIds, names.toArray(new String[0]));
+        this.requests = new ControlRequests(settings, subscriptions);
+        this.reconnectPolicy = new ReconnectPolicy(settings, System.nanoTime());
+        this.watchdog = new ConnectionWatchdog(
+            settings.connectionSilenceMillis() * 1_000_000L, settings.pingTimeoutMillis() * 1_000_000L);
+        this.resyncThrottle = new ResyncThrottle(settings.resyncMaxAttempts(),
+            settings.resyncWindowMillis() * 1_000_000L, settings.resyncSlowRetryMillis() * 1_000_000L);
+        this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
+        this.assembler = new FrameAssembler(settings.maxMessageBytes());
+        this.dataSilenceNanos = settings.dataSilenceMillis() * 1_000_000L;
+        this.stableNanos = settings.stableConnectionMillis() * 1_000_000L;
+        this.heartbeatEntryNanos = settings.heartbeatEntryIntervalMillis() * 1_000_000L;
+        this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
+        final URI uri = settings.endpoint();
+        final boolean tls = "wss".equals(uri.getScheme());
+        this.host = uri.getHost();
+        this.port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        this.sslContext = tls ? clientTls(settings) : null;
+        java.util.Arrays.fill(resyncStartedNanos, NONE);
+    }
+
+    private static int find(final SymbolTable symbols, final String name)
+    {
+        for (int id = 0; id < symbols.size(); id++)
+        {
+            if (name.equals(symbols.name(id)))
+            {
+                return id;
+            }
+        }
+        throw new IllegalStateException("symbol " + name + " is not interned: intern the configured symbols "
+            + "in the SymbolTable before creating the feed client");
+    }
+
+    private static SslContext clientTls(final KrakenFeedSettings settings)
+    {
+        try
+        {
+            // SNI comes from newHandler(host, port); Cloudflare refuses the upgrade without it
+            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                .trustManager(settings.trustManagerFactory())
+                .endpointIdentificationAlgorithm("HTTPS")
+                .build();
+        }
+        catch (final SSLException ex)
+        {
+            throw new IllegalStateException("cannot build the TLS context for " + settings.endpoint(), ex);
+        }
+    }
+
+    /** Starts the feed thread and the first connection attempt; returns at once. */
+    public void start()
+    {
+        if (group != null)
+        {
+            throw new IllegalStateException("already started");
+        }
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        loop = group.next();
+        bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)settings.connectTimeoutMillis());
+        loop.execute(this::onStart);
+    }
+
+    /** Closes the connection with a WebSocket close and stops the feed thread; waits up to a few seconds. */
+    public void stop()
+    {
+        if (group == null || group.isShuttingDown())
+        {
+            return;
+        }
+        loop.execute(this::onStop);
+        try
+        {
+            stopped.get(3, TimeUnit.SECONDS);
+        }
+        catch (final Exception ex)
+        {
+            LOG.warn("feed connection did not close cleanly within 3 s: {}", ex.toString());
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public void close()
+    {
+        stop();
+    }
+
+    public FeedMetrics metrics()
+    {
+        return metrics;
+    }
+
+    /** Outbound messages sent through the token bucket (subscribes, unsubscribes, pings). */
+    public long controlMessagesSent()
+    {
+        return limiter == null ? 0 : limiter.sent();
+    }
+
+    /** Messages that arrived in several WebSocket frames and were reassembled. */
+    public long fragmentedMessages()
+    {
+        return assembler.fragmentedMessages();
+    }
+
+    private void onStart()
+    {
+        final long now = System.nanoTime();
+        refreshEpochOffset(now);
+        limiter = new ControlRateLimiter(settings.controlMessagesPerSecond(), settings.controlBurst(), now);
+        metrics.start(now);
+        lastMetricsNanos = now;
+        tick = loop.scheduleAtFixedRate(this::onTick, settings.tickMillis(), settings.tickMillis(),
+            TimeUnit.MILLISECONDS);
+        connect();
+    }
+
+    private void onStop()
+    {
+        stopping = true;
+        if (tick != null)
+        {
+            tick.cancel(false);
+        }
+        if (channel != null && channel.isActive())
+        {
+            closeReason = "stopped";
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                .addListener(ChannelFutureListener.CLOSE);
+        }
+        else if (channel != null && channel.isOpen())
+        {
+            closeReason = "stopped";
+            channel.close();
+        }
+        else
+        {
+            stopped.complete(null);
+        }
+    }
+
+    private void connect()
+    {
+        if (stopping)
+        {
+            return;
+        }
+        final long now = System.nanoTime();
+        final int gen = ++generation;
+        attempt++;
+        closeReason = null;
+        connected = false;
+        stableNoted = false;
+        reconnectPolicy.onAttempt(now);
+        events.connectionState(epochMicros(now), "connecting", attempt, null);
+        final URI uri = settings.endpoint();
+        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(uri)
+            .maxFramePayloadLength(settings.maxMessageBytes())
+            .handshakeTimeoutMillis(settings.connectTimeoutMillis())
+            .dropPongFrames(true)
+            .handleCloseFrames(true)
+            .withUTF8Validator(false)
+            .build();
+        final ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
+        {
+            @Override
+            protected void initChannel(final SocketChannel ch)
+            {
+                final ChannelPipeline p = ch.pipeline();
+                if (sslContext != null)
+                {
+                    p.addLast(sslContext.newHandler(ch.alloc(), host, port));
+                }
+                p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+                    new WebSocketClientProtocolHandler(config), new FeedChannelHandler(KrakenFeedClient.this, gen));
+            }
+        }).connect(host, port);
+        connectFuture = future;
+        channel = future.channel();
+        channel.closeFuture().addListener(f -> onClosed(gen));
+    }
+
+    void onHandshakeComplete(final int gen)
+    {
+        if (gen != generation || stopping)
+        {
+            return;
+        }
+        final long now = System.nanoTime();
+        final long epochMicros = epochMicros(now);
+        connected = true;
+        connectedAtNanos = now;
+        metrics.connections++;
+        assembler.reset();
+        watchdog.onSessionStart(now);
+        subscriptions.reset();
+        resyncThrottle.onSessionStart();
+        // every book gets a fresh snapshot on this connection: requests raised before it are moot
+        for (int id = resyncRequests.take(0); id >= 0; id = resyncRequests.take(id + 1))
+        {
+            metrics.resyncsDiscarded++;
+        }
+        java.util.Arrays.fill(resyncStartedNanos, NONE);
+        sink.onSessionStart(epochMicros);
+        events.connectionState(epochMicros, "connected", attempt, null);
+        events.connected(epochMicros, attempt);
+        LOG.info("connected to {} (attempt {})", settings.endpoint(), attempt);
+        for (int kind = 0; kind < subscriptions.kindCount(); kind++)
+        {
+            if (subscriptions.enabled(kind))
+            {
+                final int n = allSymbols(kind);
+                send("subscribe", kind, ids, n, now);
+            }
+        }
+        drainOutbound(now);
+    }
+
+    void onConnectionError(final int gen, final String reason)
+    {
+        if (gen == generation && closeReason == null)
+        {
+            closeReason = reason;
+        }
+    }
+
+    private void onClosed(final int gen)
+    {
+        if (gen != generation)
+        {
+            return;
+        }
+        final long now = System.nanoTime();
+        final long epochMicros = epochMicros(now);
+        String reason = closeReason;
+        if (reason == null)
+        {
+            final Throwable cause = connectFuture == null ? null : connectFuture.cause();
+            reason = cause != null ? "connect failed: " + cause.getMessage()
+                : connected ? "connection dropped by peer" : "closed before the websocket upgrade";
+        }
+        final boolean wasConnected = connected;
+        connected = false;
+        channel = null;
+        limiter.clear();
+        pendingRequests.clear();
+        assembler.reset();
+        events.connectionState(epochMicros, "disconnected", attempt, reason);
+        if (wasConnected)
+        {
+            events.disconnected(epochMicros, reason);
+        }
+        if (stopping)
+        {
+            stopped.complete(null);
+            return;
+        }
+        metrics.reconnects++;
+        if (wasConnected && now - connectedAtNanos >= stableNanos)
+        {
+            reconnectPolicy.onStable();
+        }
+        final long delay = reconnectPolicy.nextDelayNanos(now, exchangeDegraded());
+        events.reconnectScheduled(epochMicros, delay / 1_000_000L, attempt + 1, reason);
+        LOG.warn("feed disconnected ({}); reconnecting in {} ms", reason, delay / 1_000_000L);
+        loop.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private boolean exchangeDegraded()
+    {
+        return exchangeStatus == ExchangeStatus.MAINTENANCE || exchangeStatus == ExchangeStatus.CANCEL_ONLY;
+    }
+
+    void onWebSocketFrame(final WebSocketFrame frame)
+    {
+        final int result = assembler.onFrame(frame);
+        if (result == FrameAssembler.MESSAGE)
+        {
+            onMessage(assembler.buffer(), 0, assembler.length());
+        }
+        else if (result == FrameAssembler.TOO_LARGE)
+        {
+            oversizeFrames++;
+            metrics.framesRejected++;
+        }
+        else if (result == FrameAssembler.BINARY)
+        {
+            binaryFrames++;
+            metrics.framesRejected++;
+        }
+    }
+
+    /** The hot path: one whole text frame. */
+    private void onMessage(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long now = System.nanoTime();
+        final long epochMicros = (now + epochOffsetNanos) / 1000;
+        watchdog.onFrame(now);
+        if (!sink.onFrame(buffer, offset, length, epochMicros, now))
+        {
+            sinkRejected++;
+            metrics.framesRejected++;
+        }
+        final int channelId = FramePeek.channel(buffer, offset, length);
+        metrics.frames[channelId]++;
+        metrics.bytes += length;
+        switch (channelId)
+        {
+            case Channel.TICKER:
+            case Channel.TRADE:
+            case Channel.BOOK:
+            case Channel.OHLC:
+            case Channel.INSTRUMENT:
+                onData(channelId, buffer, offset, length, now, epochMicros);
+                break;
+            case Channel.HEARTBEAT:
+                onHeartbeat(now, epochMicros);
+                break;
+            case Channel.STATUS:
+            case Channel.METHOD_RESPONSE:
+                onControl(buffer.getStringWithoutLengthUtf8(offset, length), now, epochMicros);
+                break;
+            case Channel.PONG:
+                break;
+            default:
+                unknownFrames++;
+        }
+    }
+
+    private void onData(final int channelId, final DirectBuffer buffer, final int offset, final int length,
+        final long now, final long epochMicros)
+    {
+        int symbolId = 0;
+        if (channelId != Channel.INSTRUMENT)
+        {
+            final int at = FramePeek.symbolOffset(buffer, offset, length);
+            final int symbolLength = at < 0 ? -1 : FramePeek.symbolLength(buffer, at, offset + length);
+            symbolId = symbolLength <= 0 ? SymbolTable.NONE : symbols.find(buffer, at, symbolLength);
+            if (symbolId == SymbolTable.NONE)
+            {
+                return;
+            }
+        }
+        final int kind = subscriptions.kindOf(channelId,
+            channelId == Channel.OHLC ? FramePeek.interval(buffer, offset, length) : 0);
+        if (kind >= 0)
+        {
+            subscriptions.onData(kind, symbolId, now);
+        }
+        if (channelId == Channel.OHLC || channelId == Channel.INSTRUMENT)
+        {
+            return;
+        }
+        if (FramePeek.isSnapshot(buffer, offset, length))
+        {
+            if (channelId == Channel.BOOK && resyncStartedNanos[symbolId] != NONE)
+            {
+                events.resyncDone(epochMicros, subscriptions.nameOf(symbolId),
+                    (now - resyncStartedNanos[symbolId]) / 1_000_000L);
+                resyncStartedNanos[symbolId] = NONE;
+            }
+        }
+        else
+        {
+            final long exchangeMicros = FramePeek.lastTimestampMicros(buffer, offset, length);
+            if (exchangeMicros != Rfc3339.INVALID)
+            {
+                metrics.recordLag(epochMicros - exchangeMicros);
+            }
+        }
+    }
+
+    private void onHeartbeat(final long now, final long epochMicros)
+    {
+        heartbeatsSinceEntry++;
+        if (now - lastHeartbeatEntryNanos >= heartbeatEntryNanos)
+        {
+            events.heartbeat(epochMicros, heartbeatsSinceEntry, (now - lastHeartbeatEntryNanos) / 1_000_000L);
+            heartbeatsSinceEntry = 0;
+            lastHeartbeatEntryNanos = now;
+        }
+    }
+
+    private void onControl(final String text, final long now, final long epochMicros)
+    {
+        final Map<String, Object> message = ControlJson.parseObject(text);
+        if (message == null)
+        {
+            unknownFrames++;
+            return;
+        }
+        if ("status".equals(ControlJson.string(message, "channel")))
+        {
+            onStatus(message, epochMicros);
+            return;
+        }
+        final String method = ControlJson.string(message, "method");
+        final boolean success = ControlJson.bool(message, "success", false);
+        final long reqId = ControlJson.integer(message, "req_id", -1);
+        final PendingRequest request = pendingRequests.get(reqId);
+        if ("subscribe".equals(method) || "unsubscribe".equals(method))
+        {
+            if (success)
+            {
+                onAckSuccess(method, message, request, now);
+            }
+            else
+            {
+                onAckError(method, message, request, now, epochMicros);
+            }
+        }
+        else if (!success)
+        {
+            metrics.ackErrors++;
+            events.ackError(epochMicros, method, null, null, ControlJson.string(message, "error"), reqId);
+        }
+    }
+
+    private void onStatus(final Map<String, Object> message, final long epochMicros)
+    {
+        final Object data = message.get("data");
+        if (!(data instanceof List) || ((List<?>)data).isEmpty() || !(((List<?>)data).get(0) instanceof Map))
+        {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> status = (Map<String, Object>)((List<?>)data).get(0);
+        final String system = ControlJson.string(status, "system");
+        exchangeStatus = statusOf(system);
+        final Object connectionId = status.get("connection_id");
+        events.systemStatus(epochMicros, system, ControlJson.string(status, "api_version"),
+            ControlJson.string(status, "version"),
+            connectionId instanceof BigDecimal ? ((BigDecimal)connectionId).toPlainString() : null);
+        if (exchangeStatus != ExchangeStatus.ONLINE)
+        {
+            LOG.warn("Kraken reports system status {}", system);
+        }
+    }
+
+    private static int statusOf(final String system)
+    {
+        if (system == null)
+        {
+            return ExchangeStatus.UNKNOWN;
+        }
+        switch (system)
+        {
+            case "online": return ExchangeStatus.ONLINE;
+            case "maintenance": return ExchangeStatus.MAINTENANCE;
+            case "cancel_only": return ExchangeStatus.CANCEL_ONLY;
+            case "post_only": return ExchangeStatus.POST_ONLY;
+            default: return ExchangeStatus.UNKNOWN;
+        }
+    }
+
+    private void onAckSuccess(final String method, final Map<String, Object> message, final PendingRequest request,
+        final long now)
+    {
+        final Map<String, Object> result = ControlJson.object(message, "result");
+        final int kind = request != null ? request.kind : subscriptions.kindOf(ControlJson.string(result, "channel"),
+            (int)ControlJson.integer(result, "interval", 0));
+        final int symbolId = kind == SubscriptionBook.INSTRUMENT ? 0
+            : subscriptions.idOf(ControlJson.string(result, "symbol"));
+        if ("subscribe".equals(method) && kind >= 0 && symbolId != SymbolTable.NONE
+            && subscriptions.state(kind, symbolId) == SubscriptionBook.PENDING)
+        {
+            subscriptions.onAcked(kind, symbolId, now);
+        }
+        if (request != null && --request.acksOutstanding <= 0)
+        {
+            pendingRequests.remove(request.reqId);
+        }
+    }
+
+    private void onAckError(final String method, final Map<String, Object> message, final PendingRequest request,
+        final long now, final long epochMicros)
+    {
+        final String error = ControlJson.string(message, "error");
+        String symbol = ControlJson.string(message, "symbol");
+        if (symbol == null)
+        {
+            symbol = ControlJson.string(ControlJson.object(message, "result"), "symbol");
+        }
+        final int kind = request != null ? request.kind
+            : subscriptions.kindOf(ControlJson.string(ControlJson.object(message, "result"), "channel"), 0);
+        final String channelName = kind >= 0 ? subscriptions.channelName(kind) : null;
+        final boolean rateLimited = error != null && error.contains(EXCEEDED_MSG_RATE);
+        final boolean subscribe = "subscribe".equals(method);
+        final int symbolId = subscriptions.idOf(symbol);
+        int n = 0;
+        if (kind == SubscriptionBook.INSTRUMENT)
+        {
+            ids[n++] = 0;
+        }
+        else if (symbolId != SymbolTable.NONE)
+        {
+            ids[n++] = symbolId;
+        }
+        else if (request != null && symbol == null)
+        {
+            // a refusal that names no symbol (e.g. "Subscription depth not supported") covers the request
+            for (final int id : request.symbolIds)
+            {
+                ids[n++] = id;
+            }
+        }
+        if (n == 0 || !subscribe || kind < 0)
+        {
+            metrics.ackErrors++;
+            events.ackError(epochMicros, method, channelName, symbol, error, request == null ? -1 : request.reqId);
+        }
+        for (int i = 0; i < n && subscribe && kind >= 0; i++)
+        {
+            final String name = kind == SubscriptionBook.INSTRUMENT ? null : subscriptions.nameOf(ids[i]);
+            if (rateLimited)
+            {
+                metrics.rateLimited++;
+                final long delay = subscriptions.onRateLimited(kind, ids[i], now,
+                    settings.rateLimitRetryMillis() * 1_000_000L, settings.backoffMaxMillis() * 1_000_000L);
+                events.rateLimited(epochMicros, channelName, name, delay / 1_000_000L);
+            }
+            else
+            {
+                metrics.ackErrors++;
+                subscriptions.onFailed(kind, ids[i]);
+                events.ackError(epochMicros, method, channelName, name, error, request == null ? -1 : request.reqId);
+                LOG.warn("{} {} {} refused: {}", method, channelName, name, error);
+            }
+        }
+        if (request != null && (symbol == null || --request.acksOutstanding <= 0))
+        {
+            pendingRequests.remove(request.reqId);
+        }
+    }
+
+    private void onTick()
+    {
+        final long now = System.nanoTime();
+        refreshEpochOffset(now);
+        if (connected)
+        {
+            checkConnection(now);
+        }
+        if (connected && channel != null && channel.isActive())
+        {
+            serveResyncs(now);
+            checkSubscriptions(now);
+            if (!stableNoted && now - connectedAtNanos >= stableNanos)
+            {
+                stableNoted = true;
+                reconnectPolicy.onStable();
+            }
+            drainOutbound(now);
+        }
+        reportRejectedFrames(now);
+        if (now - lastMetricsNanos >= metricsNanos)
+        {
+            lastMetricsNanos = now;
+            metrics.publish(events, epochMicros(now), now);
+        }
+    }
+
+    private void checkConnection(final long now)
+    {
+        switch (watchdog.poll(now))
+        {
+            case ConnectionWatchdog.SEND_PING:
+                limiter.offerFirst(requests.ping(nextReqId++));
+                watchdog.onPingSent(now);
+                break;
+            case ConnectionWatchdog.CLOSE:
+                metrics.watchdogFirings++;
+                events.watchdog(epochMicros(now), "pong_timeout", null, null, watchdog.silentForNanos(now) / 1_000_000L);
+                closeReason = "no pong within " + settings.pingTimeoutMillis() + " ms";
+                channel.close();
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void serveResyncs(final long now)
+    {
+        final long epochMicros = epochMicros(now);
+        int n = 0;
+        for (int id = resyncRequests.take(0); id >= 0; id = resyncRequests.take(id + 1))
+        {
+            if (subscriptions.nameOf(id) == null || subscriptions.state(SubscriptionBook.BOOK, id) != SubscriptionBook.ACTIVE)
+            {
+                continue; // not ours, or a fresh snapshot is already on its way
+            }
+            switch (resyncThrottle.onRequest(id, now))
+            {
+                case ResyncThrottle.RESYNC_NOW:
+                    ids[n++] = id;
+                    break;
+                case ResyncThrottle.GAVE_UP:
+                    events.resyncGaveUp(epochMicros, subscriptions.nameOf(id), resyncThrottle.run(id) - 1,
+                        settings.resyncSlowRetryMillis());
+                    LOG.warn("book {} keeps failing its checksum; resyncing it every {} ms from now on",
+                        subscriptions.nameOf(id), settings.resyncSlowRetryMillis());
+                    break;
+                default:
+                    break;
+            }
+        }
+        final int due = resyncThrottle.collectDue(now, moreIds);
+        for (int i = 0; i < due; i++)
+        {
+            if (subscriptions.state(SubscriptionBook.BOOK, moreIds[i]) == SubscriptionBook.ACTIVE)
+            {
+                ids[n++] = moreIds[i];
+            }
+        }
+        if (n == 0)
+        {
+            return;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            resyncThrottle.onResynced(ids[i], now);
+            resyncStartedNanos[ids[i]] = now;
+            metrics.resyncs++;
+            events.resyncRequested(epochMicros, subscriptions.nameOf(ids[i]), resyncThrottle.run(ids[i]));
+        }
+        send("unsubscribe", SubscriptionBook.BOOK, ids, n, now);
+        send("subscribe", SubscriptionBook.BOOK, ids, n, now);
+    }
+
+    private void checkSubscriptions(final long now)
+    {
+        final long epochMicros = epochMicros(now);
+        for (int kind = 0; kind < subscriptions.kindCount(); kind++)
+        {
+            if (!subscriptions.enabled(kind))
+            {
+                continue;
+            }
+            final int silent = subscriptions.collectSilent(kind, now, ids);
+            if (silent > 0)
+            {
+                for (int i = 0; i < silent; i++)
+                {
+                    metrics.watchdogFirings++;
+                    events.watchdog(epochMicros, "data_silence", subscriptions.channelName(kind),
+                        kind == SubscriptionBook.INSTRUMENT ? null : subscriptions.nameOf(ids[i]),
+                        dataSilenceNanos / 1_000_000L);
+                }
+                send("unsubscribe", kind, ids, silent, now);
+                send("subscribe", kind, ids, silent, now);
+            }
+            final int due = subscriptions.collectDueRetries(kind, now, ids);
+            if (due > 0)
+            {
+                send("subscribe", kind, ids, due, now);
+            }
+        }
+    }
+
+    private void send(final String method, final int kind, final int[] symbolIds, final int count, final long now)
+    {
+        final long reqId = nextReqId++;
+        final boolean subscribe = "subscribe".equals(method);
+        final String text = subscribe ? requests.subscribe(kind, symbolIds, count, reqId)
+            : requests.unsubscribe(kind, symbolIds, count, reqId);
+        final int[] requested = java.util.Arrays.copyOf(symbolIds, kind == SubscriptionBook.INSTRUMENT ? 1 : count);
+        pendingRequests.put(reqId, new PendingRequest(reqId, kind, requested));
+        if (subscribe)
+        {
+            for (final int id : requested)
+            {
+                subscriptions.onSent(kind, id, now);
+            }
+        }
+        limiter.offer(text);
+    }
+
+    private void drainOutbound(final long now)
+    {
+        final io.netty.channel.Channel ch = channel;
+        if (ch == null || !connected)
+        {
+            return;
+        }
+        boolean wrote = false;
+        for (String text = limiter.poll(now); text != null; text = limiter.poll(now))
+        {
+            ch.write(new TextWebSocketFrame(text));
+            wrote = true;
+        }
+        if (wrote)
+        {
+            ch.flush();
+        }
+    }
+
+    private void reportRejectedFrames(final long now)
+    {
+        if (unknownFrames == unknownReported && oversizeFrames == oversizeReported
+            && binaryFrames == binaryReported && sinkRejected == sinkRejectedReported)
+        {
+            return;
+        }
+        final long epochMicros = epochMicros(now);
+        if (unknownFrames != unknownReported)
+        {
+            events.framesRejected(epochMicros, "unrecognized frame (handed on to the parser)", unknownFrames - unknownReported);
+            unknownReported = unknownFrames;
+        }
+        if (oversizeFrames != oversizeReported)
+        {
+            events.framesRejected(epochMicros, "message larger than " + settings.maxMessageBytes() + " bytes dropped",
+                oversizeFrames - oversizeReported);
+            oversizeReported = oversizeFrames;
+        }
+        if (binaryFrames != binaryReported)
+        {
+            events.framesRejected(epochMicros, "binary message dropped", binaryFrames - binaryReported);
+            binaryReported = binaryFrames;
+        }
+        if (sinkRejected != sinkRejectedReported)
+        {
+            events.framesRejected(epochMicros, "frame refused by the ring (larger than a slot)",
+                sinkRejected - sinkRejectedReported);
+            sinkRejectedReported = sinkRejected;
+        }
+    }
+
+    private int allSymbols(final int kind)
+    {
+        if (kind == SubscriptionBook.INSTRUMENT)
+        {
+            ids[0] = 0;
+            return 1;
+        }
+        for (int i = 0; i < subscriptions.symbolCount(); i++)
+        {
+            ids[i] = subscriptions.symbolId(i);
+        }
+        return subscriptions.symbolCount();
+    }
+
+    /** Housekeeping only (allocates an Instant): keeps the nanoTime-to-epoch offset the hot path uses. */
+    private void refreshEpochOffset(final long nowNanos)
+    {
+        final Instant wall = Instant.now();
+        epochOffsetNanos = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - nowNanos;
+    }
+
+    private long epochMicros(final long nowNanos)
+    {
+        return (nowNanos + epochOffsetNanos) / 1000;
+    }
+
+    /** A request waiting for its acks (Kraken sends one per symbol). */
+    private static final class PendingRequest
+    {
+        final long reqId;
+        final int kind;
+        final int[] symbolIds;
+        int acksOutstanding;
+
+        PendingRequest(final long reqId, final int kind, final int[] symbolIds)
+        {
+            this.reqId = reqId;
+            this.kind = kind;
+            this.symbolIds = symbolIds;
+            this.acksOutstanding = symbolIds.length;
+        }
+    }
+}

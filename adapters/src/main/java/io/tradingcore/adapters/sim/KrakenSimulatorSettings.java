@@ -1,0 +1,123 @@
+package io.tradingcore.adapters.sim;
+
+import io.netty.handler.ssl.SslContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How {@link KrakenSimulator} behaves: its market, its pace, and how Kraken-like its limits are. */
+public final class KrakenSimulatorSettings
+{
+    private long seed = 42;
+    private int bookDepth = 10;
+    private List<String> symbols = new ArrayList<>(List.of("BTC/USD", "ETH/USD"));
+    private int framesPerSecond = 1_000;
+    private long heartbeatIntervalMillis = 1_000;
+    private double requestsPerSecond;
+    private int requestBurst = 10;
+    private int fragmentAboveBytes;
+    private SslContext sslContext;
+
+    public long seed()
+    {
+        return seed;
+    }
+
+    public KrakenSimulatorSettings seed(final long seed)
+    {
+        this.seed = seed;
+        return this;
+    }
+
+    public int bookDepth()
+    {
+        return bookDepth;
+    }
+
+    /** The depth the synthetic books are kept at; subscribe with this depth for matching checksums. */
+    public KrakenSimulatorSettings bookDepth(final int depth)
+    {
+        this.bookDepth = depth;
+        return this;
+    }
+
+    public List<String> symbols()
+    {
+        return symbols;
+    }
+
+    public KrakenSimulatorSettings symbols(final List<String> symbols)
+    {
+        this.symbols = new ArrayList<>(symbols);
+        return this;
+    }
+
+    public int framesPerSecond()
+    {
+        return framesPerSecond;
+    }
+
+    /** Market frames generated per second; 0 streams as fast as the client reads. */
+    public KrakenSimulatorSettings framesPerSecond(final int framesPerSecond)
+    {
+        this.framesPerSecond = framesPerSecond;
+        return this;
+    }
+
+    public long heartbeatIntervalMillis()
+    {
+        return heartbeatIntervalMillis;
+    }
+
+    /** A heartbeat is sent after this long without any other frame on a subscribed connection. */
+    public KrakenSimulatorSettings heartbeatIntervalMillis(final long millis)
+    {
+        this.heartbeatIntervalMillis = millis;
+        return this;
+    }
+
+    public double requestsPerSecond()
+    {
+        return requestsPerSecond;
+    }
+
+    public int requestBurst()
+    {
+        return requestBurst;
+    }
+
+    /**
+     * Kraken's own inbound limit, per connection: a request beyond {@code perSecond} sustained and
+     * {@code burst} at once is answered "Exceeded msg rate". 0 turns the limit off (the default).
+     */
+    public KrakenSimulatorSettings requestLimit(final double perSecond, final int burst)
+    {
+        this.requestsPerSecond = perSecond;
+        this.requestBurst = burst;
+        return this;
+    }
+
+    public int fragmentAboveBytes()
+    {
+        return fragmentAboveBytes;
+    }
+
+    /** Frames longer than this go out as a text frame plus continuation frames of this size; 0 never. */
+    public KrakenSimulatorSettings fragmentAboveBytes(final int bytes)
+    {
+        this.fragmentAboveBytes = bytes;
+        return this;
+    }
+
+    public SslContext sslContext()
+    {
+        return sslContext;
+    }
+
+    /** A server TLS context for wss://; null serves plain ws://. */
+    public KrakenSimulatorSettings sslContext(final SslContext context)
+    {
+        this.sslContext = context;
+        return this;
+    }
+}
