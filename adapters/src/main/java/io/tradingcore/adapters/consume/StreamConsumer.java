@@ -78,6 +78,7 @@ public final class StreamConsumer
      * Handles and acknowledges up to {@code max} entries: this consumer's pending entries while any
      * are left, then new entries, waiting up to the block time for them. Returns how many were handled.
      */
+    @SuppressWarnings("unchecked") // Lettuce takes the stream offsets as generic varargs
     public int poll(final EntryHandler handler, final int max)
     {
         if (!pendingDrained)
