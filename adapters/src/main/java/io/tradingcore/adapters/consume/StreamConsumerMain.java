@@ -1,0 +1,183 @@
+package io.tradingcore.adapters.consume;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.tradingcore.core.stream.StreamCatalog;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * run/consume: reads a stream of the core as a member of a consumer group and prints each entry as
+ * one JSON line on stdout, acknowledging it after printing. Without --stream it reads the stream that
+ * {@code signals:active} names. Exit codes: 0 done, 2 bad arguments, 1 Redis or runtime failure.
+ */
+public final class StreamConsumerMain
+{
+    private static final String USAGE = String.join("\n",
+        "Usage: consume [options]",
+        "  --redis URL       Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)",
+        "  --stream NAME     the stream to read (default: the stream named by GET signals:active)",
+        "  --group G         consumer group, created at the stream's end if missing (default consumers)",
+        "  --consumer C      this consumer's name in the group (default: the host name)",
+        "  --count N         stop after N entries (default: run until stopped)",
+        "  --block-ms MS     how long one read waits for new entries (default 5000)",
+        "  --help            print this help",
+        "Each entry prints as {\"id\":...,\"stream\":...,\"fields\":{...}} and is acknowledged after printing;",
+        "entries read but not acknowledged by an earlier run of the same consumer are printed first.",
+        "");
+    private static final int BATCH = 100;
+
+    private StreamConsumerMain()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread mainThread = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            running.set(false);
+            try
+            {
+                mainThread.join(10_000);
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }, "consume-shutdown"));
+        final int code = run(args, System.getenv(), System.out, System.err, running);
+        if (running.get())
+        {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the consumer until {@code count} entries are done or {@code running} turns false; returns the exit code. */
+    static int run(
+        final String[] args,
+        final Map<String, String> env,
+        final PrintStream out,
+        final PrintStream err,
+        final AtomicBoolean running)
+    {
+        final String redisUrl;
+        String stream = null;
+        String group = "consumers";
+        String consumerName = null;
+        long count = -1;
+        long blockMs = 5_000;
+        String url = env.getOrDefault("REDIS_URL", "");
+        try
+        {
+            for (int i = 0; i < args.length; i++)
+            {
+                final String option = args[i];
+                if ("--help".equals(option) || "-h".equals(option))
+                {
+                    out.print(USAGE);
+                    return 0;
+                }
+                if (i + 1 >= args.length)
+                {
+                    throw new IllegalArgumentException(option + " needs a value, or is unknown");
+                }
+                final String value = args[++i];
+                switch (option)
+                {
+                    case "--redis" -> url = value;
+                    case "--stream" -> stream = value;
+                    case "--group" -> group = value;
+                    case "--consumer" -> consumerName = value;
+                    case "--count" -> count = positive(option, value);
+                    case "--block-ms" -> blockMs = positive(option, value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            redisUrl = url.isEmpty() ? "redis://127.0.0.1:6379" : url;
+            if (consumerName == null)
+            {
+                consumerName = env.getOrDefault("HOSTNAME", "");
+                consumerName = consumerName.isEmpty() ? InetAddress.getLocalHost().getHostName() : consumerName;
+            }
+        }
+        catch (final IllegalArgumentException | UnknownHostException e)
+        {
+            err.println("consume: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
+
+        final RedisURI uri;
+        try
+        {
+            uri = RedisURI.create(redisUrl);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            err.println("consume: --redis / REDIS_URL is not a Redis URL (see --help)");
+            return 2;
+        }
+        // a blocking read must end before the command times out
+        uri.setTimeout(Duration.ofMillis(blockMs + 10_000));
+        final RedisClient client = RedisClient.create(uri);
+        try (StatefulRedisConnection<String, String> connection = client.connect())
+        {
+            final RedisCommands<String, String> redis = connection.sync();
+            if (stream == null)
+            {
+                stream = redis.get(StreamCatalog.SIGNALS_ACTIVE_KEY);
+                if (stream == null)
+                {
+                    err.println("consume: " + StreamCatalog.SIGNALS_ACTIVE_KEY +
+                        " is not set (the core sets it on start); name a stream with --stream");
+                    return 1;
+                }
+            }
+            final StreamConsumer consumer = new StreamConsumer(redis, stream, group, consumerName, blockMs);
+            consumer.ensureGroup();
+            final StreamConsumer.EntryHandler printer = (s, id, fields) -> out.println(EntryLine.of(s, id, fields));
+            while (running.get() && (count < 0 || consumer.handled() < count))
+            {
+                final long left = count < 0 ? BATCH : Math.min(BATCH, count - consumer.handled());
+                consumer.poll(printer, (int)left);
+            }
+            out.flush();
+            return 0;
+        }
+        catch (final RedisException e)
+        {
+            err.println("consume: Redis failed: " + e.getMessage());
+            return 1;
+        }
+        finally
+        {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static long positive(final String option, final String value)
+    {
+        try
+        {
+            final long n = Long.parseLong(value);
+            if (n > 0)
+            {
+                return n;
+            }
+        }
+        catch (final NumberFormatException e)
+        {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, got " + value);
+    }
+}

@@ -1,0 +1,228 @@
+package io.tradingcore.adapters.consume;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.tradingcore.adapters.redis.RedisServerFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StreamConsumerTest
+{
+    private static final String GROUP = "consumers";
+
+    private static RedisServerFixture server;
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> producerConnection;
+    private static RedisCommands<String, String> producer;
+
+    @BeforeAll
+    static void startRedis()
+    {
+        server = RedisServerFixture.plain();
+        client = RedisClient.create(server.url());
+        producerConnection = client.connect();
+        producer = producerConnection.sync();
+    }
+
+    @AfterAll
+    static void stopRedis()
+    {
+        producerConnection.close();
+        client.shutdown();
+        server.close();
+    }
+
+    private static List<String> add(final String stream, final int count, final int from)
+    {
+        final List<String> ids = new ArrayList<>();
+        for (int i = from; i < from + count; i++)
+        {
+            ids.add(producer.xadd(stream, Map.of("type", "signal", "seq", Integer.toString(i))));
+        }
+        return ids;
+    }
+
+    @Test
+    void aConsumerKilledMidBatchRestartsWithItsPendingEntriesAndLosesNothing()
+    {
+        final String stream = "signals:paper";
+        final List<String> processedBeforeKill = new ArrayList<>();
+        final List<String> ids;
+        final long ackedBeforeKill;
+        try (StatefulRedisConnection<String, String> connection = client.connect())
+        {
+            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100);
+            assertTrue(first.ensureGroup(), "a new group");
+            ids = add(stream, 10, 0);
+            // the process dies while handling the fifth entry of a batch of ten it has read
+            final RuntimeException killed = assertThrows(RuntimeException.class, () -> first.poll((s, id, fields) ->
+            {
+                if (processedBeforeKill.size() == 4)
+                {
+                    throw new IllegalStateException("killed");
+                }
+                processedBeforeKill.add(id);
+            }, 100));
+            assertEquals("killed", killed.getMessage());
+            ackedBeforeKill = first.acked();
+            assertEquals(0, first.redundantAcks());
+        }
+        assertEquals(ids.subList(0, 4), processedBeforeKill);
+        assertEquals(4, ackedBeforeKill);
+        assertEquals(6, producer.xpending(stream, GROUP).getCount(), "read but not acknowledged");
+
+        ids.addAll(add(stream, 5, 10));
+        final List<String> processedAfterRestart = new ArrayList<>();
+        final List<String> seqAfterRestart = new ArrayList<>();
+        try (StatefulRedisConnection<String, String> connection = client.connect())
+        {
+            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100);
+            assertFalse(restarted.ensureGroup(), "BUSYGROUP: the group and its pending entries are kept");
+            int polls = 0;
+            while (restarted.handled() < 11 && polls++ < 50)
+            {
+                restarted.poll((s, id, fields) ->
+                {
+                    assertEquals(stream, s);
+                    processedAfterRestart.add(id);
+                    seqAfterRestart.add(fields.get("seq"));
+                }, 4);
+            }
+            assertEquals(0, restarted.poll((s, id, fields) -> processedAfterRestart.add(id), 100), "nothing more");
+            assertEquals(11, restarted.acked(), "one XACK returning 1 per entry");
+            assertEquals(0, restarted.redundantAcks(), "no XACK returned 0: nothing acknowledged twice");
+        }
+        assertEquals(ids.subList(4, 15), processedAfterRestart, "pending entries first, then new ones, in order");
+        assertEquals(List.of("4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"), seqAfterRestart);
+        final Set<String> all = new HashSet<>(processedBeforeKill);
+        for (final String id : processedAfterRestart)
+        {
+            assertTrue(all.add(id), "processed once: " + id);
+        }
+        assertEquals(new HashSet<>(ids), all, "nothing lost");
+        assertEquals(0, producer.xpending(stream, GROUP).getCount());
+        assertEquals(0L, producer.xack(stream, GROUP, ids.get(0)), "a second XACK would have been counted");
+    }
+
+    @Test
+    void aPendingEntryTrimmedAwayIsAcknowledgedWithoutBeingHandled()
+    {
+        final String stream = "signals:trimmed";
+        try (StatefulRedisConnection<String, String> connection = client.connect())
+        {
+            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-t", 100);
+            first.ensureGroup();
+            add(stream, 3, 0);
+            assertThrows(IllegalStateException.class, () -> first.poll((s, id, fields) ->
+            {
+                throw new IllegalStateException("killed");
+            }, 100));
+        }
+        producer.xtrim(stream, 0);
+        final AtomicInteger handled = new AtomicInteger();
+        try (StatefulRedisConnection<String, String> connection = client.connect())
+        {
+            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-t", 100);
+            restarted.ensureGroup();
+            restarted.poll((s, id, fields) -> handled.incrementAndGet(), 100);
+            assertEquals(0, handled.get());
+            assertEquals(3, restarted.trimmedPending());
+            assertEquals(3, restarted.acked());
+        }
+        assertEquals(0, producer.xpending(stream, GROUP).getCount());
+    }
+
+    @Test
+    void mainReadsTheActiveStreamAndPrintsOneJsonLinePerEntry() throws Exception
+    {
+        producer.set("signals:active", "signals:staging");
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final AtomicInteger code = new AtomicInteger(-1);
+        final Thread main = new Thread(() -> code.set(StreamConsumerMain.run(
+            new String[] {"--redis", server.url(), "--consumer", "test-host", "--count", "3", "--block-ms", "200"},
+            Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+            new AtomicBoolean(true))));
+        main.start();
+        for (int i = 0; i < 200 && !groupExists("signals:staging"); i++)
+        {
+            Thread.sleep(10);
+        }
+        final Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", "signal");
+        fields.put("notes", "quote \" backslash \\ newline \n tab \t ünïcode");
+        fields.put("features", "{\"z\":-2.31}");
+        final List<String> ids = new ArrayList<>();
+        ids.add(producer.xadd("signals:staging", fields));
+        ids.addAll(add("signals:staging", 2, 0));
+        main.join(20_000);
+        assertEquals(0, code.get(), err.toString(StandardCharsets.UTF_8));
+
+        final String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+        final JsonMapper json = JsonMapper.builder().build();
+        for (int i = 0; i < 3; i++)
+        {
+            final JsonNode line = json.readTree(lines[i]);
+            assertEquals(ids.get(i), line.get("id").stringValue());
+            assertEquals("signals:staging", line.get("stream").stringValue());
+        }
+        final JsonNode first = json.readTree(lines[0]).get("fields");
+        assertEquals(fields.get("notes"), first.get("notes").stringValue());
+        assertEquals(fields.get("features"), first.get("features").stringValue());
+        assertEquals(0, producer.xpending("signals:staging", GROUP).getCount());
+    }
+
+    private static boolean groupExists(final String stream)
+    {
+        return producer.exists(stream) == 1 && !producer.xinfoGroups(stream).isEmpty();
+    }
+
+    @Test
+    void mainExitCodes()
+    {
+        final PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        final ByteArrayOutputStream help = new ByteArrayOutputStream();
+        assertEquals(0, StreamConsumerMain.run(new String[] {"--help"}, Map.of(), new PrintStream(help, true, StandardCharsets.UTF_8),
+            sink, new AtomicBoolean(true)));
+        for (final String option : new String[] {"--redis", "--stream", "--group", "--consumer", "--count", "--block-ms"})
+        {
+            assertTrue(help.toString(StandardCharsets.UTF_8).contains(option), option);
+        }
+        assertEquals(2, StreamConsumerMain.run(new String[] {"--bogus", "x"}, Map.of(), sink, sink, new AtomicBoolean(true)));
+        assertEquals(2, StreamConsumerMain.run(new String[] {"--count", "-1"}, Map.of(), sink, sink, new AtomicBoolean(true)));
+        producer.del("signals:active");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, StreamConsumerMain.run(new String[0], Map.of("REDIS_URL", server.url()), sink,
+            new PrintStream(err, true, StandardCharsets.UTF_8), new AtomicBoolean(true)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("signals:active is not set"));
+    }
+
+    @Test
+    void entryLineEscapesJson()
+    {
+        assertEquals("{\"id\":\"1-0\",\"stream\":\"s\",\"fields\":{\"a\":\"x\\\"y\\\\z\\n\\u0001\"}}",
+            EntryLine.of("s", "1-0", Map.of("a", "x\"y\\z\n\u0001")));
+    }
+}
