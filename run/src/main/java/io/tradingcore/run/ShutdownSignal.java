@@ -16,6 +16,11 @@ final class ShutdownSignal
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = TradingCoreMain.EXIT_FAULT;
 
+    /** A signal that only the caller triggers (tests); {@link #install()} adds the JVM's SIGTERM hook. */
+    ShutdownSignal()
+    {
+    }
+
     static ShutdownSignal install()
     {
         final ShutdownSignal signal = new ShutdownSignal();

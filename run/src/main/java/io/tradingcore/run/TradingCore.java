@@ -7,7 +7,9 @@ import io.tradingcore.adapters.config.TradingConfig;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
+import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
+import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
@@ -209,7 +211,10 @@ final class TradingCore implements AutoCloseable
                 .timestamp(Fields.TIMESTAMP, clock.epochMicros())
                 .publish();
         }
-        final RingFrameSink sink = pipeline.start();
+        final RingFrameSink ring = pipeline.start();
+        final FrameRecorder recorder = config.feed().recording()
+            ? new FrameRecorder(home.resolve(config.feed().recordPath()), ring) : null;
+        final FrameSink sink = recorder != null ? recorder : ring;
         long frames = 0;
         switch (config.feed().source())
         {
@@ -217,10 +222,20 @@ final class TradingCore implements AutoCloseable
                 frames = new ReplayFeed(Path.of(config.feed().replayPath()))
                     .run(sink, () -> !shutdown.requested(), this::replayMayPublish);
                 break;
+            case SIM:
+            case KRAKEN:
+                runLive(sink, shutdown);
+                frames = ring.published();
+                break;
             default:
-                throw new BadInputException("feed " + config.feed().source() + " is not available in this build");
+                throw new IllegalStateException("unknown feed " + config.feed().source());
         }
         final boolean interrupted = shutdown.requested();
+        if (recorder != null)
+        {
+            recorder.close();
+            LOG.info("recorded {} frames to {}", recorder.framesWritten(), config.feed().recordPath());
+        }
         drainRing();
         risk.onStop();
         writeLifecycle(STOP);
@@ -232,8 +247,20 @@ final class TradingCore implements AutoCloseable
         }
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision()).trading(tradingSummary()).print(out);
-        shutdown.finished(code);
         return code;
+    }
+
+    /** Streams from the socket feed until SIGTERM (or a stop request). */
+    private void runLive(final FrameSink sink, final ShutdownSignal shutdown) throws InterruptedException
+    {
+        try (LiveFeed feed = new LiveFeed(config, config.feed().source() == FeedSettings.Source.SIM, symbols, sink,
+            resync, outbox))
+        {
+            feed.start();
+            LOG.info("streaming from {} until stopped (SIGTERM)", config.feed().source());
+            shutdown.await(Long.MAX_VALUE, TimeUnit.DAYS);
+            LOG.info("stop requested: closing the feed, draining the ring, flushing Redis");
+        }
     }
 
     /** A replay waits while Redis is behind, so it never makes the writer shed market data. */

@@ -29,13 +29,34 @@ public final class TradingCoreMain
 
     public static void main(final String[] args)
     {
-        final int code = run(args, System.getenv(), home(), System.out, System.err);
+        final ShutdownSignal shutdown = ShutdownSignal.install();
+        final int code = run(args, System.getenv(), home(), System.out, System.err, shutdown);
         System.exit(code);
     }
 
+    /**
+     * Everything but the JVM exit, for tests: {@code shutdown} is how a stop is asked (the JVM's
+     * signal hook in production, the test itself otherwise); it is always told the exit code.
+     */
     static int run(
         final String[] args, final Map<String, String> env, final Path home, final PrintStream out,
-        final PrintStream err)
+        final PrintStream err, final ShutdownSignal shutdown)
+    {
+        int code = EXIT_FAULT;
+        try
+        {
+            code = parseAndRun(args, env, home, out, err, shutdown);
+            return code;
+        }
+        finally
+        {
+            shutdown.finished(code);
+        }
+    }
+
+    private static int parseAndRun(
+        final String[] args, final Map<String, String> env, final Path home, final PrintStream out,
+        final PrintStream err, final ShutdownSignal shutdown)
     {
         final TradingConfig config;
         try
@@ -60,7 +81,6 @@ public final class TradingCoreMain
         }
         try (TradingCore core = new TradingCore(config, home))
         {
-            final ShutdownSignal shutdown = ShutdownSignal.install();
             return core.run(shutdown, out);
         }
         catch (final BadInputException ex)

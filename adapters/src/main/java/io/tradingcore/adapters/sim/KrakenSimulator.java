@@ -43,7 +43,8 @@ public final class KrakenSimulator implements AutoCloseable
     static final int[] BOOK_DEPTHS = {10, 25, 100, 500, 1000};
     static final int[] OHLC_INTERVALS = {1, 5, 15, 30, 60, 240, 1440, 10080, 21600};
     /** The ohlc intervals the synthetic market keeps candles for; the others are refused. */
-    static final int[] SERVED_OHLC_INTERVALS = {1, 5};
+    /** The ohlc intervals the synthetic market keeps candles for; the others are refused like a bad request. */
+    public static final int[] SERVED_OHLC_INTERVALS = {1, 5};
 
     private static final long PUMP_PERIOD_NANOS = 5_000_000L;
     private static final long HOUSEKEEPING_MILLIS = 50;

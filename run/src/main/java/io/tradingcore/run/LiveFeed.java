@@ -1,0 +1,94 @@
+package io.tradingcore.run;
+
+import io.tradingcore.adapters.config.KrakenSettings;
+import io.tradingcore.adapters.config.TradingConfig;
+import io.tradingcore.adapters.kraken.KrakenFeedClient;
+import io.tradingcore.adapters.kraken.KrakenFeedSettings;
+import io.tradingcore.adapters.sim.KrakenSimulator;
+import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
+import io.tradingcore.core.book.ResyncRequests;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.FrameSink;
+import io.tradingcore.core.stream.Outbox;
+
+import java.net.URI;
+
+/**
+ * The socket feeds: Kraken's public WebSocket ({@code --feed kraken}) or the local simulator
+ * ({@code --feed sim}, which starts a Kraken-compatible server on a loopback port and connects the
+ * same production client to it). Runs until {@link #close()}.
+ */
+final class LiveFeed implements AutoCloseable
+{
+    /** The simulator's pace for {@code --feed sim}: a busy venue, well within what Redis takes. */
+    static final int SIMULATED_FRAMES_PER_SECOND = 2_000;
+
+    private final KrakenSimulator simulator;
+    private final KrakenFeedClient client;
+
+    LiveFeed(
+        final TradingConfig config, final boolean simulated, final SymbolTable symbols, final FrameSink sink,
+        final ResyncRequests resync, final Outbox outbox)
+    {
+        final KrakenSettings kraken = config.kraken();
+        URI endpoint = URI.create(kraken.publicUrl());
+        if (simulated)
+        {
+            simulator = new KrakenSimulator(new KrakenSimulatorSettings()
+                .symbols(kraken.symbols())
+                .bookDepth(kraken.bookDepth())
+                .framesPerSecond(SIMULATED_FRAMES_PER_SECOND));
+            simulator.start(0);
+            endpoint = simulator.uri();
+        }
+        else
+        {
+            simulator = null;
+        }
+        final KrakenFeedSettings settings = settings(kraken, endpoint);
+        if (simulated)
+        {
+            // subscribe only what the simulator serves, so a demo run reports no refused subscriptions
+            settings.ohlcIntervals(java.util.Arrays.stream(settings.ohlcIntervals())
+                .filter(i -> java.util.Arrays.stream(KrakenSimulator.SERVED_OHLC_INTERVALS).anyMatch(s -> s == i))
+                .toArray());
+        }
+        client = new KrakenFeedClient(settings, symbols, sink, resync, outbox);
+    }
+
+    static KrakenFeedSettings settings(final KrakenSettings kraken, final URI endpoint)
+    {
+        return new KrakenFeedSettings()
+            .endpoint(endpoint)
+            .symbols(kraken.symbols())
+            .tickerEventTrigger(kraken.tickerEventTrigger())
+            .tradeSnapshot(kraken.tradeSnapshot())
+            .bookDepth(kraken.bookDepth())
+            .ohlcIntervals(kraken.ohlcEnabled() ? kraken.ohlcIntervals() : new int[0])
+            .instrument(kraken.instrumentEnabled())
+            .controlRate(kraken.controlMessagesPerSecond(), kraken.controlBurst())
+            .connectionSilenceMillis(kraken.connectionSilenceSeconds() * 1_000L)
+            .pingTimeoutMillis(kraken.pingTimeoutSeconds() * 1_000L)
+            .dataSilenceMillis(kraken.dataSilenceSeconds() * 1_000L)
+            .backoff(kraken.reconnectInitialMs(), kraken.reconnectMaxMs(), kraken.reconnectJitter())
+            .minDelayAfterMaintenanceMillis(kraken.reconnectAfterMaintenanceMs())
+            .connectionAttemptCap(kraken.maxConnectsPer10Min(), 600_000L)
+            .resync(kraken.resyncMaxPerWindow(), kraken.resyncWindowSeconds() * 1_000L,
+                kraken.resyncSlowRetrySeconds() * 1_000L);
+    }
+
+    void start()
+    {
+        client.start();
+    }
+
+    @Override
+    public void close()
+    {
+        client.close();
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+}
