@@ -148,10 +148,9 @@ final class TradingCore implements AutoCloseable
         execution = new ExecutionStage(new PaperFillSimulator(parameters), feedback, symbols,
             config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
         final RingSettings ring = config.ring();
-        final boolean pinned = ring.topology() == RingSettings.Topology.PINNED;
+        final boolean pinned = ring.topology() == Topology.PINNED;
         pipeline = new TradingPipeline(
-            ring.size(), ring.frameCapacityBytes(), pinned ? Topology.PINNED : Topology.COMPACT,
-            WaitStrategies.of(ring.waitStrategy().id()), new StageThreads(pinned, ring.cpus()), faults,
+            ring.size(), ring.frameCapacityBytes(), ring.topology(), WaitStrategies.of(ring.waitStrategy()), new StageThreads(pinned, ring.cpus()), faults,
             stages());
     }
 

@@ -1,49 +1,15 @@
 package io.tradingcore.adapters.config;
 
+import io.tradingcore.core.ring.Topology;
+import io.tradingcore.core.ring.WaitStrategies;
+
 /** {@code ring.*}: the inbound ring and how its four stages are run. */
 public final class RingSettings
 {
-    public enum Topology
-    {
-        /** The four stages in order on one thread: hosts with few cores. */
-        COMPACT("compact"),
-        /** One busy thread per stage, each pinned to an isolated core: the production layout. */
-        PINNED("pinned");
-
-        private final String id;
-
-        Topology(final String id)
-        {
-            this.id = id;
-        }
-
-        public String id()
-        {
-            return id;
-        }
-    }
-
-    public enum WaitStrategy
-    {
-        BUSY_SPIN("busy-spin"), YIELDING("yielding"), SLEEPING("sleeping"), BLOCKING("blocking");
-
-        private final String id;
-
-        WaitStrategy(final String id)
-        {
-            this.id = id;
-        }
-
-        public String id()
-        {
-            return id;
-        }
-    }
-
     private final int size;
     private final int frameCapacityBytes;
     private final Topology topology;
-    private final WaitStrategy waitStrategy;
+    private final String waitStrategy;
     private final int[] cpus;
 
     RingSettings(final ConfigTree tree) throws ConfigException
@@ -56,16 +22,7 @@ public final class RingSettings
         frameCapacityBytes = tree.integer("ring.frameCapacityBytes", 16_384, 1024, 16 << 20);
         final String topologyId = tree.choice("ring.topology", "compact", "compact", "pinned");
         topology = "pinned".equals(topologyId) ? Topology.PINNED : Topology.COMPACT;
-        final String waitId = tree.choice("ring.waitStrategy", "yielding", "busy-spin", "yielding", "sleeping", "blocking");
-        WaitStrategy wait = WaitStrategy.YIELDING;
-        for (final WaitStrategy w : WaitStrategy.values())
-        {
-            if (w.id.equals(waitId))
-            {
-                wait = w;
-            }
-        }
-        waitStrategy = wait;
+        waitStrategy = tree.choice("ring.waitStrategy", "yielding", WaitStrategies.NAMES);
         cpus = tree.integers("ring.cpus", new int[0], 0, 4095);
     }
 
@@ -86,7 +43,8 @@ public final class RingSettings
         return topology;
     }
 
-    public WaitStrategy waitStrategy()
+    /** One of {@link WaitStrategies#NAMES}. */
+    public String waitStrategy()
     {
         return waitStrategy;
     }

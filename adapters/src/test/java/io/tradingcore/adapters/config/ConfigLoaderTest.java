@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.config;
 
+import io.tradingcore.core.ring.Topology;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class ConfigLoaderTest
         assertEquals(List.of("BTC/USD", "ETH/USD", "ETH/BTC", "SOL/USD"), config.kraken().symbols());
         assertEquals(10, config.kraken().bookDepth());
         assertEquals(FeedSettings.Source.KRAKEN, config.feed().source());
-        assertEquals(RingSettings.Topology.COMPACT, config.ring().topology());
+        assertEquals(Topology.COMPACT, config.ring().topology());
         assertEquals(10_000, config.streams().maxLen(StreamCatalog.MD_TRADES_SYMBOL));
         assertTrue(config.orderEntryAllowed());
         assertEquals("", config.refusalReason());
@@ -68,13 +69,13 @@ class ConfigLoaderTest
 
         write("development.yaml", "redis: {url: \"redis://envfile:2\"}\nring: {topology: compact}\n");
         assertEquals("redis://envfile:2", load(Map.of()).redis().url());
-        assertEquals(RingSettings.Topology.COMPACT, load(Map.of()).ring().topology());
+        assertEquals(Topology.COMPACT, load(Map.of()).ring().topology());
         assertEquals(64, load(Map.of()).ring().size(), "a key the upper layer does not set keeps its lower value");
 
         final Path custom = write("custom.yaml", "redis: {url: \"redis://custom:3\"}\nring: {topology: pinned}\nlive: {armed: true}\n");
         final TradingConfig withFile = load(Map.of(), "--config", custom.toString());
         assertEquals("redis://custom:3", withFile.redis().url());
-        assertEquals(RingSettings.Topology.PINNED, withFile.ring().topology());
+        assertEquals(Topology.PINNED, withFile.ring().topology());
         assertTrue(withFile.liveArmed());
 
         final Map<String, String> env = Map.of("REDIS_URL", "redis://variable:4", "TRADING_ARM_LIVE", "false");
@@ -85,7 +86,7 @@ class ConfigLoaderTest
         final TradingConfig withFlags = load(env, "--config", custom.toString(), "--redis", "redis://flag:5",
             "--topology=compact", "--arm-live");
         assertEquals("redis://flag:5", withFlags.redis().url());
-        assertEquals(RingSettings.Topology.COMPACT, withFlags.ring().topology());
+        assertEquals(Topology.COMPACT, withFlags.ring().topology());
         assertTrue(withFlags.liveArmed());
     }
 
@@ -290,8 +291,8 @@ class ConfigLoaderTest
             assertEquals(environment != Environment.PRODUCTION, config.orderEntryAllowed());
         }
         final TradingConfig production = ConfigLoader.load(new String[] {"--env", "production"}, Map.of(), SHIPPED);
-        assertEquals(RingSettings.Topology.PINNED, production.ring().topology());
-        assertEquals(RingSettings.WaitStrategy.BUSY_SPIN, production.ring().waitStrategy());
+        assertEquals(Topology.PINNED, production.ring().topology());
+        assertEquals("busy-spin", production.ring().waitStrategy());
         assertEquals(30_000, production.kraken().reconnectMaxMs());
         assertEquals(60_000, ConfigLoader.load(new String[0], Map.of(), SHIPPED).kraken().reconnectMaxMs());
     }
