@@ -43,6 +43,10 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private static final int MAX_LEVELS_PER_MESSAGE = 2048;
     private static final int ERROR_FRAME_EXCERPT = 256;
     private static final long HEARTBEAT_ENTRY_INTERVAL_MICROS = 1_000_000;
+    private static final long LAG_ENTRY_INTERVAL_MICROS = 1_000_000;
+    private static final byte[] TYPE_MD_LAG = ascii("metrics.md_lag");
+    private static final byte[] EXCHANGE_TO_RECEIVE_MS = ascii("exchange_to_receive_ms");
+    private static final byte[] RECEIVE_TO_NORMALIZED_US = ascii("receive_to_normalized_us");
 
     private static final byte[] CHECKSUM_MISMATCH = ascii("checksum_mismatch");
     private static final byte[] CROSSED_BOOK = ascii("crossed_book");
@@ -75,6 +79,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private final long[] lastTradeId = new long[SymbolTable.MAX_SYMBOLS];
     private final long[] topBid = new long[SymbolTable.MAX_SYMBOLS];
     private final long[] topAsk = new long[SymbolTable.MAX_SYMBOLS];
+    private final long[] lastLagEntryMicros = new long[SymbolTable.MAX_SYMBOLS];
 
     /** This message's levels as received, for {@code kraken:orderbook:{symbol}}. */
     private final int[] messageSide = new int[MAX_LEVELS_PER_MESSAGE];
@@ -243,6 +248,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             return; // a snapshot after a reconnect repeats trades already seen
         }
         lastTradeId[id] = t.tradeId;
+        reportLag(id, t.exchangeMicros);
         writeTrade(StreamCatalog.MD_TRADES, t);
         writeTrade(StreamCatalog.MD_TRADES_SYMBOL, t);
         writeTrade(StreamCatalog.KRAKEN_TRADES, t);
@@ -352,6 +358,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         }
         bookState[symbolId] = STATE_VALID;
         writeBook(symbolId, book, expected, exchangeMicros);
+        reportLag(symbolId, exchangeMicros);
         final SymbolUpdate update = update(symbolId);
         if (update != null)
         {
@@ -443,6 +450,23 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             update.qtyPrecision = instruments.qtyPrecision(symbolId);
         }
         return update;
+    }
+
+    /** {@code metrics:md:lag}, at most once a second per symbol: exchange→receive and receive→normalized. */
+    private void reportLag(final int symbolId, final long exchangeMicros)
+    {
+        if (exchangeMicros == 0 || event.receiveEpochMicros - lastLagEntryMicros[symbolId] < LAG_ENTRY_INTERVAL_MICROS)
+        {
+            return;
+        }
+        lastLagEntryMicros[symbolId] = event.receiveEpochMicros;
+        out.begin(StreamCatalog.METRICS_MD_LAG, symbolId, -1)
+            .string(Fields.TYPE, TYPE_MD_LAG)
+            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+            .decimal(EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - exchangeMicros) / 10, 2)
+            .decimal(RECEIVE_TO_NORMALIZED_US, (System.nanoTime() - event.receiveNanos) / 10, 2)
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+            .publish();
     }
 
     private void advanceClock(final long exchangeMicros)

@@ -44,6 +44,13 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private static final byte[] NOTIONAL_QUOTE = ascii("notional_quote");
     private static final byte[] SCORE = ascii("score");
     private static final long ARB_REPORT_INTERVAL_MICROS = 1_000_000;
+    private static final byte[] TYPE_E2E = ascii("metrics.signal_e2e");
+    private static final byte[] SIGNAL_ID = ascii("signal_id");
+    private static final byte[] EXCHANGE_TS = ascii("exchange_ts");
+    private static final byte[] SIGNAL_AT = ascii("signal_at");
+    private static final byte[] EXCHANGE_TO_RECEIVE_MS = ascii("exchange_to_receive_ms");
+    private static final byte[] RECEIVE_TO_SIGNAL_US = ascii("receive_to_signal_us");
+    private static final byte[] RECEIVE_TO_PUBLISH_US = ascii("receive_to_publish_us");
 
     private final SignalEngine engine;
     private final SymbolTable symbols;
@@ -118,7 +125,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
             for (int i = 0; i < n; i++)
             {
                 final Signal signal = engine.signal(i);
-                publish(signal, sequence);
+                publish(signal, sequence, event);
                 if (event.signalCount < FrameEvent.MAX_SIGNALS)
                 {
                     event.signals[event.signalCount++].copyFrom(signal);
@@ -156,8 +163,9 @@ public final class SignalStage implements EventHandler<FrameEvent>
         return arbOpportunities;
     }
 
-    private void publish(final Signal signal, final long sequence)
+    private void publish(final Signal signal, final long sequence, final FrameEvent event)
     {
+        final long signalNanos = System.nanoTime();
         signals++;
         signalsByStrategy[signal.strategyId]++;
         write(primaryStream, signal, sequence);
@@ -166,6 +174,29 @@ public final class SignalStage implements EventHandler<FrameEvent>
         {
             write(StreamCatalog.SIGNALS_MIRROR, signal, sequence);
         }
+        writeEndToEnd(signal, event, signalNanos, System.nanoTime());
+    }
+
+    /**
+     * {@code metrics:signals:e2e}: the tick's exchange time and receive time, then receive→signal and
+     * receive→published (handed to the Redis adapter), measured on this host's monotonic clock.
+     */
+    private void writeEndToEnd(final Signal s, final FrameEvent event, final long signalNanos, final long publishedNanos)
+    {
+        final long receiveToSignalMicros = (signalNanos - event.receiveNanos) / 1_000;
+        out.begin(StreamCatalog.METRICS_SIGNALS_E2E, s.symbolId, -1)
+            .string(Fields.TYPE, TYPE_E2E)
+            .identifier(SIGNAL_ID, signalPrefix, s.id)
+            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
+            .timestamp(EXCHANGE_TS, s.decisionMicros)
+            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
+            .timestamp(SIGNAL_AT, event.receiveEpochMicros + receiveToSignalMicros)
+            .decimal(EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - s.decisionMicros) / 10, 2)
+            .integer(RECEIVE_TO_SIGNAL_US, receiveToSignalMicros)
+            .integer(RECEIVE_TO_PUBLISH_US, (publishedNanos - event.receiveNanos) / 1_000)
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros + receiveToSignalMicros)
+            .publish();
     }
 
     private void write(final int stream, final Signal s, final long sequence)
