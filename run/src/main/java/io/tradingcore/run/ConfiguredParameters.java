@@ -1,5 +1,6 @@
 package io.tradingcore.run;
 
+import io.tradingcore.adapters.config.ArbitrageSettings;
 import io.tradingcore.adapters.config.PaperSettings;
 import io.tradingcore.adapters.config.RiskSettings;
 import io.tradingcore.adapters.config.StrategySettings;
@@ -35,8 +36,9 @@ final class ConfiguredParameters implements StrategyParameters
             case "risk":
                 return risk(config.risk(), name, defaultValue);
             case "paper":
-            case "arbitrage":
                 return fees(config.paper(), name, defaultValue);
+            case "arbitrage":
+                return arbitrage(config.arbitrage(), name, defaultValue);
             default:
                 return defaultValue;
         }
@@ -64,6 +66,21 @@ final class ConfiguredParameters implements StrategyParameters
                 return risk.maxPositionNotional();
             case "rate_tier":
                 return java.util.Arrays.asList(RATE_TIERS).indexOf(risk.rateCounterTier());
+            default:
+                return defaultValue;
+        }
+    }
+
+    private static double arbitrage(final ArbitrageSettings arbitrage, final String name, final double defaultValue)
+    {
+        switch (name)
+        {
+            case "taker_fee_bps":
+                return arbitrage.takerFeeBps();
+            case "threshold_bps":
+                return arbitrage.thresholdBps();
+            case "depth_levels":
+                return arbitrage.depthLevels();
             default:
                 return defaultValue;
         }

@@ -23,6 +23,7 @@ public final class TradingConfig
     private final StrategySettings strategies;
     private final RiskSettings risk;
     private final PaperSettings paper;
+    private final ArbitrageSettings arbitrage;
     private final int metricsIntervalSeconds;
     private final KrakenCredentials credentials;
     private final List<String> sources;
@@ -47,6 +48,7 @@ public final class TradingConfig
         strategies = new StrategySettings(tree);
         risk = new RiskSettings(tree);
         paper = new PaperSettings(tree);
+        arbitrage = new ArbitrageSettings(tree);
         metricsIntervalSeconds = tree.integer("metrics.intervalSeconds", 10, 1, 3600);
         tree.rejectUnknown();
         this.credentials = credentials;
@@ -128,6 +130,11 @@ public final class TradingConfig
     public PaperSettings paper()
     {
         return paper;
+    }
+
+    public ArbitrageSettings arbitrage()
+    {
+        return arbitrage;
     }
 
     public int metricsIntervalSeconds()

@@ -91,7 +91,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
     /** The exchange clock: the latest exchange time seen, 0 before the first. */
     private long eventMicros;
-    private long lastHeartbeatEntryMicros = Long.MIN_VALUE;
+    private long lastHeartbeatEntryMicros;
 
     /**
      * @param bookDepth       the subscribed depth each book is truncated to after every message

@@ -64,7 +64,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private final BookLevels[] triangleBooks = new BookLevels[3];
     private final boolean[] triangleValid = new boolean[3];
     private final byte[] triangleName;
-    private long lastArbReportMicros = Long.MIN_VALUE;
+    private long lastArbReportMicros;
     private long signals;
     private long signalsNotCarried;
     private final long[] signalsByStrategy = new long[StrategyId.COUNT];
