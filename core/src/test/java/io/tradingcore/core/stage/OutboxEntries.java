@@ -41,24 +41,27 @@ public final class OutboxEntries
     {
         final List<Entry> entries = new ArrayList<>();
         final StreamCatalog catalog = outbox.catalog();
-        outbox.drain((stream, buffer, index, length) ->
+        while (!outbox.isEmpty()) // one drain stops at the end of the buffer: entries that wrapped need another
         {
-            reader.wrap(buffer, index, length);
-            final int symbolId = reader.symbolId();
-            final int timeframe = reader.timeframe();
-            final String key = catalog.name(stream, symbolId >= 0 ? symbols.name(symbolId) : null,
-                timeframe >= 0 ? Timeframe.name(timeframe) : null);
-            final Map<String, String> fields = new LinkedHashMap<>();
-            while (reader.next())
+            outbox.drain((stream, buffer, index, length) ->
             {
-                fields.put(reader.name(), reader.value());
-            }
-            if (fields.size() != reader.fieldCount())
-            {
-                throw new AssertionError("entry for " + key + " has duplicate or unreadable fields: " + fields);
-            }
-            entries.add(new Entry(stream, key, fields));
-        }, Integer.MAX_VALUE);
+                reader.wrap(buffer, index, length);
+                final int symbolId = reader.symbolId();
+                final int timeframe = reader.timeframe();
+                final String key = catalog.name(stream, symbolId >= 0 ? symbols.name(symbolId) : null,
+                    timeframe >= 0 ? Timeframe.name(timeframe) : null);
+                final Map<String, String> fields = new LinkedHashMap<>();
+                while (reader.next())
+                {
+                    fields.put(reader.name(), reader.value());
+                }
+                if (fields.size() != reader.fieldCount())
+                {
+                    throw new AssertionError("entry for " + key + " has duplicate or unreadable fields: " + fields);
+                }
+                entries.add(new Entry(stream, key, fields));
+            }, Integer.MAX_VALUE);
+        }
         return entries;
     }
 
