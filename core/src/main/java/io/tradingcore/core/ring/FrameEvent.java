@@ -14,7 +14,7 @@ public final class FrameEvent
 {
     /** A text frame from the exchange. */
     public static final int KIND_FRAME = 0;
-    /** A new connection is up: every book is discarded until its snapshot. */
+    /** A new connection is up: every stage discards every book until its snapshot (no symbol updates are listed). */
     public static final int KIND_SESSION_START = 1;
     /** A frame larger than a slot: rejected, counted and reported, its bytes not kept. */
     public static final int KIND_OVERSIZED = 2;

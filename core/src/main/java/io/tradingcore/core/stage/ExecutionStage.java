@@ -90,6 +90,17 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
         final long now = event.eventMicros;
+        if (event.kind == FrameEvent.KIND_SESSION_START)
+        {
+            // a new connection: every book is invalid until its snapshot
+            for (final BookLevels book : books)
+            {
+                if (book != null)
+                {
+                    book.clear();
+                }
+            }
+        }
         for (int u = 0; u < event.updateCount; u++)
         {
             final SymbolUpdate update = event.updates[u];

@@ -400,6 +400,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         }
     }
 
+    /** Later stages discard their books on this event kind itself: a slot has too few updates to list every symbol. */
     private void startSession()
     {
         counters.sessions++;
@@ -409,12 +410,6 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             if (books[id] != null)
             {
                 books[id].clear();
-                final SymbolUpdate update = update(id);
-                if (update != null)
-                {
-                    update.bookChanged = true;
-                    update.bookValid = false;
-                }
             }
         }
         writeEvent(SESSION_START, -1, Fields.EMPTY);

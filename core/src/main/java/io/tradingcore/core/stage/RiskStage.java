@@ -1,6 +1,7 @@
 package io.tradingcore.core.stage;
 
 import com.lmax.disruptor.EventHandler;
+import io.tradingcore.core.book.BookLevels;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.portfolio.Portfolio;
@@ -66,6 +67,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private final long portfolioIntervalMicros;
     private final RiskAlert alert = new RiskAlert();
     private final OrderIntent intent = new OrderIntent();
+    private final BookLevels noBook = new BookLevels(1);
     private final RoundTripWindow lastHour = new RoundTripWindow(4096);
     private final boolean[] held = new boolean[SymbolTable.MAX_SYMBOLS];
     private int exchangeStatus = -1;
@@ -101,6 +103,14 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         {
             exchangeStatus = event.exchangeStatus;
             risk.onExchangeStatus(exchangeStatus);
+        }
+        if (event.kind == FrameEvent.KIND_SESSION_START)
+        {
+            // a new connection: every book is invalid until its snapshot
+            for (int id = 0; id < SymbolTable.MAX_SYMBOLS; id++)
+            {
+                risk.onBook(id, noBook, false, now);
+            }
         }
         for (int u = 0; u < event.updateCount; u++)
         {

@@ -64,6 +64,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private final BookLevels[] triangleBooks = new BookLevels[3];
     private final boolean[] triangleValid = new boolean[3];
     private final byte[] triangleName;
+    private final BookLevels noBook = new BookLevels(1);
     private long lastArbReportMicros;
     private long signals;
     private long signalsNotCarried;
@@ -102,6 +103,10 @@ public final class SignalStage implements EventHandler<FrameEvent>
     {
         event.signalCount = 0;
         final long now = event.eventMicros;
+        if (event.kind == FrameEvent.KIND_SESSION_START)
+        {
+            discardBooks(now);
+        }
         boolean triangleChanged = false;
         for (int u = 0; u < event.updateCount; u++)
         {
@@ -226,6 +231,19 @@ public final class SignalStage implements EventHandler<FrameEvent>
             .jsonObjectEnd().endJson()
             .timestamp(Fields.TIMESTAMP, s.decisionMicros)
             .publish();
+    }
+
+    /** A new connection: every book is invalid until its snapshot. */
+    private void discardBooks(final long now)
+    {
+        for (int id = 0; id < engine.maxSymbols(); id++)
+        {
+            engine.onBook(id, noBook, false, now);
+        }
+        for (int i = 0; i < 3; i++)
+        {
+            triangleValid[i] = false;
+        }
     }
 
     private boolean trackTriangle(final SymbolUpdate update)
