@@ -84,6 +84,11 @@ final class RunSummary
             + "resynced %,d; updates skipped while invalid %,d%n", feed.bookMessages(), feed.checksumsVerified(),
             feed.checksumsFailed(), feed.crossedBooks(), feed.bookOverflows(), feed.booksResynced(),
             feed.updatesSkippedWhileInvalid());
+        if (feed.updatesNotCarried() > 0)
+        {
+            out.printf(Locale.ROOT, "symbol updates beyond a slot's capacity (not seen by the strategies) %,d%n",
+                feed.updatesNotCarried());
+        }
         if (feed.failedAcks() > 0)
         {
             out.printf(Locale.ROOT, "failed acks    %,d%n", feed.failedAcks());

@@ -22,6 +22,7 @@ public final class FeedCounters
     long booksResynced;
     long failedAcks;
     long sessions;
+    long updatesNotCarried;
 
     public long frames(final int channel)
     {
@@ -94,6 +95,12 @@ public final class FeedCounters
     public long failedAcks()
     {
         return failedAcks;
+    }
+
+    /** Symbol updates a frame had beyond what one ring slot carries to the later stages. */
+    public long updatesNotCarried()
+    {
+        return updatesNotCarried;
     }
 
     public long sessions()

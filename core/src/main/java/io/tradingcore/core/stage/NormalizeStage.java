@@ -316,6 +316,13 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         if (bookOverflowed[symbolId])
         {
             counters.bookOverflows++;
+            out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+                .string(Fields.TYPE, Fields.TYPE_ERROR)
+                .string(Fields.ERROR, BOOK_OVERFLOW)
+                .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+                .integer(Fields.LENGTH, messageLevels)
+                .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
+                .publish();
             invalidate(symbolId, BOOK_OVERFLOW);
             return;
         }
@@ -419,6 +426,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     {
         final boolean wasValid = bookState[symbolId] != STATE_INVALID;
         bookState[symbolId] = STATE_INVALID;
+        topBid[symbolId] = 0; // the resynced book's top is news even if it is the same price
+        topAsk[symbolId] = 0;
         if (books[symbolId] != null)
         {
             books[symbolId].clear();
@@ -443,6 +452,10 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         {
             update.pricePrecision = instruments.pricePrecision(symbolId);
             update.qtyPrecision = instruments.qtyPrecision(symbolId);
+        }
+        else
+        {
+            counters.updatesNotCarried++; // a frame naming more symbols than a slot carries (Kraken sends one)
         }
         return update;
     }
