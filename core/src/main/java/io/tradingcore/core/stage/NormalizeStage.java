@@ -86,7 +86,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
     /** The exchange clock: the latest exchange time seen, 0 before the first. */
     private long eventMicros;
-    private long lastHeartbeatEntryMicros = Long.MIN_VALUE;
+    /** Half of MIN_VALUE so that {@code now - last} cannot overflow before the first entry. */
+    private long lastHeartbeatEntryMicros = Long.MIN_VALUE / 2;
 
     /**
      * @param bookDepth       the subscribed depth each book is truncated to after every message
