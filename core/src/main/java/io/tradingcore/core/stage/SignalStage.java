@@ -57,7 +57,8 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private final BookLevels[] triangleBooks = new BookLevels[3];
     private final boolean[] triangleValid = new boolean[3];
     private final byte[] triangleName;
-    private long lastArbReportMicros = Long.MIN_VALUE;
+    /** Half of MIN_VALUE so that {@code now - last} cannot overflow before the first report. */
+    private long lastArbReportMicros = Long.MIN_VALUE / 2;
     private long signals;
     private long signalsNotCarried;
     private final long[] signalsByStrategy = new long[StrategyId.COUNT];
