@@ -23,6 +23,7 @@ final class CoreRun
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern CHECKSUMS = Pattern.compile("checksums verified ([\\d,]+), failed ([\\d,]+)");
     private static final Pattern RECONNECTS = Pattern.compile("reconnects ([\\d,]+)");
+    private static final Pattern RESYNCED = Pattern.compile("; resynced ([\\d,]+);");
 
     private final ShutdownSignal shutdown = new ShutdownSignal();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -133,6 +134,11 @@ final class CoreRun
     long checksumsFailed()
     {
         return summary(CHECKSUMS, 2);
+    }
+
+    long booksResynced()
+    {
+        return summary(RESYNCED, 1);
     }
 
     long redisReconnects()
