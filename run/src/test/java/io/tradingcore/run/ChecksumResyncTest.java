@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChecksumResyncTest
 {
     private static final String CORRUPTED = "BTC/USD";
-    private static final Duration AFTER_RESYNC = Duration.ofMillis(500);
 
     @TempDir
     Path dir;
@@ -51,7 +50,15 @@ class ChecksumResyncTest
             kraken.faults().corruptNextChecksum(CORRUPTED);
             assertTrue(streams.awaitEntry("events:bus", e -> "book_resynced".equals(e.get("event")), Duration.ofSeconds(30)),
                 "the book was resynced");
-            Thread.sleep(AFTER_RESYNC.toMillis());
+            final List<RedisReadBack.Entry> invalid = streams.entries("events:bus", "event", "book_invalid");
+            final List<RedisReadBack.Entry> resynced = streams.entries("events:bus", "event", "book_resynced");
+            assertEquals(1, invalid.size(), "one book_invalid: " + invalid);
+            for (final String symbol : symbols)
+            {
+                final long after = (CORRUPTED.equals(symbol) ? resynced : invalid).get(0).millis();
+                assertTrue(streams.awaitEntry("md:book:" + symbol, e -> e.millis() > after, Duration.ofSeconds(30)),
+                    symbol + " book entries continue after " + after);
+            }
             run.stop().assertExit(TradingCoreMain.EXIT_OK);
 
             final List<RedisReadBack.Entry> mismatches = streams.entries("kraken:errors", "error", "checksum_mismatch");
@@ -65,14 +72,6 @@ class ChecksumResyncTest
             assertEquals(List.of("book_invalid " + CORRUPTED, "book_resynced " + CORRUPTED),
                 bookEvents.stream().map(e -> e.get("event") + " " + e.get("symbol")).toList());
             assertEquals("checksum_mismatch", bookEvents.get(0).get("reason"));
-            final long invalidAt = bookEvents.get(0).millis();
-            final long resyncedAt = bookEvents.get(1).millis();
-            for (final String symbol : symbols)
-            {
-                final long after = CORRUPTED.equals(symbol) ? resyncedAt : invalidAt;
-                assertTrue(streams.entries("md:book:" + symbol).stream().anyMatch(e -> e.millis() > after),
-                    symbol + " book entries continue after " + after);
-            }
             assertEquals(List.of("book.resync_requested " + CORRUPTED, "book.resync_done " + CORRUPTED),
                 streams.entries("events:bus").stream().filter(e -> e.get("type").startsWith("book."))
                     .map(e -> e.get("type") + " " + e.get("symbol")).toList(), "the feed client's resubscription");
