@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +63,7 @@ class ReplayToRedisTest
     void everyBookMessageOfTheRecordingVerifiesItsChecksum() throws IOException
     {
         final long bookFrames;
-        try (var lines = Files.lines(recording))
+        try (Stream<String> lines = Files.lines(recording))
         {
             bookFrames = lines.filter(line -> line.startsWith("{\"channel\":\"book\"")).count();
         }
