@@ -1,0 +1,83 @@
+package io.tradingcore.run;
+
+import io.tradingcore.adapters.redis.RedisServerFixture;
+import io.tradingcore.adapters.sim.SyntheticMarket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --feed sim}: the production WebSocket client against the local simulator, until a stop is
+ * asked. With {@code --record} the received frames replay to the same market data.
+ */
+class SimFeedTest
+{
+    /** Streaming past the snapshots, so book updates are verified and replayed too. */
+    private static final Duration STREAMING = Duration.ofSeconds(1);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSimulatedFeedStreamsVerifiedBooksAndItsRecordingReplaysToTheSameMarketData() throws Exception
+    {
+        final Path recording = dir.resolve("sim.jsonl");
+        try (RedisServerFixture redis = RedisServerFixture.plain();
+            RedisReadBack live = new RedisReadBack(redis.url() + "/0");
+            RedisReadBack replayed = new RedisReadBack(redis.url() + "/1"))
+        {
+            final CoreRun run = CoreRun.start(Map.of(), List.of("--feed", "sim", "--record", recording.toString(),
+                "--redis", redis.url() + "/0", "--spill-path", dir.resolve("spill").toString(),
+                "--topology", "compact", "--wait-strategy", "yielding"));
+            for (final String symbol : SyntheticMarket.defaultSymbols())
+            {
+                assertTrue(live.awaitEntry("md:trades:" + symbol, e -> true, Duration.ofSeconds(30)), symbol + " trades");
+            }
+            Thread.sleep(STREAMING.toMillis());
+            assertTrue(run.running(), "the sim feed runs until stopped");
+            run.stop().assertExit(TradingCoreMain.EXIT_OK);
+
+            assertTrue(run.checksumsVerified() > 10L * SyntheticMarket.defaultSymbols().size(), "updates verified:\n" + run.out());
+            assertEquals(0, run.checksumsFailed(), run.out());
+            assertEquals(List.of("start", "stop"), live.entries("events:bus").stream()
+                .filter(e -> "sim".equals(e.get("feed"))).map(e -> e.get("event")).toList());
+            assertTrue(Files.size(recording) > 0, "frames were recorded");
+
+            CoreRun.run(CoreRun.replay(recording, redis.url() + "/1", dir.resolve("replay-spill")))
+                .assertExit(TradingCoreMain.EXIT_OK);
+            for (final String symbol : SyntheticMarket.defaultSymbols())
+            {
+                for (final String stream : List.of("md:trades:" + symbol, "md:book:" + symbol))
+                {
+                    final List<Map<String, String>> streamed = withoutReceipt(live.entries(stream));
+                    assertFalse(streamed.isEmpty(), stream + " was streamed");
+                    assertEquals(streamed, withoutReceipt(replayed.entries(stream)), stream + " replayed");
+                }
+            }
+        }
+    }
+
+    /** The entries' fields but {@code received_at}, which is when this process read the frame. */
+    private static List<Map<String, String>> withoutReceipt(final List<RedisReadBack.Entry> entries)
+    {
+        final List<Map<String, String>> out = new ArrayList<>();
+        for (final RedisReadBack.Entry e : entries)
+        {
+            final Map<String, String> fields = new LinkedHashMap<>(e.fields());
+            assertTrue(fields.remove("received_at") != null, "a received_at field: " + e);
+            out.add(fields);
+        }
+        return out;
+    }
+}
