@@ -61,7 +61,7 @@ final class TradingCore implements AutoCloseable
     private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
     private static final int[] TRIANGLE_IDS = new int[3];
     private static final java.time.format.DateTimeFormatter RUN_ID =
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
     private static final byte[] START = ascii("start");
     private static final byte[] STOP = ascii("stop");
     private static final byte[] ORDER_ENTRY_REFUSED = ascii("order_entry_refused");
