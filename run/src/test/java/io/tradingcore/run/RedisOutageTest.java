@@ -30,7 +30,7 @@ class RedisOutageTest
 {
     private static final List<String> STREAMS = List.of("signals:paper", "orders:requests", "exec:paper:confirms");
     /** The run-unique part of every id ({@code sig-<run>-<n>}), which differs between the two runs. */
-    private static final Pattern RUN_ID = Pattern.compile("\\b(sig|ord|fill|tick)-\\d{8}T\\d{6}-(\\d+)\\b");
+    private static final Pattern RUN_ID = Pattern.compile("\\b(sig|ord|fill|tick)-\\d{8}T\\d{6,9}-(\\d+)\\b");
     private static final Duration OUTAGE = Duration.ofMillis(1500);
     private static final int SIGNALS_BEFORE_OUTAGE = 3;
 
