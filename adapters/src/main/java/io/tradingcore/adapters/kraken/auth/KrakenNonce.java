@@ -15,6 +15,11 @@ public final class KrakenNonce
 
     private final AtomicLong last = new AtomicLong();
 
+    /** Tests only; everyone else shares {@link #forKey}. */
+    KrakenNonce()
+    {
+    }
+
     /** The process-wide nonce of {@code apiKey}. */
     public static KrakenNonce forKey(final String apiKey)
     {

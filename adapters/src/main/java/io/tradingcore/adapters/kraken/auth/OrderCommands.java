@@ -99,7 +99,8 @@ final class OrderCommands
     int drain(final Handler handler)
     {
         this.handler = handler;
-        return ring.read(reader);
+        // one read stops at the end of the buffer (after a wrap's padding): the second takes the wrapped rest
+        return ring.read(reader) + ring.read(reader);
     }
 
     private void onMessage(final int type, final MutableDirectBuffer b, final int index, final int length)
