@@ -1,6 +1,7 @@
 package io.tradingcore.adapters.kraken.auth;
 
 import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -77,7 +78,8 @@ final class OrderStreamWriter
         {
             text(EXEC_ID, r.execId);
             decimal(FEE, r.fee);
-            text(LIQUIDITY, r.liquidity);
+            // the paper stream's words, so a consumer reads both modes alike
+            text(LIQUIDITY, "t".equals(r.liquidity) ? "taker" : "m".equals(r.liquidity) ? "maker" : r.liquidity);
         }
         decimal(CUM_QTY, r.cumQty);
         decimal(AVG_PRICE, r.avgPrice);
@@ -98,7 +100,7 @@ final class OrderStreamWriter
             .integer(INTENT_ID, o.intentId)
             .string(Fields.SYMBOL, o.symbol)
             .string(Fields.SIDE, Side.tradeName(o.side))
-            .string(ORDER_TYPE, o.orderType == 0 ? Fields.MARKET : Fields.LIMIT)
+            .string(ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
             .decimal(Fields.QTY, o.qty, o.qtyPrecision);
         if (o.orderId != null)
         {

@@ -36,6 +36,7 @@ class KrakenOrderClientTest
             assertEquals("7", filled.get("intent_id"));
             assertEquals("0.01000000", filled.get("qty"));
             assertEquals("LIVE", filled.get("mode"));
+            assertEquals("taker", filled.get("liquidity"));
             final List<String> statuses = s.entries(StreamCatalog.ORDERS_CONFIRMATIONS).stream()
                 .filter(f -> clOrdId.equals(f.get("cl_ord_id"))).map(f -> f.get("status")).collect(Collectors.toList());
             assertEquals(List.of("pending_new", "new", "filled"), statuses);
@@ -134,6 +135,8 @@ class KrakenOrderClientTest
         try (PrivateSession s = new PrivateSession())
         {
             s.awaitReady();
+            // the first dead-man refresh goes out on ready: let it through first, or it meets the stale token
+            awaitTrue(() -> s.endpoint.lastDeadManTimeout() == 60, "the first dead-man refresh");
             s.endpoint.invalidateTokens();
             assertTrue(s.client.submit(s.intent(5, Side.BUY, 1_000_000, 0), 0));
             final String clOrdId = s.client.clientOrderId(5);
