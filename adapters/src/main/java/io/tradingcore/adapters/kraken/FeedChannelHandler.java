@@ -5,15 +5,26 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
-/** The last handler of a feed connection: hands the client the upgrade and every data frame. */
-final class FeedChannelHandler extends ChannelInboundHandlerAdapter
+/** The last handler of a Kraken WebSocket connection: hands its owner the upgrade, errors and every data frame. */
+public final class FeedChannelHandler extends ChannelInboundHandlerAdapter
 {
-    private final KrakenFeedClient client;
+    /** The connection's owner, called on the connection's event loop. */
+    public interface Listener
+    {
+        void onHandshakeComplete(int generation);
+
+        void onConnectionError(int generation, String reason);
+
+        /** The frame is released after this returns. */
+        void onWebSocketFrame(WebSocketFrame frame);
+    }
+
+    private final Listener listener;
     private final int generation;
 
-    FeedChannelHandler(final KrakenFeedClient client, final int generation)
+    public FeedChannelHandler(final Listener listener, final int generation)
     {
-        this.client = client;
+        this.listener = listener;
         this.generation = generation;
     }
 
@@ -25,7 +36,7 @@ final class FeedChannelHandler extends ChannelInboundHandlerAdapter
             final WebSocketFrame frame = (WebSocketFrame)msg;
             try
             {
-                client.onWebSocketFrame(frame);
+                listener.onWebSocketFrame(frame);
             }
             finally
             {
@@ -43,11 +54,11 @@ final class FeedChannelHandler extends ChannelInboundHandlerAdapter
     {
         if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE)
         {
-            client.onHandshakeComplete(generation);
+            listener.onHandshakeComplete(generation);
         }
         else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT)
         {
-            client.onConnectionError(generation, "websocket upgrade timed out");
+            listener.onConnectionError(generation, "websocket upgrade timed out");
             ctx.close();
         }
         ctx.fireUserEventTriggered(event);
@@ -56,7 +67,7 @@ final class FeedChannelHandler extends ChannelInboundHandlerAdapter
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        client.onConnectionError(generation, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        listener.onConnectionError(generation, cause.getClass().getSimpleName() + ": " + cause.getMessage());
         ctx.close();
     }
 }

@@ -1,27 +1,14 @@
 package io.tradingcore.adapters.kraken;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.kraken.Channel;
@@ -34,9 +21,7 @@ import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -72,9 +57,27 @@ public final class KrakenFeedClient implements AutoCloseable
     private final FeedEventWriter events;
     private final FeedMetrics metrics = new FeedMetrics();
     private final FrameAssembler assembler;
-    private final SslContext sslContext;
-    private final String host;
-    private final int port;
+    private final WebSocketConnector connector;
+    private final FeedChannelHandler.Listener connection = new FeedChannelHandler.Listener()
+    {
+        @Override
+        public void onHandshakeComplete(final int generation)
+        {
+            KrakenFeedClient.this.onHandshakeComplete(generation);
+        }
+
+        @Override
+        public void onConnectionError(final int generation, final String reason)
+        {
+            KrakenFeedClient.this.onConnectionError(generation, reason);
+        }
+
+        @Override
+        public void onWebSocketFrame(final WebSocketFrame frame)
+        {
+            KrakenFeedClient.this.onWebSocketFrame(frame);
+        }
+    };
     private final Map<Long, PendingRequest> pendingRequests = new HashMap<>();
     private final long[] resyncStartedNanos = new long[SymbolTable.MAX_SYMBOLS];
     private final int[] ids = new int[SymbolTable.MAX_SYMBOLS];
@@ -87,7 +90,6 @@ public final class KrakenFeedClient implements AutoCloseable
 
     private MultiThreadIoEventLoopGroup group;
     private EventLoop loop;
-    private Bootstrap bootstrap;
     private ScheduledFuture<?> tick;
     private ControlRateLimiter limiter;
     private io.netty.channel.Channel channel;
@@ -148,11 +150,8 @@ public final class KrakenFeedClient implements AutoCloseable
         this.stableNanos = settings.stableConnectionMillis() * 1_000_000L;
         this.heartbeatEntryNanos = settings.heartbeatEntryIntervalMillis() * 1_000_000L;
         this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
-        final URI uri = settings.endpoint();
-        final boolean tls = "wss".equals(uri.getScheme());
-        this.host = uri.getHost();
-        this.port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
-        this.sslContext = tls ? clientTls(settings) : null;
+        this.connector = new WebSocketConnector(settings.endpoint(), settings.trustManagerFactory(),
+            settings.maxMessageBytes(), settings.connectTimeoutMillis());
         java.util.Arrays.fill(resyncStartedNanos, NONE);
     }
 
@@ -169,22 +168,6 @@ public final class KrakenFeedClient implements AutoCloseable
             + "in the SymbolTable before creating the feed client");
     }
 
-    private static SslContext clientTls(final KrakenFeedSettings settings)
-    {
-        try
-        {
-            // SNI comes from newHandler(host, port); Cloudflare refuses the upgrade without it
-            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                .trustManager(settings.trustManagerFactory())
-                .endpointIdentificationAlgorithm("HTTPS")
-                .build();
-        }
-        catch (final SSLException ex)
-        {
-            throw new IllegalStateException("cannot build the TLS context for " + settings.endpoint(), ex);
-        }
-    }
-
     /** Starts the feed thread and the first connection attempt; returns at once. */
     public void start()
     {
@@ -194,9 +177,7 @@ public final class KrakenFeedClient implements AutoCloseable
         }
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         loop = group.next();
-        bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)settings.connectTimeoutMillis());
+        connector.bind(loop);
         loop.execute(this::onStart);
     }
 
@@ -292,29 +273,7 @@ public final class KrakenFeedClient implements AutoCloseable
         stableNoted = false;
         reconnectPolicy.onAttempt(now);
         events.connectionState(epochMicros(now), "connecting", attempt, null);
-        final URI uri = settings.endpoint();
-        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-            .webSocketUri(uri)
-            .maxFramePayloadLength(settings.maxMessageBytes())
-            .handshakeTimeoutMillis(settings.connectTimeoutMillis())
-            .dropPongFrames(true)
-            .handleCloseFrames(true)
-            .withUTF8Validator(false)
-            .build();
-        final ChannelFuture future = bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
-        {
-            @Override
-            protected void initChannel(final SocketChannel ch)
-            {
-                final ChannelPipeline p = ch.pipeline();
-                if (sslContext != null)
-                {
-                    p.addLast(sslContext.newHandler(ch.alloc(), host, port));
-                }
-                p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
-                    new WebSocketClientProtocolHandler(config), new FeedChannelHandler(KrakenFeedClient.this, gen));
-            }
-        }).connect(host, port);
+        final ChannelFuture future = connector.connect(connection, gen);
         connectFuture = future;
         channel = future.channel();
         channel.closeFuture().addListener(f -> onClosed(gen));

@@ -23,12 +23,27 @@ public final class ReconnectPolicy
 
     public ReconnectPolicy(final KrakenFeedSettings settings, final long seed)
     {
-        this.initialNanos = settings.backoffInitialMillis() * 1_000_000L;
-        this.maxNanos = settings.backoffMaxMillis() * 1_000_000L;
-        this.jitter = settings.backoffJitter();
-        this.minAfterMaintenanceNanos = settings.minDelayAfterMaintenanceMillis() * 1_000_000L;
-        this.windowNanos = settings.connectionAttemptWindowMillis() * 1_000_000L;
-        this.attempts = new long[settings.maxConnectionAttempts()];
+        this(settings.backoffInitialMillis(), settings.backoffMaxMillis(), settings.backoffJitter(),
+            settings.minDelayAfterMaintenanceMillis(), settings.maxConnectionAttempts(),
+            settings.connectionAttemptWindowMillis(), seed);
+    }
+
+    /** Any Kraken connection's policy: the public feed passes its settings, the private order connection its own. */
+    public ReconnectPolicy(
+        final long initialMillis,
+        final long maxMillis,
+        final double jitter,
+        final long minAfterMaintenanceMillis,
+        final int maxAttempts,
+        final long attemptWindowMillis,
+        final long seed)
+    {
+        this.initialNanos = initialMillis * 1_000_000L;
+        this.maxNanos = maxMillis * 1_000_000L;
+        this.jitter = jitter;
+        this.minAfterMaintenanceNanos = minAfterMaintenanceMillis * 1_000_000L;
+        this.windowNanos = attemptWindowMillis * 1_000_000L;
+        this.attempts = new long[maxAttempts];
         this.random = new SplittableRandom(seed);
     }
 

@@ -60,6 +60,7 @@ public final class KrakenSimulator implements AutoCloseable
     private MultiThreadIoEventLoopGroup group;
     private EventLoop loop;
     private io.netty.channel.Channel server;
+    private KrakenPrivateEndpoint privateEndpoint;
     private ScheduledFuture<?> housekeeping;
     private ScheduledFuture<?> pacedPump;
     private final Runnable unthrottledPump = this::pumpFlatOut;
@@ -112,6 +113,10 @@ public final class KrakenSimulator implements AutoCloseable
                 }
             });
         server = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
+        if (settings.apiKey() != null)
+        {
+            privateEndpoint = new KrakenPrivateEndpoint(this).start();
+        }
         loop.execute(() ->
         {
             lastPumpNanos = System.nanoTime();
@@ -140,6 +145,16 @@ public final class KrakenSimulator implements AutoCloseable
     public FaultInjector faults()
     {
         return faults;
+    }
+
+    /** The private side (token endpoint and authenticated WebSocket) on its own port; needs {@code privateAccount}. */
+    public KrakenPrivateEndpoint privateEndpoint()
+    {
+        if (privateEndpoint == null)
+        {
+            throw new IllegalStateException("the private endpoint is served only with KrakenSimulatorSettings.privateAccount(...)");
+        }
+        return privateEndpoint;
     }
 
     /** Market frames written to clients (acks, snapshots, heartbeats and status not counted). */
@@ -182,6 +197,10 @@ public final class KrakenSimulator implements AutoCloseable
             return;
         }
         server.close().syncUninterruptibly();
+        if (privateEndpoint != null)
+        {
+            privateEndpoint.close();
+        }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         group = null;
     }

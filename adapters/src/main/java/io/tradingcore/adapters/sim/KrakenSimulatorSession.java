@@ -412,7 +412,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
         return true;
     }
 
-    private static String error(final String method, final String reason, final String symbol, final long reqId,
+    static String error(final String method, final String reason, final String symbol, final long reqId,
         final long timeIn)
     {
         final StringBuilder text = new StringBuilder(192).append("{\"error\":\"").append(reason).append('"');
@@ -432,7 +432,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
         return times(text, timeIn).append('}').toString();
     }
 
-    private static String pong(final long reqId, final long timeIn)
+    static String pong(final long reqId, final long timeIn)
     {
         final StringBuilder text = new StringBuilder(128).append("{\"method\":\"pong\"");
         if (reqId >= 0)
@@ -442,13 +442,13 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
         return times(text, timeIn).append('}').toString();
     }
 
-    private static StringBuilder times(final StringBuilder text, final long timeIn)
+    static StringBuilder times(final StringBuilder text, final long timeIn)
     {
         return text.append(",\"time_in\":\"").append(Rfc3339.formatMicros(timeIn))
             .append("\",\"time_out\":\"").append(Rfc3339.formatMicros(nowMicros())).append('"');
     }
 
-    private static long nowMicros()
+    static long nowMicros()
     {
         final java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;

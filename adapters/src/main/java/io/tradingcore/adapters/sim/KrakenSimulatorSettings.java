@@ -17,6 +17,8 @@ public final class KrakenSimulatorSettings
     private int requestBurst = 10;
     private int fragmentAboveBytes;
     private SslContext sslContext;
+    private String apiKey;
+    private String apiSecret;
 
     public long seed()
     {
@@ -118,6 +120,27 @@ public final class KrakenSimulatorSettings
     public KrakenSimulatorSettings sslContext(final SslContext context)
     {
         this.sslContext = context;
+        return this;
+    }
+
+    public String apiKey()
+    {
+        return apiKey;
+    }
+
+    public String apiSecret()
+    {
+        return apiSecret;
+    }
+
+    /**
+     * Also serve the private side ({@link KrakenPrivateEndpoint}) for this test account: the token
+     * endpoint accepts this key signed with this base64 secret. Null (the default) serves public only.
+     */
+    public KrakenSimulatorSettings privateAccount(final String apiKey, final String apiSecret)
+    {
+        this.apiKey = apiKey;
+        this.apiSecret = apiSecret;
         return this;
     }
 }

@@ -1,0 +1,101 @@
+package io.tradingcore.adapters.kraken;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+import java.net.URI;
+
+/**
+ * Opens WebSocket connections to one Kraken endpoint (ws:// or wss:// with SNI) on one event loop:
+ * TCP, TLS, the upgrade, then a {@link FeedChannelHandler} that reports to its listener. Shared by
+ * the public feed and the private order connection.
+ */
+public final class WebSocketConnector
+{
+    private final URI endpoint;
+    private final String host;
+    private final int port;
+    private final SslContext sslContext;
+    private final int maxMessageBytes;
+    private final long connectTimeoutMillis;
+    private Bootstrap bootstrap;
+
+    /** {@code trust} is for a private CA (the simulator's test certificate); null uses the JDK's trust store. */
+    public WebSocketConnector(final URI endpoint, final TrustManagerFactory trust, final int maxMessageBytes,
+        final long connectTimeoutMillis)
+    {
+        final boolean tls = "wss".equals(endpoint.getScheme());
+        this.endpoint = endpoint;
+        this.host = endpoint.getHost();
+        this.port = endpoint.getPort() > 0 ? endpoint.getPort() : tls ? 443 : 80;
+        this.sslContext = tls ? clientTls(endpoint, trust) : null;
+        this.maxMessageBytes = maxMessageBytes;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    private static SslContext clientTls(final URI endpoint, final TrustManagerFactory trust)
+    {
+        try
+        {
+            // SNI comes from newHandler(host, port); Cloudflare refuses the upgrade without it
+            return SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                .trustManager(trust)
+                .endpointIdentificationAlgorithm("HTTPS")
+                .build();
+        }
+        catch (final SSLException ex)
+        {
+            throw new IllegalStateException("cannot build the TLS context for " + endpoint, ex);
+        }
+    }
+
+    /** Connections are made on {@code loop}, and all their callbacks run there. */
+    public void bind(final EventLoop loop)
+    {
+        bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)connectTimeoutMillis);
+    }
+
+    /** Starts a connection attempt; {@code listener} hears of the upgrade, errors and frames of {@code generation}. */
+    public ChannelFuture connect(final FeedChannelHandler.Listener listener, final int generation)
+    {
+        final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(endpoint)
+            .maxFramePayloadLength(maxMessageBytes)
+            .handshakeTimeoutMillis(connectTimeoutMillis)
+            .dropPongFrames(true)
+            .handleCloseFrames(true)
+            .withUTF8Validator(false)
+            .build();
+        return bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
+        {
+            @Override
+            protected void initChannel(final SocketChannel ch)
+            {
+                final ChannelPipeline p = ch.pipeline();
+                if (sslContext != null)
+                {
+                    p.addLast(sslContext.newHandler(ch.alloc(), host, port));
+                }
+                p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
+                    new WebSocketClientProtocolHandler(config), new FeedChannelHandler(listener, generation));
+            }
+        }).connect(host, port);
+    }
+}

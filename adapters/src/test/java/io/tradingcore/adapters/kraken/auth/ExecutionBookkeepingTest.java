@@ -1,0 +1,149 @@
+package io.tradingcore.adapters.kraken.auth;
+
+import io.tradingcore.adapters.kraken.ControlJson;
+import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.risk.OrderIntent;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reading execution rows (numbers or strings), de-duplicating fills, positions, and the order queue. */
+class ExecutionBookkeepingTest
+{
+    @Test
+    void decimalsAreReadAsNumbersOrStrings()
+    {
+        final String asNumbers = "{\"order_id\":\"OK4GJX-KSTLS-7DZZO5\",\"exec_id\":\"TGBB7L-HT5LX-J3BZ4A\","
+            + "\"exec_type\":\"trade\",\"trade_id\":62887576,\"symbol\":\"BTC/USD\",\"side\":\"sell\",\"last_qty\":0.005,"
+            + "\"last_price\":26599.9,\"liquidity_ind\":\"t\",\"cost\":132.9995,\"order_status\":\"partially_filled\","
+            + "\"fees\":[{\"asset\":\"USD\",\"qty\":0.3458}],\"timestamp\":\"2023-09-22T10:33:05.709950Z\"}";
+        final String asStrings = asNumbers.replace("\"last_price\":26599.9", "\"last_price\":\"26599.9\"")
+            .replace("\"cost\":132.9995", "\"cost\":\"132.9995\"").replace("\"qty\":0.3458", "\"qty\":\"0.3458\"");
+        for (final String text : new String[] {asNumbers, asStrings})
+        {
+            final ExecutionRow r = new ExecutionRow().read(ControlJson.parseObject(text));
+            assertTrue(r.isTrade());
+            assertFalse(r.isTerminal());
+            assertEquals(Side.SELL, r.sideCode());
+            assertEquals(265_999L, ExecutionRow.scaled(r.lastPrice, 1));
+            assertEquals(500_000L, ExecutionRow.scaled(r.lastQty, 8));
+            assertEquals(0, new BigDecimal("132.9995").compareTo(r.cost));
+            assertEquals(0, new BigDecimal("0.3458").compareTo(r.fee));
+            assertEquals("USD", r.feeAsset);
+            assertEquals("62887576", r.tradeId);
+            assertEquals(1_695_378_785_709_950L, r.micros(-1));
+        }
+    }
+
+    @Test
+    void aShortStatusRowLeavesTheRestAbsent()
+    {
+        final ExecutionRow r = new ExecutionRow().read(ControlJson.parseObject(
+            "{\"order_id\":\"O1\",\"exec_type\":\"canceled\",\"order_status\":\"canceled\",\"timestamp\":\"bad\"}"));
+        assertFalse(r.isTrade());
+        assertTrue(r.isTerminal());
+        assertNull(r.symbol);
+        assertNull(r.fee);
+        assertEquals(-1, r.sideCode());
+        assertEquals(42, r.micros(42), "an unreadable time falls back");
+    }
+
+    @Test
+    void fillsAreCountedOnceAndAddUpToAPosition()
+    {
+        final FillLedger ledger = new FillLedger();
+        assertTrue(ledger.firstSight("T1"));
+        assertFalse(ledger.firstSight("T1"));
+        ledger.apply("BTC/USD", Side.BUY, new BigDecimal("1"), new BigDecimal("100"));
+        FillLedger.Position p = ledger.apply("BTC/USD", Side.BUY, new BigDecimal("1"), new BigDecimal("200"));
+        assertEquals(0, new BigDecimal("2").compareTo(p.qty));
+        assertEquals(0, new BigDecimal("150").compareTo(p.averagePrice));
+        p = ledger.apply("BTC/USD", Side.SELL, new BigDecimal("0.5"), new BigDecimal("300"));
+        assertEquals(0, new BigDecimal("150").compareTo(p.averagePrice), "reducing keeps the average");
+        p = ledger.apply("BTC/USD", Side.SELL, new BigDecimal("2"), new BigDecimal("250"));
+        assertEquals(0, new BigDecimal("-0.5").compareTo(p.qty));
+        assertEquals(0, new BigDecimal("250").compareTo(p.averagePrice), "flipped: the new side's price");
+        p = ledger.apply("BTC/USD", Side.BUY, new BigDecimal("0.5"), new BigDecimal("240"));
+        assertEquals(0, p.qty.signum());
+        assertEquals(0, p.averagePrice.signum());
+    }
+
+    @Test
+    void theOrderQueueCarriesIntentsAndCancelsAndRefusesWhenFull()
+    {
+        final OrderCommands commands = new OrderCommands(16);
+        final OrderIntent intent = new OrderIntent();
+        intent.id = 77;
+        intent.symbolId = 3;
+        intent.side = Side.SELL;
+        intent.orderType = OrderIntent.LIMIT;
+        intent.postOnly = true;
+        intent.qty = 123_456_789L;
+        intent.limitPrice = 627_891L;
+        intent.pricePrecision = 1;
+        intent.qtyPrecision = 8;
+        int accepted = 0;
+        while (commands.offerSubmit(intent))
+        {
+            accepted++;
+        }
+        assertTrue(accepted >= 16, "at least the configured capacity: " + accepted);
+        assertFalse(commands.offerCancel(77), "full");
+
+        final List<String> seen = new ArrayList<>();
+        final OrderCommands.Handler handler = new OrderCommands.Handler()
+        {
+            @Override
+            public void onSubmit(final OrderIntent o)
+            {
+                seen.add(o.id + " " + o.symbolId + " " + o.side + " " + o.orderType + " " + o.postOnly + " " + o.qty
+                    + " " + o.limitPrice + " " + o.pricePrecision + " " + o.qtyPrecision);
+            }
+
+            @Override
+            public void onCancel(final long intentId)
+            {
+                seen.add("cancel " + intentId);
+            }
+        };
+        assertEquals(accepted, commands.drain(handler));
+        assertEquals("77 3 1 1 true 123456789 627891 1 8", seen.get(0));
+        assertTrue(commands.offerCancel(77));
+        commands.drain(handler);
+        assertEquals("cancel 77", seen.get(seen.size() - 1));
+    }
+
+    @Test
+    void addOrderCarriesThePrecisionsDeadlineAndToken()
+    {
+        final OrderIntent o = new OrderIntent();
+        o.id = 12;
+        o.side = Side.BUY;
+        o.orderType = OrderIntent.LIMIT;
+        o.postOnly = true;
+        o.qty = 1_500_000L;
+        o.limitPrice = 628_075L;
+        o.pricePrecision = 1;
+        o.qtyPrecision = 8;
+        final Map<String, Object> request = ControlJson.parseObject(new OrderRequests().addOrder(o, "BTC/USD", "t1-12",
+            1_786_924_800_000_000L, "tok", 12));
+        final Map<String, Object> params = ControlJson.object(request, "params");
+        assertEquals("add_order", ControlJson.string(request, "method"));
+        assertEquals(12, ControlJson.integer(request, "req_id", -1));
+        assertEquals("limit", ControlJson.string(params, "order_type"));
+        assertEquals(new BigDecimal("0.01500000"), params.get("order_qty"));
+        assertEquals(new BigDecimal("62807.5"), params.get("limit_price"));
+        assertEquals(Boolean.TRUE, params.get("post_only"));
+        assertEquals("t1-12", ControlJson.string(params, "cl_ord_id"));
+        assertEquals("2026-08-17T00:00:00.000000Z", ControlJson.string(params, "deadline"));
+        assertEquals("tok", ControlJson.string(params, "token"));
+    }
+}
