@@ -1,9 +1,13 @@
 package io.tradingcore.run;
 
 import com.lmax.disruptor.EventHandler;
+import io.tradingcore.adapters.config.ConfigException;
 import io.tradingcore.adapters.config.FeedSettings;
 import io.tradingcore.adapters.config.RingSettings;
 import io.tradingcore.adapters.config.TradingConfig;
+import io.tradingcore.adapters.kraken.auth.KrakenOrderClient;
+import io.tradingcore.adapters.kraken.auth.KrakenOrderSettings;
+import io.tradingcore.adapters.kraken.auth.WebSocketTokenClient;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
@@ -38,6 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +89,7 @@ final class TradingCore implements AutoCloseable
     private final SignalStage signal;
     private final RiskStage risk;
     private final ExecutionStage execution;
+    private final KrakenOrderClient orders;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
 
@@ -142,10 +148,15 @@ final class TradingCore implements AutoCloseable
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             config.environment(), new EntryWriter(outbox), runId, triangle(parameters), TRIANGLE_IDS);
         final Portfolio portfolio = new Portfolio(instruments, SymbolTable.MAX_SYMBOLS);
-        final ExecutionFeedback feedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        final ExecutionFeedback stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        final ExecutionFeedback liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
+                .endpoint(URI.create(config.kraken().privateUrl())),
+            config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SymbolTable.MAX_SYMBOLS), portfolio,
-            feedback, orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), feedback, symbols,
+            config.orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros, stageFeedback,
+            liveFeedback);
+        execution = new ExecutionStage(new PaperFillSimulator(parameters), orders, stageFeedback, symbols,
             config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
         final RingSettings ring = config.ring();
         final boolean pinned = ring.topology() == Topology.PINNED;
@@ -179,19 +190,25 @@ final class TradingCore implements AutoCloseable
         return new TriangularArbScorer(parameters, instruments, TRIANGLE_IDS[0], TRIANGLE_IDS[1], TRIANGLE_IDS[2]);
     }
 
-    /**
-     * Orders may be taken in the PAPER environments, and in production only when armed; the live
-     * order path to Kraken is not part of this build, so production refuses order entry either way.
-     */
-    private boolean orderEntryAllowed()
+    /** Orders leave for Kraken only in production with the arming flag; then the order client is built. */
+    private boolean liveTrading()
     {
-        return config.orderEntryAllowed() && !config.environment().live();
+        return config.environment().live() && config.orderEntryAllowed();
     }
 
-    private String refusalReason()
+    /** The token client for the authenticated API; reading the credentials here fails the start if they are missing. */
+    private WebSocketTokenClient tokens() throws BadInputException
     {
-        return config.orderEntryAllowed() ? "live order entry to Kraken is not available in this build"
-            : config.refusalReason();
+        try
+        {
+            return WebSocketTokenClient.fromCredentials(URI.create(config.kraken().restUrl()), config.krakenCredentials(),
+                Duration.ofSeconds(10));
+        }
+        catch (final ConfigException | RuntimeException ex)
+        {
+            throw new BadInputException("LIVE trading is armed but the Kraken API credentials are unusable: "
+                + ex.getMessage());
+        }
     }
 
     /** Runs until the feed ends or {@code shutdown} is requested; returns the exit code. */
@@ -200,15 +217,20 @@ final class TradingCore implements AutoCloseable
         final long startNanos = System.nanoTime();
         writer.start();
         writeLifecycle(START);
-        if (!orderEntryAllowed())
+        if (!config.orderEntryAllowed())
         {
-            LOG.warn("order entry refused: {}", refusalReason());
+            LOG.warn("order entry refused: {}", config.refusalReason());
             control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
                 .string(Fields.TYPE, Fields.TYPE_EVENT)
                 .string(Fields.EVENT, ORDER_ENTRY_REFUSED)
-                .string(Fields.REASON, refusalReason())
+                .string(Fields.REASON, config.refusalReason())
                 .timestamp(Fields.TIMESTAMP, clock.epochMicros())
                 .publish();
+        }
+        if (orders != null)
+        {
+            orders.start();
+            LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());
         }
         final RingFrameSink ring = pipeline.start();
         final FrameRecorder recorder = config.feed().recording()
@@ -236,6 +258,10 @@ final class TradingCore implements AutoCloseable
             LOG.info("recorded {} frames to {}", recorder.framesWritten(), config.feed().recordPath());
         }
         drainRing();
+        if (orders != null)
+        {
+            orders.stop(); // disarms the dead-man switch (cancel_all_orders_after 0) and closes
+        }
         risk.onStop();
         writeLifecycle(STOP);
         final boolean flushed = writer.awaitDrained(DRAIN_TIMEOUT);
@@ -304,7 +330,7 @@ final class TradingCore implements AutoCloseable
             .string(ENVIRONMENT, config.environment().id())
             .string(MODE, config.environment().mode())
             .string(FEED, config.feed().source().name().toLowerCase(java.util.Locale.ROOT))
-            .bool(ORDER_ENTRY, orderEntryAllowed())
+            .bool(ORDER_ENTRY, config.orderEntryAllowed())
             .timestamp(Fields.TIMESTAMP, clock.epochMicros())
             .publish();
     }
@@ -312,6 +338,10 @@ final class TradingCore implements AutoCloseable
     @Override
     public void close()
     {
+        if (orders != null)
+        {
+            orders.close();
+        }
         writer.close();
     }
 }

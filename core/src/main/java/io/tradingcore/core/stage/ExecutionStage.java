@@ -3,6 +3,7 @@ package io.tradingcore.core.stage;
 import com.lmax.disruptor.EventHandler;
 import io.tradingcore.core.book.BookLevels;
 import io.tradingcore.core.execution.ExecutionReport;
+import io.tradingcore.core.execution.OrderGateway;
 import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.SymbolTable;
@@ -17,10 +18,12 @@ import org.HdrHistogram.Histogram;
 import static io.tradingcore.core.stream.EntryWriter.ascii;
 
 /**
- * Stage 4, PAPER mode: fills each order intent against this stage's own latest copy of the book
+ * Stage 4. PAPER mode: fills each order intent against this stage's own latest copy of the book
  * (market orders walk it; limit orders rest and fill when the market trades through them), writes
  * confirmations and fills to the environment's execution stream, sends fills back to the risk stage,
- * and measures tick→decision latency. It also writes the {@code metrics:ticks} snapshot on event time.
+ * and measures tick→decision latency. LIVE mode: hands each intent to the {@link OrderGateway} (the
+ * authenticated Kraken client, which writes the exchange's confirmations and fills itself) and reports
+ * a refused hand-off as a rejected confirmation. Both write the {@code metrics:ticks} snapshot on event time.
  */
 public final class ExecutionStage implements EventHandler<FrameEvent>
 {
@@ -43,6 +46,8 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private static final byte[] REMAINING_QTY = ascii("remaining_qty");
     private static final byte[] MODE = ascii("mode");
     private static final byte[] PAPER = ascii("PAPER");
+    private static final byte[] LIVE = ascii("LIVE");
+    private static final byte[] REJECTED = ascii("rejected");
     private static final byte[] PNL = ascii("pnl");
     private static final byte[] SLIPPAGE_P50 = ascii("slippage_bps_p50");
     private static final byte[] LATENCY_P95 = ascii("latency_ms_p95");
@@ -51,6 +56,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private static final byte[] ERRORS_RATE = ascii("errors_rate");
 
     private final PaperFillSimulator paper;
+    private final OrderGateway gateway;
     private final ExecutionFeedback feedback;
     private final SymbolTable symbols;
     private final int executionStream;
@@ -71,11 +77,14 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private long confirmations;
     private long fills;
 
+    /** {@code gateway} null: PAPER mode with {@code paper}; otherwise LIVE mode through the gateway. */
     public ExecutionStage(
-        final PaperFillSimulator paper, final ExecutionFeedback feedback, final SymbolTable symbols,
-        final int executionStream, final EntryWriter out, final String runId, final long metricsIntervalMicros)
+        final PaperFillSimulator paper, final OrderGateway gateway, final ExecutionFeedback feedback,
+        final SymbolTable symbols, final int executionStream, final EntryWriter out, final String runId,
+        final long metricsIntervalMicros)
     {
         this.paper = paper;
+        this.gateway = gateway;
         this.feedback = feedback;
         this.symbols = symbols;
         this.executionStream = executionStream;
@@ -109,7 +118,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             {
                 book(symbolId).copyFrom(update.bookValid ? update.book : emptyBook);
             }
-            for (int t = 0; t < update.tradeCount; t++)
+            for (int t = 0; gateway == null && t < update.tradeCount; t++)
             {
                 report(paper.onTrade(symbolId, update.tradePrice[t], update.tradeQty[t], update.tradeMicros[t]));
             }
@@ -117,7 +126,14 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         for (int i = 0; i < event.intentCount; i++)
         {
             final OrderIntent intent = event.intents[i];
-            report(paper.submit(intent, book(intent.symbolId), now));
+            if (gateway == null)
+            {
+                report(paper.submit(intent, book(intent.symbolId), now));
+            }
+            else if (!gateway.submit(intent, now))
+            {
+                rejectLive(intent, gateway.refusal(), now);
+            }
         }
         if (event.updateCount > 0)
         {
@@ -225,6 +241,26 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             .string(MODE, PAPER)
             .timestamp(Fields.TIMESTAMP, r.micros)
             .publish();
+    }
+
+    /** The gateway could not take the order: it never left, so it is rejected here and closed for risk. */
+    private void rejectLive(final OrderIntent intent, final byte[] reason, final long now)
+    {
+        confirmations++;
+        out.begin(executionStream, intent.symbolId, -1)
+            .string(Fields.TYPE, TYPE_CONFIRMATION)
+            .string(STATUS, REJECTED)
+            .identifier(ORDER_ID, orderPrefix, intent.id)
+            .identifier(SIGNAL_ID, signalPrefix, intent.signalId)
+            .string(Fields.SYMBOL, symbols.nameBytes(intent.symbolId))
+            .string(Fields.SIDE, Side.tradeName(intent.side))
+            .string(ORDER_TYPE, OrderIntent.orderTypeName(intent.orderType))
+            .string(Fields.REASON, reason)
+            .string(Fields.EXCHANGE, Fields.KRAKEN)
+            .string(MODE, LIVE)
+            .timestamp(Fields.TIMESTAMP, now)
+            .publish();
+        feedback.orderClosed(intent.symbolId);
     }
 
     private void publishMetrics(final FrameEvent event, final long now)

@@ -57,7 +57,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
 
     private final RiskEngine risk;
     private final Portfolio portfolio;
-    private final ExecutionFeedback feedback;
+    private final ExecutionFeedback[] feedback;
     private final boolean orderEntryAllowed;
     private final SymbolTable symbols;
     private final EntryWriter out;
@@ -78,9 +78,9 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private long fills;
 
     public RiskStage(
-        final RiskEngine risk, final Portfolio portfolio, final ExecutionFeedback feedback,
-        final boolean orderEntryAllowed, final SymbolTable symbols, final EntryWriter out, final String runId,
-        final long portfolioIntervalMicros)
+        final RiskEngine risk, final Portfolio portfolio, final boolean orderEntryAllowed, final SymbolTable symbols,
+        final EntryWriter out, final String runId, final long portfolioIntervalMicros,
+        final ExecutionFeedback... feedback)
     {
         this.risk = risk;
         this.portfolio = portfolio;
@@ -98,7 +98,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
         now = event.eventMicros;
-        feedback.drain(this);
+        drainFeedback();
         if (event.exchangeStatus != exchangeStatus)
         {
             exchangeStatus = event.exchangeStatus;
@@ -160,8 +160,17 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     /** Applies the fills left after the ring stopped (the last event's), then writes the final positions. */
     public void onStop()
     {
-        feedback.drain(this);
+        drainFeedback();
         publishPositions(REASON_TIMER);
+    }
+
+    /** Fills and closed orders from every execution path (the paper stage, the live Kraken client), one producer each. */
+    private void drainFeedback()
+    {
+        for (final ExecutionFeedback f : feedback)
+        {
+            f.drain(this);
+        }
     }
 
     @Override

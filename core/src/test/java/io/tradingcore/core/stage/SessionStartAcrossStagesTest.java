@@ -65,9 +65,9 @@ class SessionStartAcrossStagesTest
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), new EntryWriter(outbox), 10, 10);
         signal = new SignalStage(engine, symbols, new StreamCatalog(), Environment.DEVELOPMENT, new EntryWriter(outbox),
             "RUN", null, null);
-        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SYMBOLS), portfolio, feedback, true,
-            symbols, new EntryWriter(outbox), "RUN", 60_000_000);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), feedback, symbols,
+        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SYMBOLS), portfolio, true,
+            symbols, new EntryWriter(outbox), "RUN", 60_000_000, feedback);
+        execution = new ExecutionStage(new PaperFillSimulator(parameters), null, feedback, symbols,
             Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), "RUN", 60_000_000);
     }
 

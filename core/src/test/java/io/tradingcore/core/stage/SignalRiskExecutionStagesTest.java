@@ -75,9 +75,9 @@ class SignalRiskExecutionStagesTest
             final ExecutionFeedback feedback = new ExecutionFeedback(64 * 1024);
             signal = new SignalStage(new SignalEngine(TREND_ONLY, instruments, 4), symbols, new StreamCatalog(),
                 Environment.DEVELOPMENT, new EntryWriter(outbox), "RUN", null, null);
-            risk = new RiskStage(new RiskEngine(TREND_ONLY, instruments, portfolio, 4), portfolio, feedback,
-                orderEntryAllowed, symbols, new EntryWriter(outbox), "RUN", INTERVAL);
-            execution = new ExecutionStage(new PaperFillSimulator(TREND_ONLY), feedback, symbols,
+            risk = new RiskStage(new RiskEngine(TREND_ONLY, instruments, portfolio, 4), portfolio,
+                orderEntryAllowed, symbols, new EntryWriter(outbox), "RUN", INTERVAL, feedback);
+            execution = new ExecutionStage(new PaperFillSimulator(TREND_ONLY), null, feedback, symbols,
                 Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), "RUN", INTERVAL);
         }
 
