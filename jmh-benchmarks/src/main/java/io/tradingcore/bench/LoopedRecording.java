@@ -40,6 +40,8 @@ final class LoopedRecording
     private final int[][] tradeIds;
     private final long shiftMicros;
     private final int shiftTradeIds;
+    /** Per frame: the pass its bytes are shifted to. */
+    private final long[] framePass;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[Rfc3339.MICROS_LENGTH]);
     private int next;
     private long pass;
@@ -49,6 +51,7 @@ final class LoopedRecording
         frames = new UnsafeBuffer[lines.size()];
         timestamps = new int[lines.size()][];
         tradeIds = new int[lines.size()][];
+        framePass = new long[lines.size()];
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int trades = 0;
@@ -158,8 +161,8 @@ final class LoopedRecording
     }
 
     /**
-     * Moves to the next frame, shifting it forward if this pass is not the first; returns true when
-     * it opens a pass (a new session: the caller signals the session start before playing it).
+     * Moves to the next frame, shifting it forward to this pass; returns true when it opens a pass
+     * (a new session: the caller signals the session start before playing it).
      */
     boolean next()
     {
@@ -169,11 +172,18 @@ final class LoopedRecording
             pass++;
         }
         final int index = next++;
-        if (pass > 0)
+        if (framePass[index] != pass)
         {
-            shift(index);
+            shift(index, (int)(pass - framePass[index]));
+            framePass[index] = pass;
         }
         return index == 0;
+    }
+
+    /** Skips the rest of this pass: the next frame opens a new session (for a new set of stages). */
+    void endPass()
+    {
+        next = frames.length;
     }
 
     /** The current frame, whole: offset 0, length {@code capacity()}. */
@@ -182,7 +192,7 @@ final class LoopedRecording
         return frames[next - 1];
     }
 
-    private void shift(final int index)
+    private void shift(final int index, final int passes)
     {
         final UnsafeBuffer frame = frames[index];
         final int[] at = timestamps[index];
@@ -190,7 +200,7 @@ final class LoopedRecording
         {
             final int offset = at[i];
             final long micros = Rfc3339.parseMicros(frame, offset, at[i + 1]);
-            Rfc3339.formatMicros(micros + shiftMicros, scratch, 0);
+            Rfc3339.formatMicros(micros + passes * shiftMicros, scratch, 0);
             frame.putBytes(offset, scratch, 0, SECONDS_PREFIX);
         }
         final int[] ids = tradeIds[index];
@@ -200,7 +210,7 @@ final class LoopedRecording
             final int digits = ids[i + 1];
             final int id = frame.parseNaturalIntAscii(offset, digits);
             // throws if the id outgrows its digits (some 10^4 passes away for the synthetic market's ids)
-            frame.putNaturalPaddedIntAscii(offset, digits, id + shiftTradeIds);
+            frame.putNaturalPaddedIntAscii(offset, digits, id + passes * shiftTradeIds);
         }
     }
 
