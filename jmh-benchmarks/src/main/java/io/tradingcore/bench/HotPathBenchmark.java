@@ -66,6 +66,8 @@ public class HotPathBenchmark
     private EventHandler<FrameEvent>[] chain;
     private long sequence;
     private long allocatedAtStart;
+    private long cpuAtStart;
+    private long sequenceAtStart;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException
@@ -119,21 +121,26 @@ public class HotPathBenchmark
     public void startCounting()
     {
         allocatedAtStart = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
+        cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        sequenceAtStart = sequence;
     }
 
     /**
-     * Drains the outbox and prints what this thread allocated over the iteration: exact, where
-     * {@code gc.alloc.rate.norm} also counts JMH's own threads (about 0.05 B/op of a nanosecond op).
+     * Drains the outbox and prints what this thread allocated over the iteration, exactly (where
+     * {@code gc.alloc.rate.norm} also counts JMH's own threads, some 0.05 B/op of a 100 ns op), and
+     * its CPU time per frame, which time slices lost to other processes on a shared box do not inflate.
      */
     @TearDown(Level.Iteration)
     public void drainAndCount()
     {
+        final long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+        final long frames = sequence - sequenceAtStart;
         while (trading.outbox.drain(DISCARD, Integer.MAX_VALUE) > 0)
         {
             Thread.onSpinWait();
         }
         final long allocated = THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocatedAtStart;
-        System.out.print("[benchmark thread allocated " + allocated + " bytes] ");
+        System.out.print("[thread allocated " + allocated + " B, cpu " + cpu / Math.max(1, frames) + " ns/frame] ");
     }
 
     @TearDown(Level.Trial)
