@@ -67,8 +67,8 @@ final class TradingStages
         final Portfolio portfolio = new Portfolio(instruments, SymbolTable.MAX_SYMBOLS);
         final ExecutionFeedback feedback = new ExecutionFeedback(FEEDBACK_BYTES);
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SymbolTable.MAX_SYMBOLS), portfolio,
-            feedback, true, symbols, new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), feedback, symbols,
+            true, symbols, new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS, feedback);
+        execution = new ExecutionStage(new PaperFillSimulator(parameters), null, feedback, symbols,
             Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS);
     }
 
