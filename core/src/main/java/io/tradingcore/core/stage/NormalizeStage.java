@@ -232,10 +232,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .timestamp(Fields.TIMESTAMP, stamp(t.exchangeMicros))
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
             .publish();
-        writeSpread(StreamCatalog.MD_SPREAD, t.symbolId, t.bid, t.bidQty, t.ask, t.askQty, TICKER_SOURCE,
-            t.exchangeMicros);
-        writeSpread(StreamCatalog.MD_SPREAD_SYMBOL, t.symbolId, t.bid, t.bidQty, t.ask, t.askQty, TICKER_SOURCE,
-            t.exchangeMicros);
+        writeSpread(t.symbolId, t.bid, t.bidQty, t.ask, t.askQty, TICKER_SOURCE, t.exchangeMicros);
     }
 
     @Override
@@ -249,9 +246,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         }
         lastTradeId[id] = t.tradeId;
         reportLag(id, t.exchangeMicros);
-        writeTrade(StreamCatalog.MD_TRADES, t);
-        writeTrade(StreamCatalog.MD_TRADES_SYMBOL, t);
-        writeTrade(StreamCatalog.KRAKEN_TRADES, t);
+        writeTrade(t);
         final SymbolUpdate update = update(id);
         if (update != null && update.tradeCount < SymbolUpdate.MAX_TRADES)
         {
@@ -386,9 +381,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             reportFrameError(PARSE_ERROR, ParseError.WRONG_TYPE, Channel.OHLC, 0);
             return;
         }
-        writeCandle(StreamCatalog.MD_CANDLES, c, timeframe);
-        writeCandle(StreamCatalog.MD_CANDLES_SYMBOL, c, timeframe);
-        writeCandle(StreamCatalog.KRAKEN_OHLC, c, timeframe);
+        writeCandle(c, timeframe);
     }
 
     @Override
@@ -490,11 +483,12 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         return exchangeMicros != 0 ? exchangeMicros : event.receiveEpochMicros;
     }
 
-    private void writeTrade(final int stream, final TradePrint t)
+    /** One encoding, three streams: md:trades, md:trades:{symbol} and kraken:trades:{symbol}. */
+    private void writeTrade(final TradePrint t)
     {
         final int pp = instruments.pricePrecision(t.symbolId);
         final int qp = instruments.qtyPrecision(t.symbolId);
-        out.begin(stream, t.symbolId, -1)
+        out.begin(StreamCatalog.MD_TRADES, t.symbolId, -1)
             .string(Fields.TYPE, Fields.TYPE_TRADE)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
             .string(Fields.SYMBOL, symbols.nameBytes(t.symbolId))
@@ -506,16 +500,19 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .timestamp(Fields.TIMESTAMP, stamp(t.exchangeMicros))
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
             .publish();
+        out.publishAlso(StreamCatalog.MD_TRADES_SYMBOL);
+        out.publishAlso(StreamCatalog.KRAKEN_TRADES);
     }
 
+    /** md:spread and md:spread:{symbol}. */
     private void writeSpread(
-        final int stream, final int symbolId, final long bid, final long bidQty, final long ask, final long askQty,
+        final int symbolId, final long bid, final long bidQty, final long ask, final long askQty,
         final byte[] source, final long exchangeMicros)
     {
         final int pp = instruments.pricePrecision(symbolId);
         final int qp = instruments.qtyPrecision(symbolId);
         final long spread = ask - bid;
-        out.begin(stream, symbolId, -1)
+        out.begin(StreamCatalog.MD_SPREAD, symbolId, -1)
             .string(Fields.TYPE, Fields.TYPE_SPREAD)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
             .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
@@ -529,14 +526,14 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
             .publish();
+        out.publishAlso(StreamCatalog.MD_SPREAD_SYMBOL);
     }
 
     private void writeBook(final int symbolId, final OrderBook book, final long checksumValue, final long exchangeMicros)
     {
         final int pp = instruments.pricePrecision(symbolId);
         final int qp = instruments.qtyPrecision(symbolId);
-        writeTopOfBook(StreamCatalog.MD_ORDERBOOK, symbolId, book, checksumValue, exchangeMicros, pp, qp);
-        writeTopOfBook(StreamCatalog.MD_BOOK_SYMBOL, symbolId, book, checksumValue, exchangeMicros, pp, qp);
+        writeTopOfBook(symbolId, book, checksumValue, exchangeMicros, pp, qp);
 
         out.begin(StreamCatalog.KRAKEN_ORDERBOOK, symbolId, -1)
             .string(Fields.TYPE, Fields.TYPE_BOOK)
@@ -565,18 +562,16 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             topAsk[symbolId] = book.bestAsk();
             final long bidQty = book.levels(Side.BID) > 0 ? book.qty(Side.BID, 0) : 0;
             final long askQty = book.levels(Side.ASK) > 0 ? book.qty(Side.ASK, 0) : 0;
-            writeSpread(StreamCatalog.MD_SPREAD, symbolId, book.bestBid(), bidQty, book.bestAsk(), askQty,
-                BOOK_SOURCE, exchangeMicros);
-            writeSpread(StreamCatalog.MD_SPREAD_SYMBOL, symbolId, book.bestBid(), bidQty, book.bestAsk(), askQty,
-                BOOK_SOURCE, exchangeMicros);
+            writeSpread(symbolId, book.bestBid(), bidQty, book.bestAsk(), askQty, BOOK_SOURCE, exchangeMicros);
         }
     }
 
+    /** md:orderbook and md:book:{symbol}: the top levels after the message. */
     private void writeTopOfBook(
-        final int stream, final int symbolId, final OrderBook book, final long checksumValue,
-        final long exchangeMicros, final int pp, final int qp)
+        final int symbolId, final OrderBook book, final long checksumValue, final long exchangeMicros, final int pp,
+        final int qp)
     {
-        out.begin(stream, symbolId, -1)
+        out.begin(StreamCatalog.MD_ORDERBOOK, symbolId, -1)
             .string(Fields.TYPE, Fields.TYPE_ORDERBOOK)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
             .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
@@ -595,13 +590,15 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
             .publish();
+        out.publishAlso(StreamCatalog.MD_BOOK_SYMBOL);
     }
 
-    private void writeCandle(final int stream, final CandleUpdate c, final int timeframe)
+    /** One encoding, three streams: md:candles, md:candles:{symbol}:{timeframe}, kraken:ohlc:{timeframe}:{symbol}. */
+    private void writeCandle(final CandleUpdate c, final int timeframe)
     {
         final int pp = instruments.pricePrecision(c.symbolId);
         final int qp = instruments.qtyPrecision(c.symbolId);
-        out.begin(stream, c.symbolId, timeframe)
+        out.begin(StreamCatalog.MD_CANDLES, c.symbolId, timeframe)
             .string(Fields.TYPE, Fields.TYPE_CANDLE)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
             .string(Fields.SYMBOL, symbols.nameBytes(c.symbolId))
@@ -617,6 +614,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .timestamp(Fields.TIMESTAMP, stamp(c.exchangeMicros))
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
             .publish();
+        out.publishAlso(StreamCatalog.MD_CANDLES_SYMBOL);
+        out.publishAlso(StreamCatalog.KRAKEN_OHLC);
     }
 
     private void writeEvent(final byte[] name, final int symbolId, final byte[] reason)

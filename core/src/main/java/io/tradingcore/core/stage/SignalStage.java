@@ -174,10 +174,10 @@ public final class SignalStage implements EventHandler<FrameEvent>
         signals++;
         signalsByStrategy[signal.strategyId]++;
         write(primaryStream, signal, sequence);
-        write(StreamCatalog.strategyStream(signal.strategyId), signal, sequence);
+        out.publishAlso(StreamCatalog.strategyStream(signal.strategyId));
         if (catalog.enabled(StreamCatalog.SIGNALS_MIRROR))
         {
-            write(StreamCatalog.SIGNALS_MIRROR, signal, sequence);
+            out.publishAlso(StreamCatalog.SIGNALS_MIRROR);
         }
         writeEndToEnd(signal, event, signalNanos, System.nanoTime());
     }

@@ -37,6 +37,8 @@ public final class EntryWriter
     /** Inside a JSON value: whether the next json element needs a comma first. */
     private boolean jsonNeedsComma;
     private boolean overflow;
+    /** Length of the last entry published, so it can go to more streams without encoding it again. */
+    private int publishedLength;
 
     public EntryWriter(final Outbox outbox)
     {
@@ -53,6 +55,7 @@ public final class EntryWriter
     public EntryWriter begin(final int stream, final int symbolId, final int timeframe)
     {
         this.stream = stream;
+        publishedLength = 0;
         scratch.putShort(0, (short)symbolId);
         scratch.putByte(2, (byte)timeframe);
         scratch.putByte(3, (byte)0);
@@ -293,12 +296,24 @@ public final class EntryWriter
         if (overflow || stream < 0)
         {
             stream = -1;
+            publishedLength = 0;
             return false;
         }
         scratch.putShort(4, (short)fieldCount);
         final int s = stream;
         stream = -1;
+        publishedLength = position;
         return outbox.offer(s, scratch, 0, position);
+    }
+
+    /**
+     * Publishes the entry just published to one more stream, byte for byte (md:trades and
+     * md:trades:{symbol} carry the same entry): the encoding, the costly part, is done once. False if
+     * there is no such entry or the stream did not take it.
+     */
+    public boolean publishAlso(final int otherStream)
+    {
+        return publishedLength > 0 && stream < 0 && outbox.offer(otherStream, scratch, 0, publishedLength);
     }
 
     /** Scratch view for tests and the journal: the bytes of the entry being built. */
