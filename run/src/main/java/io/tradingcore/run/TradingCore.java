@@ -13,6 +13,7 @@ import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.RingFrameSink;
 import io.tradingcore.core.ring.Topology;
@@ -141,9 +142,10 @@ final class TradingCore implements AutoCloseable
             config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             config.environment(), new EntryWriter(outbox), runId, triangle(parameters), TRIANGLE_IDS);
-        final Portfolio portfolio = new Portfolio(instruments, SymbolTable.MAX_SYMBOLS);
+        final UsdConversion usd = new UsdConversion(symbols, instruments);
+        final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
         final ExecutionFeedback feedback = new ExecutionFeedback(FEEDBACK_BYTES);
-        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SymbolTable.MAX_SYMBOLS), portfolio,
+        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             feedback, orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros);
         execution = new ExecutionStage(new PaperFillSimulator(parameters), feedback, symbols,
             config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
