@@ -5,6 +5,8 @@ import io.tradingcore.core.execution.ExecutionReport;
 import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.risk.RiskAlert;
@@ -27,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One book change and one trade per operation, alternating over two symbols, through the signal
  * stage (all six strategies on, candles closing every 30 operations), risk, paper execution and the
- * portfolio, the way the stages call them. Cool-downs are shortened and the limits opened so that
+ * portfolio, the way the stages call them. The second symbol is quoted in the first's base currency
+ * ({@code ETH/BTC} beside {@code BTC/USD}), so its sizes and PnL go through the USD conversion. Cool-downs are shortened and the limits opened so that
  * signals, orders and fills keep flowing; {@code -prof gc} shows the allocation per operation.
  */
 @State(Scope.Thread)
@@ -37,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 public class TradingLogicBenchmark
 {
     private static final int SYMBOLS = 2;
+    private static final String[] NAMES = {"BTC/USD", "ETH/BTC"};
     private static final int PATH = 1 << 14;
     private static final int LEVELS = 10;
     private static final long ONE = 100_000_000L;
@@ -64,16 +68,19 @@ public class TradingLogicBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
+        final SymbolTable symbols = new SymbolTable();
         final Instruments instruments = new Instruments();
         for (int s = 0; s < SYMBOLS; s++)
         {
+            symbols.intern(NAMES[s]);
             instruments.offer(s, 1, 8, Instruments.SOURCE_CONFIG);
             books[s] = new ArrayBook();
         }
         final StrategyParameters parameters = TradingLogicBenchmark::parameter;
         engine = new SignalEngine(parameters, instruments, SYMBOLS);
-        portfolio = new Portfolio(instruments, SYMBOLS);
-        risk = new RiskEngine(parameters, instruments, portfolio, SYMBOLS);
+        final UsdConversion usd = new UsdConversion(symbols, instruments);
+        portfolio = new Portfolio(instruments, usd, SYMBOLS);
+        risk = new RiskEngine(parameters, instruments, portfolio, usd, SYMBOLS);
         paper = new PaperFillSimulator(parameters);
 
         // trending and ranging regimes, periodic so the wrap-around is smooth

@@ -7,6 +7,7 @@ import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.risk.RiskEngine;
@@ -64,9 +65,10 @@ final class TradingStages
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             Environment.DEVELOPMENT, new EntryWriter(outbox), RUN_ID,
             new TriangularArbScorer(parameters, instruments, triangle[0], triangle[1], triangle[2]), triangle);
-        final Portfolio portfolio = new Portfolio(instruments, SymbolTable.MAX_SYMBOLS);
+        final UsdConversion usd = new UsdConversion(symbols, instruments);
+        final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
         final ExecutionFeedback feedback = new ExecutionFeedback(FEEDBACK_BYTES);
-        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SymbolTable.MAX_SYMBOLS), portfolio,
+        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             true, symbols, new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS, feedback);
         execution = new ExecutionStage(new PaperFillSimulator(parameters), null, feedback, symbols,
             Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS);

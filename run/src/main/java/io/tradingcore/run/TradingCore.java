@@ -17,6 +17,7 @@ import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.RingFrameSink;
 import io.tradingcore.core.ring.Topology;
@@ -147,13 +148,14 @@ final class TradingCore implements AutoCloseable
             config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             config.environment(), new EntryWriter(outbox), runId, triangle(parameters), TRIANGLE_IDS);
-        final Portfolio portfolio = new Portfolio(instruments, SymbolTable.MAX_SYMBOLS);
+        final UsdConversion usd = new UsdConversion(symbols, instruments);
+        final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
         final ExecutionFeedback stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         final ExecutionFeedback liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
-        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SymbolTable.MAX_SYMBOLS), portfolio,
+        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             config.orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros, stageFeedback,
             liveFeedback);
         execution = new ExecutionStage(new PaperFillSimulator(parameters), orders, stageFeedback, symbols,

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,14 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Over a replay, what the trading stages wrote adds up: the paper fills give the positions and the
- * realized PnL the portfolio reports, every fill traces back through its order and intent to a
+ * realized PnL the portfolio reports (in USD: a USD-quoted fill at 1, an ETH/BTC fill at the rate its own
+ * fee was converted at), every fill traces back through its order and intent to a
  * signal, and every signal ended as either an order intent or a risk alert.
  */
 class TradingConsistencyTest
 {
     private static final Set<String> RULES = Set.of("kill_switch", "exchange_status", "book_invalid", "book_stale",
         "max_spread_bps", "loss_streak_cooldown", "max_open_orders", "max_order_notional", "max_position_notional",
-        "rate_counter", "order_too_small", "order_entry_refused");
+        "rate_counter", "order_too_small", "order_entry_refused", "no_usd_conversion");
 
     @TempDir
     static Path dir;
@@ -69,16 +71,31 @@ class TradingConsistencyTest
     @Test
     void theFillsGiveThePositionsAndRealizedPnlThePortfolioReports()
     {
-        final Map<String, Position> recomputed = new HashMap<>();
-        for (final RedisReadBack.Entry fill : fills)
-        {
-            recomputed.computeIfAbsent(fill.get("symbol"), s -> new Position()).fill(fill);
-        }
         final Map<String, RedisReadBack.Entry> last = new HashMap<>();
+        final Map<String, List<RedisReadBack.Entry>> afterFill = new HashMap<>();
         for (final RedisReadBack.Entry update : streams.entries("portfolio:updates"))
         {
             assertEquals("portfolio.update", update.get("type"));
             last.put(update.get("symbol"), update);
+            if ("fill".equals(update.get("reason")))
+            {
+                afterFill.computeIfAbsent(update.get("symbol"), s -> new ArrayList<>()).add(update);
+            }
+        }
+        final Map<String, Position> recomputed = new HashMap<>();
+        for (final RedisReadBack.Entry fill : fills)
+        {
+            final Position p = recomputed.computeIfAbsent(fill.get("symbol"), s -> new Position());
+            final RedisReadBack.Entry update = afterFill.get(fill.get("symbol")).get(p.fills);
+            final double feeRate = (Double.parseDouble(update.get("fees")) - p.fees) / Double.parseDouble(fill.get("fee"));
+            final boolean usdQuoted = fill.get("symbol").endsWith("/USD");
+            if (usdQuoted)
+            {
+                assertEquals(1.0, feeRate, 1e-3, "a USD quote converts at 1: " + fill);
+            }
+            assertTrue(feeRate > 0, fill.toString());
+            p.usdQuoted = usdQuoted;
+            p.fill(fill, usdQuoted ? 1.0 : feeRate);
         }
         assertEquals(recomputed.keySet(), last.keySet(), "the portfolio reports exactly the symbols traded");
         for (final Map.Entry<String, Position> e : recomputed.entrySet())
@@ -86,7 +103,9 @@ class TradingConsistencyTest
             final RedisReadBack.Entry reported = last.get(e.getKey());
             final Position p = e.getValue();
             assertEquals(p.qty.doubleValue(), Double.parseDouble(reported.get("position")), 1e-8, "position " + e.getKey());
-            assertEquals(p.realized, Double.parseDouble(reported.get("realized_pnl")), 1e-5, "realized PnL " + e.getKey());
+            // another quote's rates are recovered from rounded fees: exact to about 1e-3
+            final double tolerance = p.usdQuoted ? 1e-5 : 1e-3 * Math.max(1.0, Math.abs(p.realized));
+            assertEquals(p.realized, Double.parseDouble(reported.get("realized_pnl")), tolerance, "realized PnL " + e.getKey());
             assertEquals(p.fees, Double.parseDouble(reported.get("fees")), 1e-5, "fees " + e.getKey());
             if (p.qty.signum() != 0)
             {
@@ -167,20 +186,23 @@ class TradingConsistencyTest
         return entries.stream().collect(Collectors.toMap(e -> e.get(field), Function.identity()));
     }
 
-    /** The average-cost position of one symbol, rebuilt from its fills: quantities exact, PnL as doubles. */
+    /** The average-cost position of one symbol, rebuilt from its fills: quantities exact, PnL and fees as USD doubles. */
     private static final class Position
     {
         private BigDecimal qty = BigDecimal.ZERO;
         private double averagePrice;
         private double realized;
         private double fees;
+        private int fills;
+        private boolean usdQuoted;
 
-        void fill(final RedisReadBack.Entry fill)
+        void fill(final RedisReadBack.Entry fill, final double usdPerQuote)
         {
             final BigDecimal size = new BigDecimal(fill.get("qty"));
             final BigDecimal signed = "buy".equals(fill.get("side")) ? size : size.negate();
             final double price = Double.parseDouble(fill.get("price"));
-            fees += Double.parseDouble(fill.get("fee"));
+            fills++;
+            fees += Double.parseDouble(fill.get("fee")) * usdPerQuote;
             if (qty.signum() == 0 || qty.signum() == signed.signum())
             {
                 final double held = qty.abs().doubleValue();
@@ -189,7 +211,7 @@ class TradingConsistencyTest
                 return;
             }
             final BigDecimal closed = size.min(qty.abs());
-            realized += closed.doubleValue() * (price - averagePrice) * qty.signum();
+            realized += closed.doubleValue() * (price - averagePrice) * qty.signum() * usdPerQuote;
             final BigDecimal after = qty.add(signed);
             if (after.signum() != qty.signum())
             {

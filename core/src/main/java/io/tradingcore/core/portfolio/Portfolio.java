@@ -3,13 +3,15 @@ package io.tradingcore.core.portfolio;
 import io.tradingcore.core.indicator.Scaled;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
+import io.tradingcore.core.market.UsdConversion;
 
 /**
  * Positions and PnL, updated on each fill and marked to the book mid. Positions are scaled longs
- * at the symbol's quantity precision (exact); average prices and every PnL figure are doubles in
- * quote currency (USD for the USD-quoted books; a desk trading several quote currencies must convert before
- * summing). Realized PnL is gross of fees; fees are kept apart and {@link #equity()} is
- * realized - fees + unrealized, relative to the start.
+ * at the symbol's quantity precision (exact); average and mark prices are doubles in the pair's quote
+ * currency, and every money figure (PnL, fees, exposure, equity, drawdown) is a double in USD: a
+ * quote-currency amount is converted at the {@link UsdConversion} rate of the fill or mark that produced
+ * it (a fill needs a known rate: the risk engine only sizes orders that have one). Realized PnL is gross
+ * of fees; fees are kept apart and {@link #equity()} is realized - fees + unrealized, relative to the start.
  * <p>
  * A round trip runs from flat to flat (a flip ends one and starts the next); its result is its
  * realized PnL minus the fees of its fills (a flipping fill's fee is split pro rata). A result
@@ -22,6 +24,7 @@ public final class Portfolio
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final Instruments instruments;
+    private final UsdConversion usd;
     private final long[] position;
     private final double[] averagePrice;
     private final double[] realized;
@@ -44,9 +47,10 @@ public final class Portfolio
     private long lastLossMicros = Long.MIN_VALUE;
     private double lastRoundTrip;
 
-    public Portfolio(final Instruments instruments, final int maxSymbols)
+    public Portfolio(final Instruments instruments, final UsdConversion usd, final int maxSymbols)
     {
         this.instruments = instruments;
+        this.usd = usd;
         position = new long[maxSymbols];
         averagePrice = new double[maxSymbols];
         realized = new double[maxSymbols];
@@ -57,9 +61,12 @@ public final class Portfolio
         java.util.Arrays.fill(markPrice, Double.NaN);
     }
 
-    /** A fill of {@code qty} (scaled, > 0) at {@code price} (scaled) on {@code side}, paying {@code fee} in quote currency. */
-    public void onFill(final int symbolId, final int side, final long price, final long qty, final double fee, final long micros)
+    /** A fill of {@code qty} (scaled, > 0) at {@code price} (scaled) on {@code side}, paying {@code quoteFee} in quote currency. */
+    public void onFill(
+        final int symbolId, final int side, final long price, final long qty, final double quoteFee, final long micros)
     {
+        final double usdPerQuote = usd.lastUsdPerQuote(symbolId);
+        final double fee = quoteFee * usdPerQuote;
         final int qtyPrecision = instruments.qtyPrecision(symbolId);
         final double p = Scaled.toDouble(price, instruments.pricePrecision(symbolId));
         final double fillQty = Scaled.toDouble(qty, qtyPrecision);
@@ -78,7 +85,7 @@ public final class Portfolio
         {
             final long closedScaled = Math.min(qty, Math.abs(before));
             final double closed = Scaled.toDouble(closedScaled, qtyPrecision);
-            final double pnl = closed * (p - averagePrice[symbolId]) * (before > 0 ? 1.0 : -1.0);
+            final double pnl = closed * (p - averagePrice[symbolId]) * (before > 0 ? usdPerQuote : -usdPerQuote);
             final double closingFee = fee * closedScaled / qty;
             realized[symbolId] += pnl;
             totalRealized += pnl;
@@ -99,7 +106,7 @@ public final class Portfolio
         revalue(symbolId, micros);
     }
 
-    /** Marks {@code symbolId} to the mid of {@code bid} and {@code ask} (scaled). */
+    /** Marks {@code symbolId} to the mid of {@code bid} and {@code ask} (scaled), revaluing it at the current USD rate. */
     public void mark(final int symbolId, final long bid, final long ask, final long micros)
     {
         markPrice[symbolId] = Scaled.toDouble(bid, instruments.pricePrecision(symbolId)) * 0.5
@@ -150,18 +157,19 @@ public final class Portfolio
         return fees[symbolId];
     }
 
-    /** |position| x mark, in quote currency. */
+    /** |position| x mark, in USD. */
     public double exposure(final int symbolId)
     {
-        final double mark = markPrice[symbolId];
-        return Double.isNaN(mark) ? 0.0 : Math.abs(positionQty(symbolId)) * mark;
+        return Math.abs(notional(symbolId));
     }
 
-    /** Signed position x mark, in quote currency. */
+    /** Signed position x mark, in USD. */
     public double notional(final int symbolId)
     {
         final double mark = markPrice[symbolId];
-        return Double.isNaN(mark) ? 0.0 : positionQty(symbolId) * mark;
+        return Double.isNaN(mark) || position[symbolId] == 0
+            ? 0.0
+            : positionQty(symbolId) * mark * usd.lastUsdPerQuote(symbolId);
     }
 
     public double totalExposure()
@@ -192,7 +200,7 @@ public final class Portfolio
         return totalFees;
     }
 
-    /** Realized - fees + unrealized, in quote currency. */
+    /** Realized - fees + unrealized, in USD. */
     public double equity()
     {
         return totalRealized - totalFees + totalUnrealized;
@@ -272,7 +280,7 @@ public final class Portfolio
         final double mark = markPrice[symbolId];
         final double value = position[symbolId] == 0 || Double.isNaN(mark)
             ? 0.0
-            : positionQty(symbolId) * (mark - averagePrice[symbolId]);
+            : positionQty(symbolId) * (mark - averagePrice[symbolId]) * usd.lastUsdPerQuote(symbolId);
         totalUnrealized += value - unrealized[symbolId];
         unrealized[symbolId] = value;
         updateEquity(micros);

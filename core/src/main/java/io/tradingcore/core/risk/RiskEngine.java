@@ -6,16 +6,19 @@ import io.tradingcore.core.indicator.Scaled;
 import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.strategy.Signal;
 import io.tradingcore.core.strategy.StrategyParameters;
 
 /**
  * The risk stage: turns a signal into an {@link OrderIntent} or rejects it with a {@link RiskAlert}.
- * Rules, checked in this order (parameters in section {@code risk}, defaults in brackets):
+ * Every money figure is in USD: the signal's size, the notional limits and the portfolio's drawdown; a
+ * pair quoted in another currency is converted through {@link UsdConversion}, which this engine feeds
+ * with every book it sees. Rules, checked in this order (parameters in section {@code risk}, defaults in brackets):
  * <ol>
  * <li>kill switch: trips when the portfolio's daily drawdown reaches {@code max_daily_drawdown_quote}
- *     (200); stays tripped until {@link #reset()} or the first event of a later UTC day;</li>
+ *     (200 USD); stays tripped until {@link #reset()} or the first event of a later UTC day;</li>
  * <li>exchange status: no new orders in {@code maintenance} or {@code cancel_only}; in {@code post_only}
  *     every order becomes a post-only limit at the passive touch (unknown status passes: a replay may
  *     carry none);</li>
@@ -24,8 +27,9 @@ import io.tradingcore.core.strategy.StrategyParameters;
  * <li>{@code loss_streak} (3) losing round trips in a row: no orders for {@code loss_cooldown_s} (900)
  *     after the last loss;</li>
  * <li>at most {@code max_open_orders} (4) open orders across symbols;</li>
- * <li>order notional at most {@code max_order_quote} (250);</li>
- * <li>|position notional| after the order at most {@code max_position_quote} (1000), unless the order
+ * <li>order notional at most {@code max_order_quote} (250 USD);</li>
+ * <li>a valid book converting the pair's quote currency to USD ({@link RiskRule#NO_USD_CONVERSION});</li>
+ * <li>|position notional| after the order at most {@code max_position_quote} (1000 USD), unless the order
  *     reduces it;</li>
  * <li>Kraken's rate counter ({@code rate_tier} 0 starter / 1 intermediate / 2 pro, or
  *     {@code rate_threshold} and {@code rate_decay_per_s}): the add must leave it below the threshold
@@ -43,6 +47,7 @@ public final class RiskEngine
 
     private final Instruments instruments;
     private final Portfolio portfolio;
+    private final UsdConversion usd;
     private final int maxSymbols;
     private final KrakenRateCounter rateCounter;
 
@@ -74,10 +79,12 @@ public final class RiskEngine
         final StrategyParameters parameters,
         final Instruments instruments,
         final Portfolio portfolio,
+        final UsdConversion usd,
         final int maxSymbols)
     {
         this.instruments = instruments;
         this.portfolio = portfolio;
+        this.usd = usd;
         this.maxSymbols = maxSymbols;
         maxDailyDrawdown = parameters.get(SECTION, "max_daily_drawdown_quote", 200);
         maxBookAgeMicros = (long)(parameters.get(SECTION, "max_book_age_ms", 5000) * 1000);
@@ -113,7 +120,7 @@ public final class RiskEngine
         exchangeStatus = status;
     }
 
-    /** The book after a message was applied and verified; only the top is kept. */
+    /** The book after a message was applied and verified; only the top is kept (and passed to the USD conversion). */
     public void onBook(final int symbolId, final BookView book, final boolean valid, final long micros)
     {
         if (symbolId < 0 || symbolId >= maxSymbols)
@@ -129,6 +136,7 @@ public final class RiskEngine
             bestAsk[symbolId] = book.price(Side.ASK, 0);
             spreadBps[symbolId] = BookMetrics.spreadBps(book);
         }
+        usd.onBook(symbolId, bestBid[symbolId], bestAsk[symbolId], usable);
     }
 
     /**
@@ -184,15 +192,20 @@ public final class RiskEngine
         {
             return reject(alert, RiskRule.MAX_ORDER_NOTIONAL, size, maxOrderQuote, signal, nowMicros);
         }
+        final double usdPerQuote = usd.usdPerQuote(s);
+        if (!(usdPerQuote > 0)) // NaN: no valid conversion book
+        {
+            return reject(alert, RiskRule.NO_USD_CONVERSION, 0, 0, signal, nowMicros);
+        }
 
         final boolean buy = signal.side == Side.BUY;
         final boolean postOnlyMarket = exchangeStatus == ExchangeStatus.POST_ONLY;
         final int type = postOnlyMarket ? OrderIntent.LIMIT : orderType;
-        // a limit rests at the passive touch; a market order is sized at the price it will take
+        // a limit rests at the passive touch; a market order is sized at the price it will take, in USD
         final long sizingPrice = type == OrderIntent.LIMIT ? (buy ? bestBid[s] : bestAsk[s]) : (buy ? bestAsk[s] : bestBid[s]);
         final int pricePrecision = instruments.pricePrecision(s);
         final int qtyPrecision = instruments.qtyPrecision(s);
-        final double price = Scaled.toDouble(sizingPrice, pricePrecision);
+        final double price = Scaled.toDouble(sizingPrice, pricePrecision) * usdPerQuote;
 
         final double current = portfolio.positionQty(s) * price;
         final double after = current + (buy ? size : -size);

@@ -2,6 +2,8 @@ package io.tradingcore.core.portfolio;
 
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,12 +16,16 @@ class PortfolioTest
     private static final long ONE = 100_000_000L; // 1.0 at qty precision 8
     private static final double EPS = 1e-9;
 
+    private final SymbolTable symbols = new SymbolTable();
+    private final Instruments instruments = new Instruments();
+    private final UsdConversion usd = new UsdConversion(symbols, instruments);
+
     @Test
     void buyAddPartialCloseFlipAndCloseByHand()
     {
-        final Instruments instruments = new Instruments();
+        symbols.intern("BTC/USD");
         instruments.offer(0, 1, 8, Instruments.SOURCE_CONFIG);
-        final Portfolio p = new Portfolio(instruments, 2);
+        final Portfolio p = new Portfolio(instruments, usd, 2);
 
         p.onFill(0, Side.BUY, 1000, ONE, 0.4, T0);              // buy 1 @ 100.0
         p.onFill(0, Side.BUY, 1100, ONE, 0.44, T0 + 1);         // add 1 @ 110.0
@@ -69,10 +75,11 @@ class PortfolioTest
     @Test
     void positionsAreKeptPerSymbol()
     {
-        final Instruments instruments = new Instruments();
+        symbols.intern("BTC/USD");
+        symbols.intern("ETH/USDT");
         instruments.offer(0, 1, 8, Instruments.SOURCE_CONFIG);
         instruments.offer(1, 2, 8, Instruments.SOURCE_CONFIG);
-        final Portfolio p = new Portfolio(instruments, 2);
+        final Portfolio p = new Portfolio(instruments, usd, 2);
         p.onFill(0, Side.BUY, 1000, ONE, 0, T0);
         p.onFill(1, Side.SELL, 25_000, 2 * ONE, 0, T0);
         p.mark(0, 1100, 1100, T0);
@@ -81,6 +88,38 @@ class PortfolioTest
         assertEquals(20.0, p.unrealizedPnl(1), EPS);
         assertEquals(30.0, p.totalUnrealizedPnl(), EPS);
         assertEquals(110.0 + 480.0, p.totalExposure(), EPS);
-        assertTrue(Double.isNaN(new Portfolio(instruments, 1).winRate()));
+        assertTrue(Double.isNaN(new Portfolio(instruments, usd, 1).winRate()));
+    }
+
+    @Test
+    void aBtcQuotedPositionReportsUsd()
+    {
+        final int btcUsd = symbols.intern("BTC/USD");
+        final int ethBtc = symbols.intern("ETH/BTC");
+        instruments.offer(btcUsd, 1, 8, Instruments.SOURCE_CONFIG);
+        instruments.offer(ethBtc, 5, 8, Instruments.SOURCE_CONFIG);
+        final Portfolio p = new Portfolio(instruments, usd, 2);
+        usd.onBook(btcUsd, 599_990, 600_010, true);                 // 60,000 USD per BTC
+
+        p.onFill(ethBtc, Side.BUY, 5_000, ONE, 0.0001, T0);         // 1 ETH @ 0.05 BTC, fee 0.0001 BTC
+        assertEquals(ONE, p.position(ethBtc));
+        assertEquals(0.05, p.averagePrice(ethBtc), EPS);            // prices stay in BTC
+        assertEquals(6.0, p.fees(ethBtc), 1e-6);
+        p.mark(ethBtc, 5_100, 5_100, T0 + 1);                       // +0.001 BTC
+        assertEquals(0.051, p.markPrice(ethBtc), EPS);
+        assertEquals(60.0, p.unrealizedPnl(ethBtc), 1e-6);
+        assertEquals(3_060.0, p.exposure(ethBtc), 1e-6);
+        assertEquals(3_060.0, p.totalExposure(), 1e-6);
+
+        usd.onBook(btcUsd, 500_000, 500_000, true);                 // BTC falls to 50,000
+        p.mark(ethBtc, 5_100, 5_100, T0 + 2);
+        assertEquals(50.0, p.unrealizedPnl(ethBtc), 1e-6);
+        usd.onBook(btcUsd, 500_000, 500_000, false);                // a resync keeps the last rate for marking
+        p.onFill(ethBtc, Side.SELL, 5_200, ONE, 0, T0 + 3);         // +0.002 BTC at 50,000
+        assertEquals(100.0, p.realizedPnl(ethBtc), 1e-6);
+        assertEquals(0.0, p.unrealizedPnl(ethBtc), EPS);
+        assertEquals(94.0, p.equity(), 1e-6);
+        assertEquals(10.0, p.dailyDrawdown(), 1e-6);                // 54 -> 44 on the BTC move
+        assertEquals(1, p.wins());
     }
 }

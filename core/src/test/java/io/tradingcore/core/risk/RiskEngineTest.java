@@ -4,6 +4,8 @@ import io.tradingcore.core.indicator.TestBook;
 import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.strategy.Signal;
 import io.tradingcore.core.strategy.StrategyParameters;
@@ -23,8 +25,13 @@ class RiskEngineTest
     private static final long T0 = 20_000 * DAY + 3_600 * S;
     private static final long ONE = 100_000_000L;
 
+    private static final int BTC_USD = 0;
+    private static final int ETH_BTC = 1;
+
+    private final SymbolTable symbols = new SymbolTable();
     private final Instruments instruments = new Instruments();
-    private final Portfolio portfolio = new Portfolio(instruments, 2);
+    private final UsdConversion usd = new UsdConversion(symbols, instruments);
+    private final Portfolio portfolio = new Portfolio(instruments, usd, 2);
     private final Map<String, Double> overrides = new HashMap<>();
     private final StrategyParameters parameters = (section, name, def) -> overrides.getOrDefault(section + "." + name, def);
     private final TestBook book = new TestBook().bids(10_000, ONE, 9_999, ONE).asks(10_002, ONE, 10_003, ONE);
@@ -35,8 +42,11 @@ class RiskEngineTest
 
     private RiskEngine engine(final long bookMicros)
     {
-        instruments.offer(0, 1, 8, Instruments.SOURCE_CONFIG);
-        risk = new RiskEngine(parameters, instruments, portfolio, 2);
+        assertEquals(BTC_USD, symbols.intern("BTC/USD"));
+        assertEquals(ETH_BTC, symbols.intern("ETH/BTC"));
+        instruments.offer(BTC_USD, 1, 8, Instruments.SOURCE_CONFIG);
+        instruments.offer(ETH_BTC, 6, 8, Instruments.SOURCE_CONFIG);
+        risk = new RiskEngine(parameters, instruments, portfolio, usd, 2);
         risk.onBook(0, book, true, bookMicros);
         signal.reset();
         signal.id = 42;
@@ -252,5 +262,61 @@ class RiskEngineTest
         engine(T0);
         signal.sizeQuote = 0.000001;
         assertRejected(RiskRule.ORDER_TOO_SMALL, T0);
+    }
+
+    @Test
+    void aPairQuotedInBtcIsSizedInUsdAtTheBtcUsdMid()
+    {
+        engine(T0);
+        risk.onBook(BTC_USD, new TestBook().bids(599_990, ONE).asks(600_010, ONE), true, T0);       // mid 60,000
+        risk.onBook(ETH_BTC, new TestBook().bids(49_999, ONE).asks(50_001, ONE), true, T0);         // 0.05 BTC
+        signal.symbolId = ETH_BTC;
+        assertTrue(risk.check(signal, T0, intent, alert));
+        assertEquals(100.0, intent.sizeQuote, 1e-9);
+        assertEquals(0.0333, intent.qty / 1e8, 1e-4);                                              // not 2,000 ETH
+        assertEquals((long)Math.floor(100 / (0.050001 * 60_000) * 1e8), intent.qty);
+        assertEquals(6, intent.pricePrecision);
+    }
+
+    @Test
+    void aPairWithoutAValidUsdConversionBookIsRejected()
+    {
+        engine(T0);
+        risk.onBook(ETH_BTC, new TestBook().bids(49_999, ONE).asks(50_001, ONE), true, T0);
+        risk.onBook(BTC_USD, new TestBook().bids(599_990, ONE).asks(600_010, ONE), false, T0);      // awaiting resync
+        signal.symbolId = ETH_BTC;
+        assertRejected(RiskRule.NO_USD_CONVERSION, T0);
+        assertEquals("no_usd_conversion", RiskRule.name(RiskRule.NO_USD_CONVERSION));
+        risk.onBook(BTC_USD, new TestBook().bids(599_990, ONE).asks(600_010, ONE), true, T0);
+        assertTrue(risk.check(signal, T0, intent, alert));
+    }
+
+    @Test
+    void thePositionLimitOfABtcQuotedPairIsInUsd()
+    {
+        engine(T0);
+        risk.onBook(BTC_USD, new TestBook().bids(599_990, ONE).asks(600_010, ONE), true, T0);
+        risk.onBook(ETH_BTC, new TestBook().bids(49_999, ONE).asks(50_001, ONE), true, T0);
+        portfolio.onFill(ETH_BTC, Side.BUY, 50_000, 3 * ONE / 10, 0, T0);                         // 0.3 ETH = 900 USD
+        signal.symbolId = ETH_BTC;
+        assertRejected(RiskRule.MAX_POSITION, T0);                                                  // 0.015 BTC in quote terms
+        assertEquals(0.3 * 0.050001 * 60_000 + 100, alert.value, 1e-6);
+        assertEquals(1000.0, alert.limit, 1e-9);
+        signal.sizeQuote = 90;
+        assertTrue(risk.check(signal, T0, intent, alert));
+    }
+
+    @Test
+    void theKillSwitchComparesAUsdDrawdown()
+    {
+        overrides.put("risk.max_daily_drawdown_quote", 20.0);
+        engine(T0);
+        risk.onBook(BTC_USD, new TestBook().bids(599_990, ONE).asks(600_010, ONE), true, T0);
+        portfolio.onFill(ETH_BTC, Side.BUY, 50_000, ONE, 0, T0);
+        portfolio.mark(ETH_BTC, 49_700, 49_700, T0);                                               // -0.00003 BTC = -18 USD
+        assertFalse(risk.killSwitch(T0, alert));
+        portfolio.mark(ETH_BTC, 49_600, 49_600, T0);                                               // -24 USD
+        assertTrue(risk.killSwitch(T0, alert));
+        assertEquals(24.0, alert.value, 1e-6);
     }
 }

@@ -5,6 +5,7 @@ import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.risk.OrderIntent;
@@ -59,13 +60,14 @@ class SessionStartAcrossStagesTest
             frames.symbol(name(i), 1, 8);
         }
         final StrategyParameters parameters = StrategyParameters.DEFAULTS;
-        final Portfolio portfolio = new Portfolio(instruments, SYMBOLS);
+        final UsdConversion usd = new UsdConversion(symbols, instruments);
+        final Portfolio portfolio = new Portfolio(instruments, usd, SYMBOLS);
         final ExecutionFeedback feedback = new ExecutionFeedback(64 * 1024);
         engine = new SignalEngine(parameters, instruments, SYMBOLS);
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), new EntryWriter(outbox), 10, 10);
         signal = new SignalStage(engine, symbols, new StreamCatalog(), Environment.DEVELOPMENT, new EntryWriter(outbox),
             "RUN", null, null);
-        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, SYMBOLS), portfolio, true,
+        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SYMBOLS), portfolio, true,
             symbols, new EntryWriter(outbox), "RUN", 60_000_000, feedback);
         execution = new ExecutionStage(new PaperFillSimulator(parameters), null, feedback, symbols,
             Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), "RUN", 60_000_000);

@@ -5,6 +5,7 @@ import io.tradingcore.core.indicator.TestBook;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
@@ -71,11 +72,12 @@ class SignalRiskExecutionStagesTest
         {
             btc = symbols.intern(BTC);
             instruments.offer(btc, 1, 8, Instruments.SOURCE_CONFIG);
-            final Portfolio portfolio = new Portfolio(instruments, 4);
+            final UsdConversion usd = new UsdConversion(symbols, instruments);
+            final Portfolio portfolio = new Portfolio(instruments, usd, 4);
             final ExecutionFeedback feedback = new ExecutionFeedback(64 * 1024);
             signal = new SignalStage(new SignalEngine(TREND_ONLY, instruments, 4), symbols, new StreamCatalog(),
                 Environment.DEVELOPMENT, new EntryWriter(outbox), "RUN", null, null);
-            risk = new RiskStage(new RiskEngine(TREND_ONLY, instruments, portfolio, 4), portfolio,
+            risk = new RiskStage(new RiskEngine(TREND_ONLY, instruments, portfolio, usd, 4), portfolio,
                 orderEntryAllowed, symbols, new EntryWriter(outbox), "RUN", INTERVAL, feedback);
             execution = new ExecutionStage(new PaperFillSimulator(TREND_ONLY), null, feedback, symbols,
                 Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), "RUN", INTERVAL);
