@@ -72,9 +72,10 @@ class ChecksumResyncTest
             assertEquals(List.of("book_invalid " + CORRUPTED, "book_resynced " + CORRUPTED),
                 bookEvents.stream().map(e -> e.get("event") + " " + e.get("symbol")).toList());
             assertEquals("checksum_mismatch", bookEvents.get(0).get("reason"));
-            assertEquals(List.of("book.resync_requested " + CORRUPTED, "book.resync_done " + CORRUPTED),
-                streams.entries("events:bus").stream().filter(e -> e.get("type").startsWith("book."))
-                    .map(e -> e.get("type") + " " + e.get("symbol")).toList(), "the feed client's resubscription");
+            assertEquals(List.of("resync_requested " + CORRUPTED, "resync_done " + CORRUPTED),
+                streams.entries("events:bus").stream()
+                    .filter(e -> e.get("event") != null && e.get("event").startsWith("resync_"))
+                    .map(e -> e.get("event") + " " + e.get("symbol")).toList(), "the feed client's resubscription");
             assertEquals(1, run.checksumsFailed(), run.out());
             assertEquals(1, run.booksResynced(), run.out());
         }

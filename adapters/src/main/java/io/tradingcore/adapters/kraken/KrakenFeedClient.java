@@ -21,7 +21,6 @@ import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -84,7 +83,6 @@ public final class KrakenFeedClient implements AutoCloseable
     private final int[] moreIds = new int[SymbolTable.MAX_SYMBOLS];
     private final long dataSilenceNanos;
     private final long stableNanos;
-    private final long heartbeatEntryNanos;
     private final long metricsNanos;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
@@ -104,8 +102,6 @@ public final class KrakenFeedClient implements AutoCloseable
     private long epochOffsetNanos;
     private long nextReqId = 1;
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
-    private long heartbeatsSinceEntry;
-    private long lastHeartbeatEntryNanos;
     private long lastMetricsNanos;
     private long unknownFrames;
     private long unknownReported;
@@ -148,7 +144,6 @@ public final class KrakenFeedClient implements AutoCloseable
         this.assembler = new FrameAssembler(settings.maxMessageBytes());
         this.dataSilenceNanos = settings.dataSilenceMillis() * 1_000_000L;
         this.stableNanos = settings.stableConnectionMillis() * 1_000_000L;
-        this.heartbeatEntryNanos = settings.heartbeatEntryIntervalMillis() * 1_000_000L;
         this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
         this.connector = new WebSocketConnector(settings.endpoint(), settings.trustManagerFactory(),
             settings.maxMessageBytes(), settings.connectTimeoutMillis());
@@ -412,13 +407,11 @@ public final class KrakenFeedClient implements AutoCloseable
             case Channel.INSTRUMENT:
                 onData(channelId, buffer, offset, length, now, epochMicros);
                 break;
-            case Channel.HEARTBEAT:
-                onHeartbeat(now, epochMicros);
-                break;
             case Channel.STATUS:
             case Channel.METHOD_RESPONSE:
                 onControl(buffer.getStringWithoutLengthUtf8(offset, length), now, epochMicros);
                 break;
+            case Channel.HEARTBEAT: // counted above; kraken:heartbeat is the normalize stage's entry
             case Channel.PONG:
                 break;
             default:
@@ -469,17 +462,6 @@ public final class KrakenFeedClient implements AutoCloseable
         }
     }
 
-    private void onHeartbeat(final long now, final long epochMicros)
-    {
-        heartbeatsSinceEntry++;
-        if (now - lastHeartbeatEntryNanos >= heartbeatEntryNanos)
-        {
-            events.heartbeat(epochMicros, heartbeatsSinceEntry, (now - lastHeartbeatEntryNanos) / 1_000_000L);
-            heartbeatsSinceEntry = 0;
-            lastHeartbeatEntryNanos = now;
-        }
-    }
-
     private void onControl(final String text, final long now, final long epochMicros)
     {
         final Map<String, Object> message = ControlJson.parseObject(text);
@@ -490,7 +472,7 @@ public final class KrakenFeedClient implements AutoCloseable
         }
         if ("status".equals(ControlJson.string(message, "channel")))
         {
-            onStatus(message, epochMicros);
+            onStatus(message);
             return;
         }
         final String method = ControlJson.string(message, "method");
@@ -515,7 +497,8 @@ public final class KrakenFeedClient implements AutoCloseable
         }
     }
 
-    private void onStatus(final Map<String, Object> message, final long epochMicros)
+    /** Kraken's system status sets the reconnect delay; the normalize stage writes it to kraken:status. */
+    private void onStatus(final Map<String, Object> message)
     {
         final Object data = message.get("data");
         if (!(data instanceof List) || ((List<?>)data).isEmpty() || !(((List<?>)data).get(0) instanceof Map))
@@ -526,10 +509,6 @@ public final class KrakenFeedClient implements AutoCloseable
         final Map<String, Object> status = (Map<String, Object>)((List<?>)data).get(0);
         final String system = ControlJson.string(status, "system");
         exchangeStatus = statusOf(system);
-        final Object connectionId = status.get("connection_id");
-        events.systemStatus(epochMicros, system, ControlJson.string(status, "api_version"),
-            ControlJson.string(status, "version"),
-            connectionId instanceof BigDecimal ? ((BigDecimal)connectionId).toPlainString() : null);
         if (exchangeStatus != ExchangeStatus.ONLINE)
         {
             LOG.warn("Kraken reports system status {}", system);

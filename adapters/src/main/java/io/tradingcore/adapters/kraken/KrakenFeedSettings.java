@@ -42,7 +42,6 @@ public final class KrakenFeedSettings
     private int maxMessageBytes = 4 * 1024 * 1024;
     private long tickMillis = 20;
     private long metricsIntervalMillis = 5_000;
-    private long heartbeatEntryIntervalMillis = 10_000;
     private TrustManagerFactory trustManagerFactory;
 
     /** Throws {@link IllegalArgumentException} naming the first invalid setting and the fix. */
@@ -373,18 +372,6 @@ public final class KrakenFeedSettings
     public KrakenFeedSettings metricsIntervalMillis(final long millis)
     {
         this.metricsIntervalMillis = millis;
-        return this;
-    }
-
-    public long heartbeatEntryIntervalMillis()
-    {
-        return heartbeatEntryIntervalMillis;
-    }
-
-    /** At most one kraken:heartbeat entry per this interval. */
-    public KrakenFeedSettings heartbeatEntryIntervalMillis(final long millis)
-    {
-        this.heartbeatEntryIntervalMillis = millis;
         return this;
     }
 

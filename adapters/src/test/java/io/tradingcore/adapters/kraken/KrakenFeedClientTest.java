@@ -26,8 +26,7 @@ class KrakenFeedClientTest
     {
         try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings(), clientSettings(SYMBOLS)))
         {
-            feed.await(StreamCatalog.EVENTS_BUS, "feed.connected", WAIT);
-            feed.await(StreamCatalog.KRAKEN_STATUS, "kraken.system_status", f -> "online".equals(f.get("system")), WAIT);
+            assertEquals("1", feed.await(StreamCatalog.EVENTS_BUS, "connect", WAIT).get("attempt"));
             for (final String symbol : SYMBOLS)
             {
                 feed.awaitFrame(0, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", symbol);
@@ -50,7 +49,11 @@ class KrakenFeedClientTest
                 f -> f.get("frames_per_s").contains("\"book\""), WAIT);
             assertNotNull(metrics.get("lag_p99_us"));
             assertNotNull(metrics.get("timestamp"));
-            assertEquals(0, feed.entries(StreamCatalog.KRAKEN_ERRORS, "kraken.ack_error").size());
+            assertEquals(0, feed.entries(StreamCatalog.KRAKEN_ERRORS, "ack_error").size());
+            assertEquals(List.of("status connection connecting", "status connection connected"),
+                feed.entries(StreamCatalog.KRAKEN_STATUS).stream()
+                    .map(f -> f.get("type") + " " + f.get("source") + " " + f.get("state")).toList(),
+                "only our connection state: Kraken's status frame is the normalize stage's to write");
         }
     }
 
@@ -61,7 +64,7 @@ class KrakenFeedClientTest
         symbols.add("XBT/USD");
         try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings(), clientSettings(symbols)))
         {
-            final Map<String, String> error = feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.ack_error",
+            final Map<String, String> error = feed.await(StreamCatalog.KRAKEN_ERRORS, "ack_error",
                 f -> "XBT/USD".equals(f.get("symbol")) && "book".equals(f.get("channel")), WAIT);
             assertEquals("Currency pair not supported XBT/USD", error.get("reason"));
             feed.awaitFrame(0, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", "SOL/USD");
@@ -78,11 +81,10 @@ class KrakenFeedClientTest
             final int before = feed.frameCount();
             feed.simulator.faults().dropConnections();
 
-            final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "feed.disconnected", WAIT);
+            final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "disconnect", WAIT);
             assertEquals("connection dropped by peer", disconnected.get("reason"));
-            feed.await(StreamCatalog.KRAKEN_STATUS, "kraken.connection",
-                f -> "reconnect_scheduled".equals(f.get("state")) && f.containsKey("delay_ms"), WAIT);
-            feed.await(StreamCatalog.EVENTS_BUS, "feed.connected", f -> "2".equals(f.get("attempt")), WAIT);
+            feed.await(StreamCatalog.KRAKEN_STATUS, "reconnect_scheduled", f -> f.containsKey("delay_ms"), WAIT);
+            feed.await(StreamCatalog.EVENTS_BUS, "connect", f -> "2".equals(f.get("attempt")), WAIT);
             for (final String symbol : SYMBOLS)
             {
                 feed.awaitFrame(before, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", symbol);
@@ -105,10 +107,10 @@ class KrakenFeedClientTest
             feed.awaitFrame(0, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", "ETH/USD");
             feed.simulator.faults().stallNextSubscription("book", "ETH/USD");
             feed.simulator.faults().dropConnections();
-            feed.await(StreamCatalog.EVENTS_BUS, "feed.connected", f -> "2".equals(f.get("attempt")), WAIT);
+            feed.await(StreamCatalog.EVENTS_BUS, "connect", f -> "2".equals(f.get("attempt")), WAIT);
             final int afterReconnect = feed.frameCount();
 
-            final Map<String, String> watchdog = feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.watchdog",
+            final Map<String, String> watchdog = feed.await(StreamCatalog.KRAKEN_ERRORS, "watchdog",
                 f -> "data_silence".equals(f.get("watchdog")) && "ETH/USD".equals(f.get("symbol")), WAIT);
             assertEquals("book", watchdog.get("channel"));
             feed.awaitFrame(afterReconnect, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", "ETH/USD");
@@ -130,16 +132,16 @@ class KrakenFeedClientTest
             feed.resyncs.raise(feed.id("BTC/USD"));
             feed.resyncs.raise(feed.id("BTC/USD"));
 
-            feed.await(StreamCatalog.EVENTS_BUS, "book.resync_requested", f -> "BTC/USD".equals(f.get("symbol")), WAIT);
+            feed.await(StreamCatalog.EVENTS_BUS, "resync_requested", f -> "BTC/USD".equals(f.get("symbol")), WAIT);
             feed.awaitFrame(framesBefore, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", "BTC/USD");
-            feed.await(StreamCatalog.EVENTS_BUS, "book.resync_done", f -> "BTC/USD".equals(f.get("symbol")), WAIT);
+            feed.await(StreamCatalog.EVENTS_BUS, "resync_done", f -> "BTC/USD".equals(f.get("symbol")), WAIT);
             SimulatedFeed.sleep(200);
             final List<String> resync = feed.simulator.requests().subList(requestsBefore, feed.simulator.requests().size());
             assertEquals(List.of(
                 "{\"method\":\"unsubscribe\",\"params\":{\"channel\":\"book\",\"symbol\":[\"BTC/USD\"],\"depth\":10},\"req_id\":" + reqId(resync.get(0)) + "}",
                 "{\"method\":\"subscribe\",\"params\":{\"channel\":\"book\",\"symbol\":[\"BTC/USD\"],\"depth\":10},\"req_id\":" + reqId(resync.get(1)) + "}"),
                 resync, "exactly one unsubscribe and one subscribe of that book");
-            assertEquals(1, feed.entries(StreamCatalog.EVENTS_BUS, "book.resync_requested").size());
+            assertEquals(1, feed.entries(StreamCatalog.EVENTS_BUS, "resync_requested").size());
         }
     }
 
@@ -154,17 +156,17 @@ class KrakenFeedClientTest
             {
                 final int done = resync;
                 feed.resyncs.raise(feed.id("ETH/USD"));
-                feed.await(StreamCatalog.EVENTS_BUS, "book.resync_done", f -> "ETH/USD".equals(f.get("symbol"))
-                    && feed.entries(StreamCatalog.EVENTS_BUS, "book.resync_done").size() == done, WAIT);
+                feed.await(StreamCatalog.EVENTS_BUS, "resync_done", f -> "ETH/USD".equals(f.get("symbol"))
+                    && feed.entries(StreamCatalog.EVENTS_BUS, "resync_done").size() == done, WAIT);
                 SimulatedFeed.sleep(50); // let the new subscription's ack land
             }
             final long beforeGiveUp = System.nanoTime();
             feed.resyncs.raise(feed.id("ETH/USD"));
-            final Map<String, String> gaveUp = feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.resync_gave_up", WAIT);
+            final Map<String, String> gaveUp = feed.await(StreamCatalog.KRAKEN_ERRORS, "resync_gave_up", WAIT);
             assertEquals("ETH/USD", gaveUp.get("symbol"));
             assertEquals("3", gaveUp.get("attempts"));
             assertEquals("2000", gaveUp.get("slow_retry_ms"));
-            feed.await(StreamCatalog.EVENTS_BUS, "book.resync_requested",
+            feed.await(StreamCatalog.EVENTS_BUS, "resync_requested",
                 f -> "ETH/USD".equals(f.get("symbol")) && "4".equals(f.get("attempt")), WAIT);
             assertTrue(System.nanoTime() - beforeGiveUp >= 1_500_000_000L, "the fourth resync waited for the slow retry");
             assertEquals(1, feed.sessionStarts.get());
@@ -172,16 +174,19 @@ class KrakenFeedClientTest
     }
 
     @Test
-    void heartbeatsOfAQuietConnectionAreCountedOnKrakenHeartbeat()
+    void heartbeatsAreCountedInTheFeedMetricsAndHandedOnForTheNormalizeStageToWrite()
     {
         try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings().framesPerSecond(1).heartbeatIntervalMillis(100),
-            clientSettings(SYMBOLS).heartbeatEntryIntervalMillis(300).dataSilenceMillis(60_000)))
+            clientSettings(SYMBOLS).dataSilenceMillis(60_000)))
         {
-            feed.awaitFrame(0, WAIT, "\"channel\":\"heartbeat\"");
-            feed.await(StreamCatalog.KRAKEN_HEARTBEAT, "kraken.heartbeat", WAIT);
-            final Map<String, String> later = feed.await(StreamCatalog.KRAKEN_HEARTBEAT, "kraken.heartbeat",
-                f -> Long.parseLong(f.get("heartbeats")) > 1, WAIT);
-            assertTrue(Long.parseLong(later.get("interval_ms")) >= 300, "rate-limited: " + later);
+            feed.await(StreamCatalog.KRAKEN_METRICS, "kraken.metrics", f -> f.get("frames_per_s").contains("\"heartbeat\""),
+                WAIT);
+            feed.client.stop();
+            final long heartbeats = feed.client.metrics().frames(Channel.HEARTBEAT);
+            assertTrue(heartbeats > 1, "heartbeats counted: " + heartbeats);
+            assertEquals(heartbeats, feed.frames.stream().filter(f -> f.startsWith("{\"channel\":\"heartbeat\"")).count(),
+                "every heartbeat reaches the sink");
+            assertEquals(List.of(), feed.entries(StreamCatalog.KRAKEN_HEARTBEAT));
         }
     }
 

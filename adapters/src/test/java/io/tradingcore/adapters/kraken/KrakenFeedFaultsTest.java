@@ -22,7 +22,7 @@ class KrakenFeedFaultsTest
     private static final long WAIT = 5_000;
 
     @Test
-    void maintenanceHoldsTheReconnectBackThenOnlineIsReported()
+    void maintenanceHoldsTheReconnectBackAndTheStatusFramesAreHandedOn()
     {
         final KrakenFeedSettings settings = clientSettings(SYMBOLS).minDelayAfterMaintenanceMillis(1_500);
         try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings(), settings))
@@ -31,18 +31,17 @@ class KrakenFeedFaultsTest
             final int before = feed.frameCount();
             feed.simulator.faults().maintenance(2_500, true);
 
-            feed.await(StreamCatalog.KRAKEN_STATUS, "kraken.system_status", f -> "maintenance".equals(f.get("system")), WAIT);
-            final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "feed.disconnected", WAIT);
-            final Map<String, String> scheduled = feed.await(StreamCatalog.KRAKEN_STATUS, "kraken.connection",
-                f -> "reconnect_scheduled".equals(f.get("state")), WAIT);
+            final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "disconnect", WAIT);
+            final Map<String, String> scheduled = feed.await(StreamCatalog.KRAKEN_STATUS, "reconnect_scheduled", WAIT);
             assertTrue(Long.parseLong(scheduled.get("delay_ms")) >= 1_500, "delay " + scheduled.get("delay_ms"));
-            final Map<String, String> connected = feed.await(StreamCatalog.EVENTS_BUS, "feed.connected",
+            final Map<String, String> connected = feed.await(StreamCatalog.EVENTS_BUS, "connect",
                 f -> "2".equals(f.get("attempt")), WAIT);
             assertTrue(micros(connected.get("timestamp")) - micros(disconnected.get("timestamp")) >= 1_500_000L);
 
-            feed.await(StreamCatalog.KRAKEN_STATUS, "kraken.system_status", f -> "online".equals(f.get("system")), WAIT);
             final int maintenance = feed.awaitFrameIndex(before, WAIT, "\"system\":\"maintenance\"");
             feed.awaitFrame(maintenance + 1, WAIT, "\"system\":\"online\"");
+            assertTrue(feed.entries(StreamCatalog.KRAKEN_STATUS).stream().noneMatch(f -> f.containsKey("system")),
+                "Kraken's status is the normalize stage's entry");
         }
     }
 
@@ -53,12 +52,12 @@ class KrakenFeedFaultsTest
         simulator.faults().refuseSubscribesForRate(2);
         try (SimulatedFeed feed = new SimulatedFeed(simulator, clientSettings(SYMBOLS)))
         {
-            final Map<String, String> refused = feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.rate_limited", WAIT);
+            final Map<String, String> refused = feed.await(StreamCatalog.KRAKEN_ERRORS, "rate_limited", WAIT);
             assertEquals("Exceeded msg rate", refused.get("reason"));
             assertEquals("200", refused.get("retry_in_ms"));
             feed.awaitFrame(0, WAIT, "\"channel\":\"ticker\",\"type\":\"snapshot\"", "BTC/USD");
             feed.awaitFrame(0, WAIT, "\"channel\":\"ticker\",\"type\":\"snapshot\"", "ETH/USD");
-            assertEquals(2, feed.entries(StreamCatalog.KRAKEN_ERRORS, "kraken.rate_limited").size());
+            assertEquals(2, feed.entries(StreamCatalog.KRAKEN_ERRORS, "rate_limited").size());
             assertTrue(simulator.requests().stream().anyMatch(
                 r -> r.contains("\"channel\":\"ticker\",\"symbol\":[\"BTC/USD\",\"ETH/USD\"]")), "only the refused symbols are retried");
             assertEquals(1, feed.sessionStarts.get());
@@ -75,16 +74,16 @@ class KrakenFeedFaultsTest
             feed.awaitFrame(0, WAIT, "\"channel\":\"ohlc\"", "\"interval\":5");
             final int before = feed.frameCount();
             feed.simulator.faults().dropConnections();
-            feed.await(StreamCatalog.EVENTS_BUS, "feed.connected", f -> "2".equals(f.get("attempt")), WAIT);
+            feed.await(StreamCatalog.EVENTS_BUS, "connect", f -> "2".equals(f.get("attempt")), WAIT);
             feed.awaitFrame(before, WAIT, "\"channel\":\"ohlc\"", "\"interval\":5");
             feed.awaitFrame(before, WAIT, "\"channel\":\"instrument\"");
             assertEquals(0, feed.simulator.requestsRefusedForRate());
-            assertEquals(0, feed.entries(StreamCatalog.KRAKEN_ERRORS, "kraken.rate_limited").size());
+            assertEquals(0, feed.entries(StreamCatalog.KRAKEN_ERRORS, "rate_limited").size());
         }
         // the same limit without the client's bucket: the burst is refused, and the refusals are retried
         try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings().requestLimit(4, 2), clientSettings(SYMBOLS)))
         {
-            feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.rate_limited", WAIT);
+            feed.await(StreamCatalog.KRAKEN_ERRORS, "rate_limited", WAIT);
             assertTrue(feed.simulator.requestsRefusedForRate() > 0);
             feed.awaitFrame(0, WAIT, "\"channel\":\"ohlc\"", "\"interval\":5", "SOL/USD");
         }
@@ -97,15 +96,15 @@ class KrakenFeedFaultsTest
         {
             feed.awaitFrame(0, WAIT, "\"channel\":\"book\",\"type\":\"update\"");
             feed.simulator.faults().sendMalformedFrames();
-            final Map<String, String> unrecognized = feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.frame_rejected",
+            final Map<String, String> unrecognized = feed.await(StreamCatalog.KRAKEN_ERRORS, "frame_rejected",
                 f -> f.get("reason").startsWith("unrecognized"), WAIT);
             assertEquals("3", unrecognized.get("count"));
-            feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.frame_rejected", f -> f.get("reason").startsWith("binary"), WAIT);
+            feed.await(StreamCatalog.KRAKEN_ERRORS, "frame_rejected", f -> f.get("reason").startsWith("binary"), WAIT);
             final int after = feed.frameCount();
             feed.awaitFrame(after, WAIT, "\"channel\":\"book\",\"type\":\"update\"");
             assertTrue(feed.frames.contains("this is not json"), "malformed text still reaches the parser, which counts it");
             assertEquals(1, feed.sessionStarts.get());
-            assertEquals(List.of(), feed.entries(StreamCatalog.EVENTS_BUS, "feed.disconnected"));
+            assertEquals(List.of(), feed.entries(StreamCatalog.EVENTS_BUS, "disconnect"));
         }
     }
 
@@ -119,10 +118,10 @@ class KrakenFeedFaultsTest
             feed.simulator.faults().freezeConnections();
             final int after = feed.frameCount();
 
-            feed.await(StreamCatalog.KRAKEN_ERRORS, "kraken.watchdog", f -> "pong_timeout".equals(f.get("watchdog")), WAIT);
-            final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "feed.disconnected", WAIT);
+            feed.await(StreamCatalog.KRAKEN_ERRORS, "watchdog", f -> "pong_timeout".equals(f.get("watchdog")), WAIT);
+            final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "disconnect", WAIT);
             assertEquals("no pong within 300 ms", disconnected.get("reason"));
-            feed.await(StreamCatalog.EVENTS_BUS, "feed.connected", f -> "2".equals(f.get("attempt")), WAIT);
+            feed.await(StreamCatalog.EVENTS_BUS, "connect", f -> "2".equals(f.get("attempt")), WAIT);
             for (final String symbol : SYMBOLS)
             {
                 feed.awaitFrame(after, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", symbol);

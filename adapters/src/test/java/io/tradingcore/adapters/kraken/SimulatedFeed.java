@@ -50,8 +50,7 @@ final class SimulatedFeed implements AutoCloseable
             .controlRate(50, 20).tickMillis(10)
             .connectionSilenceMillis(3_000).pingTimeoutMillis(1_000).dataSilenceMillis(2_000)
             .backoff(20, 500, 0.2).stableConnectionMillis(5_000).rateLimitRetryMillis(200)
-            .resync(3, 5_000, 2_000).metricsIntervalMillis(500).heartbeatEntryIntervalMillis(1_000)
-            .connectTimeoutMillis(2_000);
+            .resync(3, 5_000, 2_000).metricsIntervalMillis(500).connectTimeoutMillis(2_000);
     }
 
     SimulatedFeed(final KrakenSimulatorSettings simulatorSettings, final KrakenFeedSettings clientSettings)
@@ -94,8 +93,8 @@ final class SimulatedFeed implements AutoCloseable
         return symbols.intern(symbol);
     }
 
-    /** Waits for an entry of {@code type} on {@code stream} whose fields match. */
-    Map<String, String> await(final int stream, final String type, final Predicate<Map<String, String>> match,
+    /** Waits for an entry of {@code kind} (see {@link #kindOf}) on {@code stream} whose fields match. */
+    Map<String, String> await(final int stream, final String kind, final Predicate<Map<String, String>> match,
         final long timeoutMillis)
     {
         final long deadline = System.currentTimeMillis() + timeoutMillis;
@@ -106,38 +105,74 @@ final class SimulatedFeed implements AutoCloseable
             for (; seen < entries.size(); seen++)
             {
                 final Entry entry = entries.get(seen);
-                if (entry.stream == stream && type.equals(entry.fields.get("type")) && match.test(entry.fields))
+                if (entry.stream == stream && kind.equals(kindOf(stream, entry.fields)) && match.test(entry.fields))
                 {
                     return entry.fields;
                 }
             }
             if (System.currentTimeMillis() > deadline)
             {
-                fail("no " + type + " entry on " + outbox.catalog().template(stream) + " within " + timeoutMillis
+                fail("no " + kind + " entry on " + outbox.catalog().template(stream) + " within " + timeoutMillis
                     + " ms; entries: " + entries);
             }
             sleep(5);
         }
     }
 
-    Map<String, String> await(final int stream, final String type, final long timeoutMillis)
+    Map<String, String> await(final int stream, final String kind, final long timeoutMillis)
     {
-        return await(stream, type, fields -> true, timeoutMillis);
+        return await(stream, kind, fields -> true, timeoutMillis);
     }
 
-    /** Every entry of {@code type} on {@code stream} written so far. */
-    List<Map<String, String>> entries(final int stream, final String type)
+    /** Every entry of {@code kind} (see {@link #kindOf}) on {@code stream} written so far. */
+    List<Map<String, String>> entries(final int stream, final String kind)
+    {
+        final List<Map<String, String>> found = new ArrayList<>();
+        for (final Map<String, String> fields : entries(stream))
+        {
+            if (kind.equals(kindOf(stream, fields)))
+            {
+                found.add(fields);
+            }
+        }
+        return found;
+    }
+
+    /** Every entry on {@code stream} written so far. */
+    List<Map<String, String>> entries(final int stream)
     {
         drain();
         final List<Map<String, String>> found = new ArrayList<>();
         for (final Entry entry : entries)
         {
-            if (entry.stream == stream && type.equals(entry.fields.get("type")))
+            if (entry.stream == stream)
             {
                 found.add(entry.fields);
             }
         }
         return found;
+    }
+
+    /**
+     * What an entry is under the README's entry conventions: the {@code error} of a {@code type=error}
+     * entry on kraken:errors, the {@code event} of a {@code type=event} entry on events:bus, the
+     * {@code state} of a {@code type=status, source=connection} entry on kraken:status, else its
+     * {@code type}. An entry in any other shape on those three streams is of no kind, so fails every wait.
+     */
+    private static String kindOf(final int stream, final Map<String, String> fields)
+    {
+        final String type = fields.get("type");
+        switch (stream)
+        {
+            case StreamCatalog.KRAKEN_ERRORS:
+                return "error".equals(type) ? fields.get("error") : null;
+            case StreamCatalog.EVENTS_BUS:
+                return "event".equals(type) ? fields.get("event") : null;
+            case StreamCatalog.KRAKEN_STATUS:
+                return "status".equals(type) && "connection".equals(fields.get("source")) ? fields.get("state") : null;
+            default:
+                return type;
+        }
     }
 
     /** Waits for a frame containing every one of {@code parts} that arrived after the first {@code after} frames. */

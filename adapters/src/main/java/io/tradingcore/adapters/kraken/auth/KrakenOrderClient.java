@@ -866,11 +866,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
                 status = s;
             }
         }
-        exchangeStatus = status;
-        final Object connectionId = data.get(0).get("connection_id");
-        events.systemStatus(nowMicros(), system, ControlJson.string(data.get(0), "api_version"),
-            ControlJson.string(data.get(0), "version"),
-            connectionId instanceof BigDecimal ? ((BigDecimal)connectionId).toPlainString() : null);
+        exchangeStatus = status; // kraken:status gets the exchange's status from the public feed's frames
     }
 
     @SuppressWarnings("unchecked")

@@ -46,7 +46,7 @@ final class OrderStreamWriter
     private static final byte[] BALANCE = ascii("balance");
     private static final byte[] AMOUNT = ascii("amount");
     private static final byte[] LEDGER_TYPE = ascii("ledger_type");
-    private static final byte[] TYPE_AUTH_ERROR = ascii("kraken.auth_error");
+    private static final byte[] AUTH_ERROR = ascii("auth_error");
 
     private final EntryWriter out;
 
@@ -181,8 +181,8 @@ final class OrderStreamWriter
     /** kraken:errors: no token, so no connection (GetWebSocketsToken refused or unreachable). */
     void authError(final String reason, final long micros)
     {
-        out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1).string(Fields.TYPE, TYPE_AUTH_ERROR)
-            .string(Fields.REASON, reason).timestamp(Fields.TIMESTAMP, micros).publish();
+        out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1).string(Fields.TYPE, Fields.TYPE_ERROR)
+            .string(Fields.ERROR, AUTH_ERROR).string(Fields.REASON, reason).timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
     private void text(final byte[] name, final String value)

@@ -125,7 +125,7 @@ class KrakenOrderClientTest
             assertEquals(2, s.feedback().stream().filter(r -> r.startsWith("fill")).count());
             final Map<String, String> flat = s.await(StreamCatalog.KRAKEN_POSITIONS, f -> f.get("qty").matches("0E-?\\d*|0(\\.0+)?"));
             assertEquals("BTC/USD", flat.get("symbol"));
-            s.await(StreamCatalog.EVENTS_BUS, f -> "feed.disconnected".equals(f.get("type")));
+            s.await(StreamCatalog.EVENTS_BUS, f -> "disconnect".equals(f.get("event")));
         }
     }
 
@@ -181,7 +181,7 @@ class KrakenOrderClientTest
             PrivateSession.secret("some other secret")))
         {
             final Map<String, String> error = s.await(StreamCatalog.KRAKEN_ERRORS,
-                f -> "kraken.auth_error".equals(f.get("type")));
+                f -> "auth_error".equals(f.get("error")));
             assertTrue(error.get("reason").contains("EAPI:Invalid key"), error.get("reason"));
             assertTrue(error.get("reason").contains("KRAKEN_API_SECRET"), error.get("reason"));
             assertFalse(error.get("reason").contains(PrivateSession.SECRET));
