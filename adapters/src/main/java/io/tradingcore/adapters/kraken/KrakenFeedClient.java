@@ -3,8 +3,6 @@ package io.tradingcore.adapters.kraken;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -86,7 +84,6 @@ public final class KrakenFeedClient implements AutoCloseable
     private final long metricsNanos;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
-    private MultiThreadIoEventLoopGroup group;
     private EventLoop loop;
     private ScheduledFuture<?> tick;
     private ControlRateLimiter limiter;
@@ -166,33 +163,14 @@ public final class KrakenFeedClient implements AutoCloseable
     /** Starts the feed thread and the first connection attempt; returns at once. */
     public void start()
     {
-        if (group != null)
-        {
-            throw new IllegalStateException("already started");
-        }
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
-        connector.bind(loop);
-        loop.execute(this::onStart);
+        loop = connector.start();
+        loop.execute(this::onStart); // after the field is set: onStart schedules on the loop
     }
 
     /** Closes the connection with a WebSocket close and stops the feed thread; waits up to a few seconds. */
     public void stop()
     {
-        if (group == null || group.isShuttingDown())
-        {
-            return;
-        }
-        loop.execute(this::onStop);
-        try
-        {
-            stopped.get(3, TimeUnit.SECONDS);
-        }
-        catch (final Exception ex)
-        {
-            LOG.warn("feed connection did not close cleanly within 3 s: {}", ex.toString());
-        }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        connector.stop(this::onStop, stopped);
     }
 
     @Override

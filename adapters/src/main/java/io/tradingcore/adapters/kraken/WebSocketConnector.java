@@ -6,6 +6,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -16,9 +18,14 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens WebSocket connections to one Kraken endpoint (ws:// or wss:// with SNI) on one event loop:
@@ -27,6 +34,8 @@ import java.net.URI;
  */
 public final class WebSocketConnector
 {
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnector.class);
+
     private final URI endpoint;
     private final String host;
     private final int port;
@@ -34,6 +43,7 @@ public final class WebSocketConnector
     private final int maxMessageBytes;
     private final long connectTimeoutMillis;
     private Bootstrap bootstrap;
+    private MultiThreadIoEventLoopGroup group;
 
     /** {@code trust} is for a private CA (the simulator's test certificate); null uses the JDK's trust store. */
     public WebSocketConnector(final URI endpoint, final TrustManagerFactory trust, final int maxMessageBytes,
@@ -65,6 +75,44 @@ public final class WebSocketConnector
     }
 
     /** Connections are made on {@code loop}, and all their callbacks run there. */
+    /**
+     * Starts the connection's own event-loop thread and binds to it; returns the loop, on which the
+     * caller then schedules its start. A connection lives on one thread, so its state needs no locks.
+     */
+    public EventLoop start()
+    {
+        if (group != null)
+        {
+            throw new IllegalStateException("already started");
+        }
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        final EventLoop loop = group.next();
+        bind(loop);
+        return loop;
+    }
+
+    /**
+     * Runs {@code onStop} on the loop (a clean WebSocket close), waits up to 3 s for {@code stopped},
+     * then ends the thread. Safe to call twice, and before {@link #start}.
+     */
+    public void stop(final Runnable onStop, final Future<?> stopped)
+    {
+        if (group == null || group.isShuttingDown())
+        {
+            return;
+        }
+        group.next().execute(onStop);
+        try
+        {
+            stopped.get(3, TimeUnit.SECONDS);
+        }
+        catch (final Exception ex)
+        {
+            LOG.warn("connection to {} did not close cleanly within 3 s: {}", endpoint, ex.toString());
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
     public void bind(final EventLoop loop)
     {
         bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)

@@ -3,8 +3,6 @@ package io.tradingcore.adapters.kraken.auth;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -147,7 +145,6 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private volatile long ordersSent;
     private byte[] refusal = NOT_CONNECTED;
 
-    private MultiThreadIoEventLoopGroup group;
     private EventLoop loop;
     private ScheduledFuture<?> tick;
     private ControlRateLimiter limiter;
@@ -217,33 +214,14 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     /** Starts the connection thread and the first token fetch; returns at once. */
     public void start()
     {
-        if (group != null)
-        {
-            throw new IllegalStateException("already started");
-        }
-        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        loop = group.next();
-        connector.bind(loop);
-        loop.execute(this::onStart);
+        loop = connector.start();
+        loop.execute(this::onStart); // after the field is set: onStart schedules on the loop
     }
 
     /** Disables the dead-man switch (timeout 0) if armed, closes the connection and stops the thread; waits a few seconds. */
     public void stop()
     {
-        if (group == null || group.isShuttingDown())
-        {
-            return;
-        }
-        loop.execute(this::onStop);
-        try
-        {
-            stopped.get(3, TimeUnit.SECONDS);
-        }
-        catch (final Exception ex)
-        {
-            LOG.warn("order connection did not close cleanly within 3 s: {}", ex.toString());
-        }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        connector.stop(this::onStop, stopped);
     }
 
     @Override
