@@ -4,20 +4,11 @@ import io.tradingcore.core.book.BookChecksum;
 import io.tradingcore.core.book.OrderBook;
 import io.tradingcore.core.kraken.Side;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Kraken book message as the normalize stage handles it: apply 1-3 levels (about 24% deletions,
@@ -25,13 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The updates are pre-generated on a fixed price grid around a BTC/USD-like mid so the book stays at
  * its depth and never crosses; the benchmark cycles through them.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
-public class BookBenchmark
+public class BookBenchmark extends NanosPerOpBenchmark
 {
     private static final int UPDATES = 4096;
     private static final long MID = 628_070L;

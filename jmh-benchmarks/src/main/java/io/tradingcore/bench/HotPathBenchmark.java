@@ -7,25 +7,16 @@ import io.tradingcore.core.time.MicrosClock;
 import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import com.sun.management.ThreadMXBean;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One recorded Kraken frame per operation through the stages in order on the benchmark thread, as
@@ -40,13 +31,7 @@ import java.util.concurrent.TimeUnit;
  * pass's shifting, the drain), then normalize, up to signal, up to risk, and all four. With
  * {@code -prof gc}, {@code gc.alloc.rate.norm} is the allocation per frame.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
-public class HotPathBenchmark
+public class HotPathBenchmark extends NanosPerOpBenchmark
 {
     static final long SEED = 42;
     static final int FRAMES = 100_000;

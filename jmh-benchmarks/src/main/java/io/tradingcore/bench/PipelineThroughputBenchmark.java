@@ -2,21 +2,12 @@ package io.tradingcore.bench;
 
 import io.tradingcore.core.ring.Topology;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whole-pipeline throughput: the benchmark thread is the feed, publishing recorded frames through
@@ -28,13 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code pinned} runs a thread per stage: on a 2-core box that is 4 stage threads, the feed and the
  * drainer on 2 CPUs, oversubscribed by design of the box, not of the topology.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"})
-public class PipelineThroughputBenchmark
+public class PipelineThroughputBenchmark extends OpsPerSecondBenchmark
 {
     @Param({"compact", "pinned"})
     public String topology;

@@ -36,13 +36,11 @@ public final class ControlJson
     }
 
     /** The parsed top-level object, or null when the text is not a JSON object. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(final String text)
     {
         try
         {
-            final Object value = parse(text);
-            return value instanceof Map ? (Map<String, Object>)value : null;
+            return asObject(parse(text));
         }
         catch (final IllegalArgumentException ex)
         {
@@ -50,11 +48,23 @@ public final class ControlJson
         }
     }
 
+    /** A parsed value as an object, or null when it is not one. */
     @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(final Object value)
+    {
+        return value instanceof Map ? (Map<String, Object>)value : null;
+    }
+
+    /** A parsed value as an array, or null when it is not one. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> asArray(final Object value)
+    {
+        return value instanceof List ? (List<Object>)value : null;
+    }
+
     public static Map<String, Object> object(final Map<String, Object> parent, final String key)
     {
-        final Object value = parent == null ? null : parent.get(key);
-        return value instanceof Map ? (Map<String, Object>)value : null;
+        return asObject(parent == null ? null : parent.get(key));
     }
 
     public static String string(final Map<String, Object> parent, final String key)
@@ -156,7 +166,10 @@ public final class ControlJson
             final String key = stringValue();
             skipWhitespace();
             expect(':');
-            map.put(key, value());
+            if (map.put(key, value()) != null)
+            {
+                throw error("duplicate key " + key);
+            }
             skipWhitespace();
             final char next = peek();
             position++;

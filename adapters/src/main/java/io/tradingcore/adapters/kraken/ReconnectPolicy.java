@@ -21,7 +21,7 @@ public final class ReconnectPolicy
     private int oldest;
     private int failures;
 
-    public ReconnectPolicy(final KrakenFeedSettings settings, final long seed)
+    public ReconnectPolicy(final ConnectionSettings<?> settings, final long seed)
     {
         this(settings.backoffInitialMillis(), settings.backoffMaxMillis(), settings.backoffJitter(),
             settings.minDelayAfterMaintenanceMillis(), settings.maxConnectionAttempts(),

@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.kraken;
 
+import io.tradingcore.adapters.Pause;
 import io.tradingcore.adapters.sim.SyntheticMarket;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -135,7 +136,7 @@ class KrakenFeedClientTest
             feed.await(StreamCatalog.EVENTS_BUS, "resync_requested", f -> "BTC/USD".equals(f.get("symbol")), WAIT);
             feed.awaitFrame(framesBefore, WAIT, "\"channel\":\"book\",\"type\":\"snapshot\"", "BTC/USD");
             feed.await(StreamCatalog.EVENTS_BUS, "resync_done", f -> "BTC/USD".equals(f.get("symbol")), WAIT);
-            SimulatedFeed.sleep(200);
+            Pause.millis(200);
             final List<String> resync = feed.simulator.requests().subList(requestsBefore, feed.simulator.requests().size());
             assertEquals(List.of(
                 "{\"method\":\"unsubscribe\",\"params\":{\"channel\":\"book\",\"symbol\":[\"BTC/USD\"],\"depth\":10},\"req_id\":" + reqId(resync.get(0)) + "}",
@@ -158,7 +159,7 @@ class KrakenFeedClientTest
                 feed.resyncs.raise(feed.id("ETH/USD"));
                 feed.await(StreamCatalog.EVENTS_BUS, "resync_done", f -> "ETH/USD".equals(f.get("symbol"))
                     && feed.entries(StreamCatalog.EVENTS_BUS, "resync_done").size() == done, WAIT);
-                SimulatedFeed.sleep(50); // let the new subscription's ack land
+                Pause.millis(50); // let the new subscription's ack land
             }
             final long beforeGiveUp = System.nanoTime();
             feed.resyncs.raise(feed.id("ETH/USD"));

@@ -1,17 +1,16 @@
 package io.tradingcore.adapters.kraken;
 
+import io.tradingcore.adapters.Pause;
 import io.tradingcore.adapters.sim.KrakenSimulator;
 import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameSink;
-import io.tradingcore.core.stream.EntryReader;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,8 +34,7 @@ final class SimulatedFeed implements AutoCloseable
     final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 22, 50);
     final ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
     final AtomicInteger sessionStarts = new AtomicInteger();
-    private final List<Entry> entries = new ArrayList<>();
-    private final EntryReader reader = new EntryReader();
+    private final OutboxEntries entries = new OutboxEntries(outbox);
 
     /** A simulator at a modest pace and a client with every timeout shrunk for tests. */
     static KrakenSimulatorSettings simulatorSettings()
@@ -97,26 +95,7 @@ final class SimulatedFeed implements AutoCloseable
     Map<String, String> await(final int stream, final String kind, final Predicate<Map<String, String>> match,
         final long timeoutMillis)
     {
-        final long deadline = System.currentTimeMillis() + timeoutMillis;
-        int seen = 0;
-        while (true)
-        {
-            drain();
-            for (; seen < entries.size(); seen++)
-            {
-                final Entry entry = entries.get(seen);
-                if (entry.stream == stream && kind.equals(kindOf(stream, entry.fields)) && match.test(entry.fields))
-                {
-                    return entry.fields;
-                }
-            }
-            if (System.currentTimeMillis() > deadline)
-            {
-                fail("no " + kind + " entry on " + outbox.catalog().template(stream) + " within " + timeoutMillis
-                    + " ms; entries: " + entries);
-            }
-            sleep(5);
-        }
+        return entries.await(stream, fields -> kind.equals(kindOf(stream, fields)) && match.test(fields), kind, timeoutMillis);
     }
 
     Map<String, String> await(final int stream, final String kind, final long timeoutMillis)
@@ -141,16 +120,7 @@ final class SimulatedFeed implements AutoCloseable
     /** Every entry on {@code stream} written so far. */
     List<Map<String, String>> entries(final int stream)
     {
-        drain();
-        final List<Map<String, String>> found = new ArrayList<>();
-        for (final Entry entry : entries)
-        {
-            if (entry.stream == stream)
-            {
-                found.add(entry.fields);
-            }
-        }
-        return found;
+        return entries.on(stream);
     }
 
     /**
@@ -197,7 +167,7 @@ final class SimulatedFeed implements AutoCloseable
                 }
                 index++;
             }
-            sleep(5);
+            Pause.millis(5);
         }
         fail("no frame with " + List.of(parts) + " within " + timeoutMillis + " ms");
         return -1;
@@ -220,55 +190,10 @@ final class SimulatedFeed implements AutoCloseable
         return true;
     }
 
-    private void drain()
-    {
-        outbox.drain((stream, buffer, index, length) ->
-        {
-            final Map<String, String> fields = new LinkedHashMap<>();
-            reader.wrap(buffer, index, length);
-            while (reader.next())
-            {
-                fields.put(reader.name(), reader.value());
-            }
-            entries.add(new Entry(stream, fields));
-        }, 10_000);
-    }
-
-    static void sleep(final long millis)
-    {
-        try
-        {
-            Thread.sleep(millis);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
     @Override
     public void close()
     {
         client.stop();
         simulator.close();
-    }
-
-    private static final class Entry
-    {
-        final int stream;
-        final Map<String, String> fields;
-
-        Entry(final int stream, final Map<String, String> fields)
-        {
-            this.stream = stream;
-            this.fields = fields;
-        }
-
-        @Override
-        public String toString()
-        {
-            return stream + "=" + fields;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.tradingcore.adapters.redis;
 
+import io.tradingcore.adapters.Pause;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -245,7 +247,7 @@ public final class RedisServerFixture implements AutoCloseable
             {
                 return;
             }
-            sleep(20);
+            Pause.millis(20);
         }
         kill();
         throw new IllegalStateException("redis-server did not get ready on port " + port + ": " + log());
@@ -380,19 +382,6 @@ public final class RedisServerFixture implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException("openssl is needed for the TLS fixture", ex);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static void sleep(final long ms)
-    {
-        try
-        {
-            Thread.sleep(ms);
         }
         catch (final InterruptedException ex)
         {

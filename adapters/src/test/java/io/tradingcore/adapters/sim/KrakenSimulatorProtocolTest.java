@@ -138,9 +138,8 @@ class KrakenSimulatorProtocolTest
         throw new AssertionError("no frame with " + part + "; skipped:\n" + skipped);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> first(final String frame, final String key)
     {
-        return (Map<String, Object>)((List<Object>)ControlJson.parseObject(frame).get(key)).get(0);
+        return ControlJson.asObject(ControlJson.asArray(ControlJson.parseObject(frame).get(key)).get(0));
     }
 }

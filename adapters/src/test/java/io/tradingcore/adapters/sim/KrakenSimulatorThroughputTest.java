@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.sim;
 
+import io.tradingcore.adapters.Pause;
 import io.tradingcore.adapters.kraken.FramePeek;
 import io.tradingcore.adapters.kraken.KrakenFeedClient;
 import io.tradingcore.adapters.kraken.KrakenFeedSettings;
@@ -42,12 +43,12 @@ class KrakenSimulatorThroughputTest
             table, sink, new ResyncRequests(), new Outbox(new StreamCatalog(), 1 << 22, 50));
         final long start = System.nanoTime();
         client.start();
-        sleep(500);
+        Pause.millis(500);
         final long warmedUp = simulator.framesSent();
-        sleep(2_000);
+        Pause.millis(2_000);
         final long sentDuringRun = simulator.framesSent() - warmedUp;
         simulator.faults().freezeConnections();
-        sleep(300);
+        Pause.millis(300);
         client.stop();
         final long elapsed = System.nanoTime() - start;
         final long sent = simulator.framesSent();
@@ -59,18 +60,6 @@ class KrakenSimulatorThroughputTest
         assertEquals(sent, sink.marketFrames, "every market frame the simulator sent arrived whole");
         assertEquals(0, sink.unknown);
         assertEquals(client.metrics().framesTotal(), sink.frames);
-    }
-
-    private static void sleep(final long millis)
-    {
-        try
-        {
-            Thread.sleep(millis);
-        }
-        catch (final InterruptedException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
     }
 
     /** Counts on the feed thread; read after the client stopped. */

@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.sim;
 
+import io.tradingcore.adapters.kraken.ControlJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
-import static io.tradingcore.adapters.sim.JsonLite.array;
-import static io.tradingcore.adapters.sim.JsonLite.object;
+import static io.tradingcore.adapters.kraken.ControlJson.asArray;
+import static io.tradingcore.adapters.kraken.ControlJson.asObject;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,9 +39,9 @@ class RecordingGeneratorTest
         final List<String> kinds = new ArrayList<>();
         for (final String line : lines.subList(0, 23))
         {
-            final Map<String, Object> frame = object(JsonLite.parse(line));
+            final Map<String, Object> frame = asObject(ControlJson.parse(line));
             kinds.add(frame.containsKey("method")
-                ? "ack " + object(frame.get("result")).get("channel") + " " + frame.get("req_id")
+                ? "ack " + asObject(frame.get("result")).get("channel") + " " + frame.get("req_id")
                 : frame.get("channel") + " " + frame.get("type"));
         }
         assertEquals(List.of(
@@ -50,10 +51,10 @@ class RecordingGeneratorTest
             "ack book 4", "ack book 4", "book snapshot", "book snapshot",
             "ack ohlc 5", "ack ohlc 5", "ohlc snapshot", "ohlc snapshot",
             "ack ohlc 6", "ack ohlc 6", "ohlc snapshot", "ohlc snapshot"), kinds);
-        assertEquals("ETH/USD", object(array(object(JsonLite.parse(lines.get(14))).get("data")).get(0)).get("symbol"));
+        assertEquals("ETH/USD", asObject(asArray(asObject(ControlJson.parse(lines.get(14))).get("data")).get(0)).get("symbol"));
         for (final String line : lines.subList(23, lines.size()))
         {
-            final Object type = object(JsonLite.parse(line)).get("type");
+            final Object type = asObject(ControlJson.parse(line)).get("type");
             assertTrue(type == null || "update".equals(type), line);
         }
     }

@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.sim;
 
+import io.tradingcore.adapters.kraken.ControlJson;
 import io.tradingcore.core.book.BookChecksum;
 import io.tradingcore.core.book.OrderBook;
 import io.tradingcore.core.kraken.Side;
@@ -17,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static io.tradingcore.adapters.sim.JsonLite.array;
-import static io.tradingcore.adapters.sim.JsonLite.object;
+import static io.tradingcore.adapters.kraken.ControlJson.asArray;
+import static io.tradingcore.adapters.kraken.ControlJson.asObject;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,29 +113,29 @@ class SyntheticMarketTest
     @Test
     void sessionFramesHaveKrakensShapes()
     {
-        final Map<String, Object> status = object(JsonLite.parse(recording.get(0)));
+        final Map<String, Object> status = asObject(ControlJson.parse(recording.get(0)));
         assertEquals(List.of("channel", "type", "data"), List.copyOf(status.keySet()));
-        final Map<String, Object> statusData = object(array(status.get("data")).get(0));
+        final Map<String, Object> statusData = asObject(asArray(status.get("data")).get(0));
         assertEquals("v2", statusData.get("api_version"));
         assertEquals("online", statusData.get("system"));
         assertTrue(((BigDecimal)statusData.get("connection_id")).toBigInteger().compareTo(BigInteger.ONE.shiftLeft(63)) > 0);
 
-        final Map<String, Object> ack = object(JsonLite.parse(recording.get(1)));
+        final Map<String, Object> ack = asObject(ControlJson.parse(recording.get(1)));
         assertEquals("subscribe", ack.get("method"));
         assertEquals(Boolean.TRUE, ack.get("success"));
         assertEquals(BigDecimal.ONE, ack.get("req_id"));
-        assertEquals("instrument", object(ack.get("result")).get("channel"));
+        assertEquals("instrument", asObject(ack.get("result")).get("channel"));
         assertTrue(MICROS.matcher((String)ack.get("time_in")).matches());
         assertTrue(MICROS.matcher((String)ack.get("time_out")).matches());
 
         final String instrumentText = recording.get(2);
         assertTrue(instrumentText.contains("\"qty_increment\":1e-08"), "exponent form as on the wire");
         assertTrue(instrumentText.contains("\"qty_min\":5e-05"));
-        final Map<String, Object> instrument = object(JsonLite.parse(instrumentText));
+        final Map<String, Object> instrument = asObject(ControlJson.parse(instrumentText));
         assertEquals("snapshot", instrument.get("type"));
-        final Map<String, Object> data = object(instrument.get("data"));
-        assertEquals(4, array(data.get("assets")).size(), "BTC, USD, ETH, SOL");
-        final Map<String, Object> btc = object(array(data.get("pairs")).get(0));
+        final Map<String, Object> data = asObject(instrument.get("data"));
+        assertEquals(4, asArray(data.get("assets")).size(), "BTC, USD, ETH, SOL");
+        final Map<String, Object> btc = asObject(asArray(data.get("pairs")).get(0));
         assertEquals("BTC/USD", btc.get("symbol"));
         assertEquals(new BigDecimal("1"), btc.get("price_precision"));
         assertEquals(new BigDecimal("8"), btc.get("qty_precision"));
@@ -145,19 +146,19 @@ class SyntheticMarketTest
     void acksAndSnapshotsHaveKrakensShapes()
     {
         final SyntheticMarket market = new SyntheticMarket(3, 25, List.of("ETH/BTC", "SOL/USD"));
-        final Map<String, Object> book = object(JsonLite.parse(market.subscribeAck("book", "ETH/BTC", 9)));
+        final Map<String, Object> book = asObject(ControlJson.parse(market.subscribeAck("book", "ETH/BTC", 9)));
         assertEquals(List.of("method", "req_id", "result", "success", "time_in", "time_out"), List.copyOf(book.keySet()));
         assertEquals(Map.of("channel", "book", "depth", new BigDecimal(25), "snapshot", true, "symbol", "ETH/BTC"), book.get("result"));
-        final Map<String, Object> ticker = object(JsonLite.parse(market.subscribeAck("ticker", "SOL/USD", -1)));
+        final Map<String, Object> ticker = asObject(ControlJson.parse(market.subscribeAck("ticker", "SOL/USD", -1)));
         assertNull(ticker.get("req_id"));
-        assertEquals("trades", object(ticker.get("result")).get("event_trigger"));
-        final Map<String, Object> ohlc = object(JsonLite.parse(market.ohlcSubscribeAck("SOL/USD", 5, 4)));
-        assertEquals(new BigDecimal(5), object(ohlc.get("result")).get("interval"));
+        assertEquals("trades", asObject(ticker.get("result")).get("event_trigger"));
+        final Map<String, Object> ohlc = asObject(ControlJson.parse(market.ohlcSubscribeAck("SOL/USD", 5, 4)));
+        assertEquals(new BigDecimal(5), asObject(ohlc.get("result")).get("interval"));
         assertThrows(IllegalArgumentException.class, () -> market.subscribeAck("book", "BTC/USD", 1));
 
         final Map<String, Object> snapshot = item(market.bookSnapshot("ETH/BTC"));
-        final List<Object> bids = array(snapshot.get("bids"));
-        final List<Object> asks = array(snapshot.get("asks"));
+        final List<Object> bids = asArray(snapshot.get("bids"));
+        final List<Object> asks = asArray(snapshot.get("asks"));
         assertEquals(25, bids.size());
         assertEquals(25, asks.size());
         for (int i = 1; i < 25; i++)
@@ -173,16 +174,16 @@ class SyntheticMarketTest
             "change_pct", "timestamp"), List.copyOf(tickerItem.keySet()));
         assertEquals(2, ((BigDecimal)tickerItem.get("change_pct")).scale());
 
-        final List<Object> trades = array(object(JsonLite.parse(market.tradeSnapshot("SOL/USD"))).get("data"));
+        final List<Object> trades = asArray(asObject(ControlJson.parse(market.tradeSnapshot("SOL/USD"))).get("data"));
         assertEquals(50, trades.size());
         for (int i = 1; i < trades.size(); i++)
         {
-            assertEquals(((BigDecimal)object(trades.get(i - 1)).get("trade_id")).add(BigDecimal.ONE), object(trades.get(i)).get("trade_id"));
+            assertEquals(((BigDecimal)asObject(trades.get(i - 1)).get("trade_id")).add(BigDecimal.ONE), asObject(trades.get(i)).get("trade_id"));
         }
 
-        final Map<String, Object> ohlcSnapshot = object(JsonLite.parse(market.ohlcSnapshot("SOL/USD", 1)));
+        final Map<String, Object> ohlcSnapshot = asObject(ControlJson.parse(market.ohlcSnapshot("SOL/USD", 1)));
         assertTrue(NANOS.matcher((String)ohlcSnapshot.get("timestamp")).matches());
-        final Map<String, Object> candle = object(array(ohlcSnapshot.get("data")).get(0));
+        final Map<String, Object> candle = asObject(asArray(ohlcSnapshot.get("data")).get(0));
         assertTrue(((String)candle.get("interval_begin")).endsWith(":00.000000000Z"), (String)candle.get("interval_begin"));
         assertEquals(new BigDecimal(1), candle.get("interval"));
         assertThrows(IllegalArgumentException.class, () -> market.ohlcSnapshot("SOL/USD", 15));
@@ -198,12 +199,12 @@ class SyntheticMarketTest
 
     private static Map<String, Object> item(final String frame)
     {
-        return object(array(object(JsonLite.parse(frame)).get("data")).get(0));
+        return asObject(asArray(asObject(ControlJson.parse(frame)).get("data")).get(0));
     }
 
     private static BigDecimal price(final Object level)
     {
-        return (BigDecimal)object(level).get("price");
+        return (BigDecimal)asObject(level).get("price");
     }
 
     /** A client of the recording: books at the instrument precision, checked after every book message. */
@@ -240,13 +241,13 @@ class SyntheticMarketTest
 
         void frame(final String line)
         {
-            final Map<String, Object> frame = object(JsonLite.parse(line));
+            final Map<String, Object> frame = asObject(ControlJson.parse(line));
             final Object channel = frame.get("channel");
             if ("instrument".equals(channel))
             {
-                for (final Object pair : array(object(frame.get("data")).get("pairs")))
+                for (final Object pair : asArray(asObject(frame.get("data")).get("pairs")))
                 {
-                    final Map<String, Object> fields = object(pair);
+                    final Map<String, Object> fields = asObject(pair);
                     precisions.put((String)fields.get("symbol"), new int[] {
                         ((BigDecimal)fields.get("price_precision")).intValueExact(), ((BigDecimal)fields.get("qty_precision")).intValueExact()});
                 }
@@ -269,9 +270,9 @@ class SyntheticMarketTest
             }
             else if ("book".equals(channel))
             {
-                for (final Object item : array(frame.get("data")))
+                for (final Object item : asArray(frame.get("data")))
                 {
-                    book("snapshot".equals(frame.get("type")), object(item));
+                    book("snapshot".equals(frame.get("type")), asObject(item));
                 }
             }
         }
@@ -291,8 +292,8 @@ class SyntheticMarketTest
             {
                 updates++;
             }
-            apply(book, Side.BID, array(item.get("bids")), precision, snapshot);
-            apply(book, Side.ASK, array(item.get("asks")), precision, snapshot);
+            apply(book, Side.BID, asArray(item.get("bids")), precision, snapshot);
+            apply(book, Side.ASK, asArray(item.get("asks")), precision, snapshot);
             pushedOut += Math.max(0, book.levels(Side.BID) - depth) + Math.max(0, book.levels(Side.ASK) - depth);
             book.truncate();
             if (checksum.compute(book) != ((BigDecimal)item.get("checksum")).longValueExact())
@@ -323,8 +324,8 @@ class SyntheticMarketTest
             boolean repeated = false;
             for (final Object level : levels)
             {
-                final BigDecimal price = (BigDecimal)object(level).get("price");
-                final BigDecimal qty = (BigDecimal)object(level).get("qty");
+                final BigDecimal price = (BigDecimal)asObject(level).get("price");
+                final BigDecimal qty = (BigDecimal)asObject(level).get("qty");
                 if (price.scale() != precision[0] || qty.scale() != precision[1])
                 {
                     wrongScale++;

@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.kraken.auth;
 
+import io.tradingcore.adapters.Pause;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.stream.Environment;
@@ -166,7 +167,7 @@ class KrakenOrderClientTest
                 assertFalse(s.client.submit(intent, 0));
                 assertEquals("not_armed", new String(s.client.refusal(), StandardCharsets.US_ASCII));
                 assertFalse(s.client.cancel(9));
-                PrivateSession.sleep(300);
+                Pause.millis(300);
                 assertTrue(s.requests("add_order").isEmpty());
                 assertTrue(s.requests("cancel_all_orders_after").isEmpty(), "no dead-man switch either");
                 assertEquals(2, s.requests("subscribe").size(), "executions and balances are still watched");

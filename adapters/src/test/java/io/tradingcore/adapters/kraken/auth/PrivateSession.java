@@ -1,5 +1,7 @@
 package io.tradingcore.adapters.kraken.auth;
 
+import io.tradingcore.adapters.Pause;
+import io.tradingcore.adapters.kraken.OutboxEntries;
 import io.tradingcore.adapters.sim.KrakenPrivateEndpoint;
 import io.tradingcore.adapters.sim.KrakenSimulator;
 import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
@@ -7,7 +9,6 @@ import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.stage.ExecutionFeedback;
-import io.tradingcore.core.stream.EntryReader;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -43,8 +43,7 @@ final class PrivateSession implements AutoCloseable
     final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 22, 50);
     final ExecutionFeedback feedback = new ExecutionFeedback(1 << 16);
     final List<String> feedbackRecords = new ArrayList<>();
-    private final List<Entry> entries = new ArrayList<>();
-    private final EntryReader reader = new EntryReader();
+    private final OutboxEntries entries = new OutboxEntries(outbox);
     private final ExecutionFeedback.Handler recorder = new ExecutionFeedback.Handler()
     {
         @Override
@@ -129,54 +128,20 @@ final class PrivateSession implements AutoCloseable
             {
                 fail("timed out waiting for " + what);
             }
-            sleep(5);
+            Pause.millis(5);
         }
     }
 
     /** Waits for an entry on {@code stream} whose fields match. */
     Map<String, String> await(final int stream, final Predicate<Map<String, String>> match)
     {
-        final long deadline = System.currentTimeMillis() + WAIT;
-        while (true)
-        {
-            for (final Map<String, String> fields : entries(stream))
-            {
-                if (match.test(fields))
-                {
-                    return fields;
-                }
-            }
-            if (System.currentTimeMillis() > deadline)
-            {
-                fail("no matching entry on " + outbox.catalog().template(stream) + " within " + WAIT + " ms; entries: "
-                    + entries);
-            }
-            sleep(5);
-        }
+        return entries.await(stream, match, "matching", WAIT);
     }
 
     /** Every entry written to {@code stream} so far. */
     List<Map<String, String>> entries(final int stream)
     {
-        outbox.drain((id, buffer, index, length) ->
-        {
-            final Map<String, String> fields = new LinkedHashMap<>();
-            reader.wrap(buffer, index, length);
-            while (reader.next())
-            {
-                fields.put(reader.name(), reader.value());
-            }
-            entries.add(new Entry(id, fields));
-        }, 10_000);
-        final List<Map<String, String>> found = new ArrayList<>();
-        for (final Entry entry : entries)
-        {
-            if (entry.stream == stream)
-            {
-                found.add(entry.fields);
-            }
-        }
-        return found;
+        return entries.on(stream);
     }
 
     /** The feedback records so far ("fill BTC/USD buy price qty", "closed BTC/USD"). */
@@ -199,27 +164,10 @@ final class PrivateSession implements AutoCloseable
         return found;
     }
 
-    static void sleep(final long millis)
-    {
-        try
-        {
-            Thread.sleep(millis);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
     @Override
     public void close()
     {
         client.stop();
         simulator.close();
-    }
-
-    private record Entry(int stream, Map<String, String> fields)
-    {
     }
 }
