@@ -3,9 +3,12 @@ package io.tradingcore.adapters.kraken;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.agrona.DirectBuffer;
 
-/** The last handler of a Kraken WebSocket connection: hands its owner the upgrade, errors and every data frame. */
+/**
+ * The last handler of a Kraken WebSocket connection: hands its owner the upgrade and errors. The
+ * messages come from the {@link KrakenWebSocketFrameReader} the upgrade installs, to the same listener.
+ */
 public final class FeedChannelHandler extends ChannelInboundHandlerAdapter
 {
     /** The connection's owner, called on the connection's event loop. */
@@ -15,8 +18,14 @@ public final class FeedChannelHandler extends ChannelInboundHandlerAdapter
 
         void onConnectionError(int generation, String reason);
 
-        /** The frame is released after this returns. */
-        void onWebSocketFrame(WebSocketFrame frame);
+        /**
+         * Hot path: one whole text message in {@code buffer[offset, offset + length)}, valid only until this
+         * returns (the buffer is reused for the next message).
+         */
+        void onTextMessage(DirectBuffer buffer, int offset, int length);
+
+        /** A rare frame-level event: one of {@link KrakenWebSocketFrameReader#REASSEMBLED} and the others there. */
+        void onFrameEvent(int event);
     }
 
     private final Listener listener;
@@ -26,27 +35,6 @@ public final class FeedChannelHandler extends ChannelInboundHandlerAdapter
     {
         this.listener = listener;
         this.generation = generation;
-    }
-
-    @Override
-    public void channelRead(final ChannelHandlerContext ctx, final Object msg)
-    {
-        if (msg instanceof WebSocketFrame)
-        {
-            final WebSocketFrame frame = (WebSocketFrame)msg;
-            try
-            {
-                listener.onWebSocketFrame(frame);
-            }
-            finally
-            {
-                frame.release();
-            }
-        }
-        else
-        {
-            ctx.fireChannelRead(msg);
-        }
     }
 
     @Override

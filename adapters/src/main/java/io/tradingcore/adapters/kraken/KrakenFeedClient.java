@@ -6,7 +6,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.kraken.Channel;
@@ -53,7 +52,6 @@ public final class KrakenFeedClient implements AutoCloseable
     private final ResyncThrottle resyncThrottle;
     private final FeedEventWriter events;
     private final FeedMetrics metrics = new FeedMetrics();
-    private final FrameAssembler assembler;
     private final WebSocketConnector connector;
     private final FeedChannelHandler.Listener connection = new FeedChannelHandler.Listener()
     {
@@ -70,9 +68,15 @@ public final class KrakenFeedClient implements AutoCloseable
         }
 
         @Override
-        public void onWebSocketFrame(final WebSocketFrame frame)
+        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
         {
-            KrakenFeedClient.this.onWebSocketFrame(frame);
+            onMessage(buffer, offset, length);
+        }
+
+        @Override
+        public void onFrameEvent(final int event)
+        {
+            KrakenFeedClient.this.onFrameEvent(event);
         }
     };
     private final Map<Long, PendingRequest> pendingRequests = new HashMap<>();
@@ -107,6 +111,7 @@ public final class KrakenFeedClient implements AutoCloseable
     private long binaryFrames;
     private long binaryReported;
     private long sinkRejected;
+    private long fragmentedMessages;
     private long sinkRejectedReported;
 
     /**
@@ -138,7 +143,6 @@ public final class KrakenFeedClient implements AutoCloseable
         this.resyncThrottle = new ResyncThrottle(settings.resyncMaxAttempts(),
             settings.resyncWindowMillis() * 1_000_000L, settings.resyncSlowRetryMillis() * 1_000_000L);
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
-        this.assembler = new FrameAssembler(settings.maxMessageBytes());
         this.dataSilenceNanos = settings.dataSilenceMillis() * 1_000_000L;
         this.stableNanos = settings.stableConnectionMillis() * 1_000_000L;
         this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
@@ -193,7 +197,7 @@ public final class KrakenFeedClient implements AutoCloseable
     /** Messages that arrived in several WebSocket frames and were reassembled. */
     public long fragmentedMessages()
     {
-        return assembler.fragmentedMessages();
+        return fragmentedMessages;
     }
 
     private void onStart()
@@ -263,7 +267,6 @@ public final class KrakenFeedClient implements AutoCloseable
         connected = true;
         connectedAtNanos = now;
         metrics.connections++;
-        assembler.reset();
         watchdog.onSessionStart(now);
         subscriptions.reset();
         resyncThrottle.onSessionStart();
@@ -316,7 +319,6 @@ public final class KrakenFeedClient implements AutoCloseable
         channel = null;
         limiter.clear();
         pendingRequests.clear();
-        assembler.reset();
         events.connectionState(epochMicros, "disconnected", attempt, reason);
         if (wasConnected)
         {
@@ -343,26 +345,30 @@ public final class KrakenFeedClient implements AutoCloseable
         return exchangeStatus == ExchangeStatus.MAINTENANCE || exchangeStatus == ExchangeStatus.CANCEL_ONLY;
     }
 
-    void onWebSocketFrame(final WebSocketFrame frame)
+    private void onFrameEvent(final int event)
     {
-        final int result = assembler.onFrame(frame);
-        if (result == FrameAssembler.MESSAGE)
+        switch (event)
         {
-            onMessage(assembler.buffer(), 0, assembler.length());
-        }
-        else if (result == FrameAssembler.TOO_LARGE)
-        {
-            oversizeFrames++;
-            metrics.framesRejected++;
-        }
-        else if (result == FrameAssembler.BINARY)
-        {
-            binaryFrames++;
-            metrics.framesRejected++;
+            case KrakenWebSocketFrameReader.REASSEMBLED:
+                fragmentedMessages++;
+                break;
+            case KrakenWebSocketFrameReader.PONG:
+                watchdog.onFrame(System.nanoTime());
+                break;
+            case KrakenWebSocketFrameReader.TOO_LARGE:
+                oversizeFrames++;
+                metrics.framesRejected++;
+                break;
+            case KrakenWebSocketFrameReader.BINARY_SKIPPED:
+                binaryFrames++;
+                metrics.framesRejected++;
+                break;
+            default:
+                break;
         }
     }
 
-    /** The hot path: one whole text frame. */
+    /** The hot path: one whole text message. */
     private void onMessage(final DirectBuffer buffer, final int offset, final int length)
     {
         final long now = System.nanoTime();
@@ -765,7 +771,7 @@ public final class KrakenFeedClient implements AutoCloseable
         }
         if (oversizeFrames != oversizeReported)
         {
-            events.framesRejected(epochMicros, "message larger than " + settings.maxMessageBytes() + " bytes dropped",
+            events.framesRejected(epochMicros, "message larger than " + settings.maxMessageBytes() + " bytes (connection closed)",
                 oversizeFrames - oversizeReported);
             oversizeReported = oversizeFrames;
         }

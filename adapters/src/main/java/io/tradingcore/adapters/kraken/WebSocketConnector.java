@@ -11,9 +11,13 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -29,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens WebSocket connections to one Kraken endpoint (ws:// or wss:// with SNI) on one event loop:
- * TCP, TLS, the upgrade, then a {@link FeedChannelHandler} that reports to its listener. Shared by
- * the public feed and the private order connection.
+ * TCP, TLS, Netty's upgrade, then a {@link KrakenWebSocketFrameReader} (instead of Netty's frame
+ * decoder) and a {@link FeedChannelHandler} that report to one listener. Outbound frames go through
+ * Netty's encoder, which masks them. Shared by the public feed and the private order connection.
  */
 public final class WebSocketConnector
 {
@@ -74,7 +79,6 @@ public final class WebSocketConnector
         }
     }
 
-    /** Connections are made on {@code loop}, and all their callbacks run there. */
     /**
      * Starts the connection's own event-loop thread and binds to it; returns the loop, on which the
      * caller then schedules its start. A connection lives on one thread, so its state needs no locks.
@@ -120,17 +124,24 @@ public final class WebSocketConnector
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)connectTimeoutMillis);
     }
 
-    /** Starts a connection attempt; {@code listener} hears of the upgrade, errors and frames of {@code generation}. */
+    /** Starts a connection attempt; {@code listener} hears of the upgrade, errors and messages of {@code generation}. */
     public ChannelFuture connect(final FeedChannelHandler.Listener listener, final int generation)
     {
         final WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(endpoint)
-            .maxFramePayloadLength(maxMessageBytes)
             .handshakeTimeoutMillis(connectTimeoutMillis)
-            .dropPongFrames(true)
-            .handleCloseFrames(true)
             .withUTF8Validator(false)
             .build();
+        final KrakenWebSocketFrameReader reader = new KrakenWebSocketFrameReader(listener, generation, maxMessageBytes);
+        final WebSocketClientHandshaker13 handshaker = new WebSocketClientHandshaker13(endpoint, WebSocketVersion.V13,
+            null, false, EmptyHttpHeaders.INSTANCE, maxMessageBytes, true, false, config.forceCloseTimeoutMillis())
+        {
+            @Override
+            protected WebSocketFrameDecoder newWebsocketDecoder()
+            {
+                return reader;
+            }
+        };
         return bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
         {
             @Override
@@ -142,7 +153,7 @@ public final class WebSocketConnector
                     p.addLast(sslContext.newHandler(ch.alloc(), host, port));
                 }
                 p.addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
-                    new WebSocketClientProtocolHandler(config), new FeedChannelHandler(listener, generation));
+                    new WebSocketClientProtocolHandler(handshaker, config), new FeedChannelHandler(listener, generation));
             }
         }).connect(host, port);
     }

@@ -83,7 +83,7 @@ class KrakenFeedClientTest
             feed.simulator.faults().dropConnections();
 
             final Map<String, String> disconnected = feed.await(StreamCatalog.EVENTS_BUS, "disconnect", WAIT);
-            assertEquals("connection dropped by peer", disconnected.get("reason"));
+            assertEquals("closed by the server: 1000 Bye", disconnected.get("reason"), "the server's close frame is reported");
             feed.await(StreamCatalog.KRAKEN_STATUS, "reconnect_scheduled", f -> f.containsKey("delay_ms"), WAIT);
             feed.await(StreamCatalog.EVENTS_BUS, "connect", f -> "2".equals(f.get("attempt")), WAIT);
             for (final String symbol : SYMBOLS)

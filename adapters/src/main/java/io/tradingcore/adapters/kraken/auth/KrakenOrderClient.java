@@ -6,15 +6,14 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.adapters.kraken.ConnectionWatchdog;
 import io.tradingcore.adapters.kraken.ControlJson;
 import io.tradingcore.adapters.kraken.ControlRateLimiter;
 import io.tradingcore.adapters.kraken.FeedChannelHandler;
 import io.tradingcore.adapters.kraken.FeedEventWriter;
-import io.tradingcore.adapters.kraken.FrameAssembler;
 import io.tradingcore.adapters.kraken.FramePeek;
+import io.tradingcore.adapters.kraken.KrakenWebSocketFrameReader;
 import io.tradingcore.adapters.kraken.ReconnectPolicy;
 import io.tradingcore.adapters.kraken.WebSocketConnector;
 import io.tradingcore.core.execution.OrderGateway;
@@ -82,7 +81,6 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private final OrderStreamWriter streams;
     private final OrderCommands commands;
     private final OrderRequests requests = new OrderRequests();
-    private final FrameAssembler assembler;
     private final WebSocketConnector connector;
     private final ReconnectPolicy reconnectPolicy;
     private final ConnectionWatchdog watchdog;
@@ -130,9 +128,22 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         }
 
         @Override
-        public void onWebSocketFrame(final WebSocketFrame frame)
+        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
         {
-            KrakenOrderClient.this.onWebSocketFrame(frame);
+            onMessage(buffer, offset, length);
+        }
+
+        @Override
+        public void onFrameEvent(final int event)
+        {
+            if (event == KrakenWebSocketFrameReader.PONG)
+            {
+                watchdog.onFrame(System.nanoTime());
+            }
+            else if (event == KrakenWebSocketFrameReader.BINARY_SKIPPED)
+            {
+                LOG.warn("binary message on the order connection skipped");
+            }
         }
     };
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -184,7 +195,6 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
         this.streams = new OrderStreamWriter(events.writer());
         this.commands = new OrderCommands(settings.queueCapacity());
-        this.assembler = new FrameAssembler(settings.maxMessageBytes());
         this.connector = new WebSocketConnector(settings.endpoint(), settings.trustManagerFactory(),
             settings.maxMessageBytes(), settings.connectTimeoutMillis());
         this.reconnectPolicy = new ReconnectPolicy(settings.backoffInitialMillis(), settings.backoffMaxMillis(),
@@ -454,7 +464,6 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         final long now = System.nanoTime();
         connected = true;
         connectedAtNanos = now;
-        assembler.reset();
         watchdog.onSessionStart(now);
         final long micros = nowMicros();
         events.connectionState(micros, "connected", attempt, null);
@@ -614,23 +623,15 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         }
     }
 
-    private void onWebSocketFrame(final WebSocketFrame frame)
-    {
-        if (assembler.onFrame(frame) == FrameAssembler.MESSAGE)
-        {
-            onMessage(assembler.buffer(), assembler.length());
-        }
-    }
-
-    private void onMessage(final DirectBuffer buffer, final int length)
+    private void onMessage(final DirectBuffer buffer, final int offset, final int length)
     {
         watchdog.onFrame(System.nanoTime());
-        final int kind = FramePeek.channel(buffer, 0, length);
+        final int kind = FramePeek.channel(buffer, offset, length);
         if (kind == Channel.HEARTBEAT || kind == Channel.PONG)
         {
             return;
         }
-        final Map<String, Object> message = ControlJson.parseObject(buffer.getStringWithoutLengthUtf8(0, length));
+        final Map<String, Object> message = ControlJson.parseObject(buffer.getStringWithoutLengthUtf8(offset, length));
         if (message == null)
         {
             LOG.warn("unreadable frame on the order connection ({} bytes)", length);
