@@ -76,7 +76,10 @@ public final class FeedEventWriter
             .integer(DELAY_MS, delayMillis).string(Fields.REASON, reason).publish();
     }
 
-    /** kraken:errors: a failed ack (the only place Kraken reports a refused subscription). */
+    /**
+     * kraken:errors: a refused request on a connection whose frames do not pass through the ring (the
+     * private order connection); the public feed's refusals are written by the normalize stage.
+     */
     public void ackError(final long epochMicros, final String method, final String channel, final String symbol,
         final String reason, final long reqId)
     {

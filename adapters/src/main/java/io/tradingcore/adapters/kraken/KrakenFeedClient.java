@@ -104,15 +104,11 @@ public final class KrakenFeedClient implements AutoCloseable
     private long nextReqId = 1;
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
     private long lastMetricsNanos;
-    private long unknownFrames;
-    private long unknownReported;
     private long oversizeFrames;
     private long oversizeReported;
     private long binaryFrames;
     private long binaryReported;
-    private long sinkRejected;
     private long fragmentedMessages;
-    private long sinkRejectedReported;
 
     /**
      * The configured symbols must already be interned in {@code symbols} (the lead does it at start):
@@ -376,8 +372,7 @@ public final class KrakenFeedClient implements AutoCloseable
         watchdog.onFrame(now);
         if (!sink.onFrame(buffer, offset, length, epochMicros, now))
         {
-            sinkRejected++;
-            metrics.framesRejected++;
+            metrics.framesRejected++; // larger than a ring slot: the normalize stage reports it in sequence
         }
         final int channelId = FramePeek.channel(buffer, offset, length);
         metrics.frames[channelId]++;
@@ -399,7 +394,7 @@ public final class KrakenFeedClient implements AutoCloseable
             case Channel.PONG:
                 break;
             default:
-                unknownFrames++;
+                break; // not ours to report: the normalize stage writes every unknown frame to kraken:errors
         }
     }
 
@@ -451,8 +446,7 @@ public final class KrakenFeedClient implements AutoCloseable
         final Map<String, Object> message = ControlJson.parseObject(text);
         if (message == null)
         {
-            unknownFrames++;
-            return;
+            return; // malformed: reported by the normalize stage, which sees the same frame
         }
         if ("status".equals(ControlJson.string(message, "channel")))
         {
@@ -477,7 +471,7 @@ public final class KrakenFeedClient implements AutoCloseable
         else if (!success)
         {
             metrics.ackErrors++;
-            events.ackError(epochMicros, method, null, null, ControlJson.string(message, "error"), reqId);
+            LOG.warn("{} refused: {}", method, ControlJson.string(message, "error"));
         }
     }
 
@@ -569,7 +563,7 @@ public final class KrakenFeedClient implements AutoCloseable
         if (n == 0 || !subscribe || kind < 0)
         {
             metrics.ackErrors++;
-            events.ackError(epochMicros, method, channelName, symbol, error, request == null ? -1 : request.reqId);
+            LOG.warn("{} {} {} refused: {}", method, channelName, symbol, error);
         }
         for (int i = 0; i < n && subscribe && kind >= 0; i++)
         {
@@ -585,7 +579,6 @@ public final class KrakenFeedClient implements AutoCloseable
             {
                 metrics.ackErrors++;
                 subscriptions.onFailed(kind, ids[i]);
-                events.ackError(epochMicros, method, channelName, name, error, request == null ? -1 : request.reqId);
                 LOG.warn("{} {} {} refused: {}", method, channelName, name, error);
             }
         }
@@ -758,17 +751,11 @@ public final class KrakenFeedClient implements AutoCloseable
 
     private void reportRejectedFrames(final long now)
     {
-        if (unknownFrames == unknownReported && oversizeFrames == oversizeReported
-            && binaryFrames == binaryReported && sinkRejected == sinkRejectedReported)
+        if (oversizeFrames == oversizeReported && binaryFrames == binaryReported)
         {
             return;
         }
         final long epochMicros = epochMicros(now);
-        if (unknownFrames != unknownReported)
-        {
-            events.framesRejected(epochMicros, "unrecognized frame (handed on to the parser)", unknownFrames - unknownReported);
-            unknownReported = unknownFrames;
-        }
         if (oversizeFrames != oversizeReported)
         {
             events.framesRejected(epochMicros, "message larger than " + settings.maxMessageBytes() + " bytes (connection closed)",
@@ -779,12 +766,6 @@ public final class KrakenFeedClient implements AutoCloseable
         {
             events.framesRejected(epochMicros, "binary message dropped", binaryFrames - binaryReported);
             binaryReported = binaryFrames;
-        }
-        if (sinkRejected != sinkRejectedReported)
-        {
-            events.framesRejected(epochMicros, "frame refused by the ring (larger than a slot)",
-                sinkRejected - sinkRejectedReported);
-            sinkRejectedReported = sinkRejected;
         }
     }
 
