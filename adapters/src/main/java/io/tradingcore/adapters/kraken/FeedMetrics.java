@@ -24,6 +24,7 @@ public final class FeedMetrics
     private static final byte[] FRAMES_TOTAL = ascii("frames_total");
     private static final byte[] RECONNECTS = ascii("reconnects");
     private static final byte[] RESYNCS = ascii("resyncs");
+    private static final byte[] BOOKS_INVALIDATED = ascii("books_invalidated");
     private static final byte[] ACK_ERRORS = ascii("ack_errors");
     private static final byte[] RATE_LIMITED = ascii("rate_limited");
     private static final byte[] WATCHDOG_FIRINGS = ascii("watchdog_firings");
@@ -52,6 +53,8 @@ public final class FeedMetrics
     long resyncs;
     long resyncsDiscarded;
     long ackErrors;
+    /** Checksum mismatches, crossed and broken books, as the normalize stage raised them for resync. */
+    long booksInvalidated;
     long rateLimited;
     long watchdogFirings;
     long framesRejected;
@@ -92,6 +95,7 @@ public final class FeedMetrics
             .integer(FRAMES_TOTAL, total)
             .integer(RECONNECTS, reconnects)
             .integer(RESYNCS, resyncs)
+            .integer(BOOKS_INVALIDATED, booksInvalidated)
             .integer(ACK_ERRORS, ackErrors)
             .integer(RATE_LIMITED, rateLimited)
             .integer(WATCHDOG_FIRINGS, watchdogFirings)

@@ -611,6 +611,7 @@ public final class KrakenFeedClient implements AutoCloseable
         if (now - lastMetricsNanos >= metricsNanos)
         {
             lastMetricsNanos = now;
+            metrics.booksInvalidated = resyncRequests.raisedCount();
             metrics.publish(events, epochMicros(now), now);
         }
     }

@@ -13,11 +13,13 @@ public final class ResyncRequests
 {
     private final AtomicIntegerArray pending = new AtomicIntegerArray(SymbolTable.MAX_SYMBOLS);
     private final AtomicIntegerArray raised = new AtomicIntegerArray(SymbolTable.MAX_SYMBOLS);
+    private final java.util.concurrent.atomic.AtomicLong raisedTotal = new java.util.concurrent.atomic.AtomicLong();
 
     /** Stage side: asks for {@code symbolId}'s book to be resynced. */
     public void raise(final int symbolId)
     {
         raised.incrementAndGet(symbolId);
+        raisedTotal.incrementAndGet();
         pending.lazySet(symbolId, 1);
     }
 
@@ -32,6 +34,12 @@ public final class ResyncRequests
             }
         }
         return -1;
+    }
+
+    /** Books invalidated since start, all symbols (checksum mismatches, crossed or broken books). */
+    public long raisedCount()
+    {
+        return raisedTotal.get();
     }
 
     /** How many times a resync was asked for this symbol since start. */
