@@ -27,7 +27,7 @@ public final class Signal
     public long stopPrice;
     public long takeProfitPrice;
     public int pricePrecision;
-    /** Suggested order size in quote currency. */
+    /** Suggested order size in USD (size_quote_usd); the risk engine converts it for pairs not quoted in USD. */
     public double sizeQuote;
     /** Event time of the decision (epoch µs, exchange time). */
     public long decisionMicros;
