@@ -23,6 +23,7 @@ public final class OrderIntent
     public int side;
     public int orderType;
     public boolean postOnly;
+    /** Order size in USD ({@code size_quote_usd}); {@link #qty} is it converted at the decision price. */
     public double sizeQuote;
     /** 0 for a market order. */
     public long limitPrice;
