@@ -101,7 +101,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private int batchRemaining;
     private RuntimeException sendFailure;
 
-    private int state = DOWN;
+    private volatile int state = DOWN;
     private ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connecting;
     private StatefulRedisConnection<byte[], byte[]> connection;
     private RedisAsyncCommands<byte[], byte[]> commands;
