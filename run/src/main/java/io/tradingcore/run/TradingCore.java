@@ -8,6 +8,7 @@ import io.tradingcore.adapters.config.TradingConfig;
 import io.tradingcore.adapters.kraken.auth.KrakenOrderClient;
 import io.tradingcore.adapters.kraken.auth.KrakenOrderSettings;
 import io.tradingcore.adapters.kraken.auth.WebSocketTokenClient;
+import io.tradingcore.adapters.metrics.PrometheusEndpoint;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
@@ -93,6 +94,7 @@ final class TradingCore implements AutoCloseable
     private final KrakenOrderClient orders;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
+    private PrometheusEndpoint prometheus;
 
     TradingCore(final TradingConfig config, final Path home) throws BadInputException
     {
@@ -218,6 +220,14 @@ final class TradingCore implements AutoCloseable
     {
         final long startNanos = System.nanoTime();
         writer.start();
+        if (config.metricsHttpPort() != 0)
+        {
+            prometheus = new PrometheusEndpoint(config.metricsHttpHost(), config.metricsHttpPort())
+                .signalsPublished(signal::signals).publishLatency(signal.publishLatency())
+                .framesByChannel(normalize.counters()::frames).checksumFailures(normalize.counters()::checksumsFailed)
+                .redisWriteErrors(writer::writeErrors).redisEntries(writer::written, writer::shed)
+                .redisConnected(writer::connected).start();
+        }
         writeLifecycle(START);
         if (!config.orderEntryAllowed())
         {
@@ -340,6 +350,10 @@ final class TradingCore implements AutoCloseable
     @Override
     public void close()
     {
+        if (prometheus != null)
+        {
+            prometheus.close();
+        }
         if (orders != null)
         {
             orders.close();

@@ -25,6 +25,8 @@ public final class TradingConfig
     private final PaperSettings paper;
     private final ArbitrageSettings arbitrage;
     private final int metricsIntervalSeconds;
+    private final int metricsHttpPort;
+    private final String metricsHttpHost;
     private final KrakenCredentials credentials;
     private final List<String> sources;
     private final boolean helpRequested;
@@ -50,6 +52,12 @@ public final class TradingConfig
         paper = new PaperSettings(tree);
         arbitrage = new ArbitrageSettings(tree);
         metricsIntervalSeconds = tree.integer("metrics.intervalSeconds", 10, 1, 3600);
+        metricsHttpPort = tree.integer("metrics.httpPort", 0, 0, 65535);
+        metricsHttpHost = tree.text("metrics.httpHost", "127.0.0.1");
+        if (metricsHttpHost.isEmpty())
+        {
+            throw tree.invalid("metrics.httpHost", "the address the metrics endpoint binds, e.g. 127.0.0.1");
+        }
         tree.rejectUnknown();
         this.credentials = credentials;
         this.sources = List.copyOf(sources);
@@ -140,6 +148,18 @@ public final class TradingConfig
     public int metricsIntervalSeconds()
     {
         return metricsIntervalSeconds;
+    }
+
+    /** {@code metrics.httpPort}: the Prometheus and health endpoint's port; 0 = off. */
+    public int metricsHttpPort()
+    {
+        return metricsHttpPort;
+    }
+
+    /** {@code metrics.httpHost}: the address it binds, loopback unless configured. */
+    public String metricsHttpHost()
+    {
+        return metricsHttpHost;
     }
 
     /** The Kraken API credentials, read from the environment when first asked for. */

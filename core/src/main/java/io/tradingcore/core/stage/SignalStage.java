@@ -70,6 +70,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private long signalsNotCarried;
     private final long[] signalsByStrategy = new long[StrategyId.COUNT];
     private long arbOpportunities;
+    private final LatencyHistogram publishLatency = new LatencyHistogram();
 
     /**
      * @param arb      the triangular scorer, or null when the three books of {@code triangle} are not all configured
@@ -168,6 +169,12 @@ public final class SignalStage implements EventHandler<FrameEvent>
         return arbOpportunities;
     }
 
+    /** Receive→published latency of every signal (as on {@code metrics:signals:e2e}), readable from any thread. */
+    public LatencyHistogram publishLatency()
+    {
+        return publishLatency;
+    }
+
     private void publish(final Signal signal, final long sequence, final FrameEvent event)
     {
         final long signalNanos = System.nanoTime();
@@ -189,6 +196,8 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private void writeEndToEnd(final Signal s, final FrameEvent event, final long signalNanos, final long publishedNanos)
     {
         final long receiveToSignalMicros = (signalNanos - event.receiveNanos) / 1_000;
+        final long receiveToPublishMicros = (publishedNanos - event.receiveNanos) / 1_000;
+        publishLatency.record(receiveToPublishMicros);
         out.begin(StreamCatalog.METRICS_SIGNALS_E2E, s.symbolId, -1)
             .string(Fields.TYPE, TYPE_E2E)
             .identifier(SIGNAL_ID, signalPrefix, s.id)
@@ -199,7 +208,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
             .timestamp(SIGNAL_AT, event.receiveEpochMicros + receiveToSignalMicros)
             .decimal(EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - s.decisionMicros) / 10, 2)
             .integer(RECEIVE_TO_SIGNAL_US, receiveToSignalMicros)
-            .integer(RECEIVE_TO_PUBLISH_US, (publishedNanos - event.receiveNanos) / 1_000)
+            .integer(RECEIVE_TO_PUBLISH_US, receiveToPublishMicros)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros + receiveToSignalMicros)
             .publish();
     }
