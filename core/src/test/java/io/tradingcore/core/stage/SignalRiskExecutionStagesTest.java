@@ -170,6 +170,12 @@ class SignalRiskExecutionStagesTest
             "\\{\"stop\":\\d+\\.\\d,\"take_profit\":\\d+\\.\\d,\"size_quote_usd\":100\\.00}"), signal.get("risk"));
         assertEquals(Rfc3339.formatMicros(now), signal.get("timestamp"));
         assertEquals(1, s.signal.signals(StrategyId.TREND));
+        long published = 0;
+        for (int b = 0; b <= LatencyHistogram.bucketCount(); b++)
+        {
+            published += s.signal.publishLatency().count(b);
+        }
+        assertEquals(1, published, "the signal's receive-to-publish latency is in the Prometheus histogram");
 
         assertEquals(1, s.event.intentCount, "the intent is in the slot for the execution stage");
         final Entry intent = one(written, "orders:requests");
