@@ -32,6 +32,10 @@ public final class Portfolio
     private final double[] markPrice;
     private final double[] unrealized;
     private final double[] tripResult;
+    /** Symbols ever traded, so a conversion book's move revalues positions quoted in its currency. */
+    private final int[] traded;
+    private final boolean[] isTraded;
+    private int tradedCount;
 
     private double totalRealized;
     private double totalFees;
@@ -58,6 +62,8 @@ public final class Portfolio
         markPrice = new double[maxSymbols];
         unrealized = new double[maxSymbols];
         tripResult = new double[maxSymbols];
+        traded = new int[maxSymbols];
+        isTraded = new boolean[maxSymbols];
         java.util.Arrays.fill(markPrice, Double.NaN);
     }
 
@@ -65,6 +71,11 @@ public final class Portfolio
     public void onFill(
         final int symbolId, final int side, final long price, final long qty, final double quoteFee, final long micros)
     {
+        if (!isTraded[symbolId])
+        {
+            isTraded[symbolId] = true;
+            traded[tradedCount++] = symbolId;
+        }
         final double usdPerQuote = usd.lastUsdPerQuote(symbolId);
         final double fee = quoteFee * usdPerQuote;
         final int qtyPrecision = instruments.qtyPrecision(symbolId);
@@ -106,12 +117,24 @@ public final class Portfolio
         revalue(symbolId, micros);
     }
 
-    /** Marks {@code symbolId} to the mid of {@code bid} and {@code ask} (scaled), revaluing it at the current USD rate. */
+    /**
+     * Marks {@code symbolId} to the mid of {@code bid} and {@code ask} (scaled), revaluing it at the
+     * current USD rate; every other open position is revalued too, since this book may be the one that
+     * converts its quote currency (BTC/USD for ETH/BTC).
+     */
     public void mark(final int symbolId, final long bid, final long ask, final long micros)
     {
         markPrice[symbolId] = Scaled.toDouble(bid, instruments.pricePrecision(symbolId)) * 0.5
             + Scaled.toDouble(ask, instruments.pricePrecision(symbolId)) * 0.5;
         revalue(symbolId, micros);
+        for (int i = 0; i < tradedCount; i++)
+        {
+            final int other = traded[i];
+            if (other != symbolId && position[other] != 0)
+            {
+                revalue(other, micros);
+            }
+        }
     }
 
     /** Rolls the UTC day forward without a fill or mark (e.g. on a timer in event time). */

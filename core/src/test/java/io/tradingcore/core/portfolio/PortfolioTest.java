@@ -112,6 +112,8 @@ class PortfolioTest
         assertEquals(3_060.0, p.totalExposure(), 1e-6);
 
         usd.onBook(btcUsd, 500_000, 500_000, true);                 // BTC falls to 50,000
+        p.mark(btcUsd, 500_000, 500_000, T0 + 2);                   // the BTC/USD book alone revalues ETH/BTC
+        assertEquals(50.0, p.unrealizedPnl(ethBtc), 1e-6);
         p.mark(ethBtc, 5_100, 5_100, T0 + 2);
         assertEquals(50.0, p.unrealizedPnl(ethBtc), 1e-6);
         usd.onBook(btcUsd, 500_000, 500_000, false);                // a resync keeps the last rate for marking
