@@ -1,11 +1,7 @@
 package io.tradingcore.adapters.kraken;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.kraken.Channel;
@@ -22,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,62 +42,22 @@ public final class KrakenFeedClient implements AutoCloseable
     private final SymbolTable symbols;
     private final SubscriptionBook subscriptions;
     private final ControlRequests requests;
-    private final ReconnectPolicy reconnectPolicy;
-    private final ConnectionWatchdog watchdog;
     private final ResyncThrottle resyncThrottle;
     private final FeedEventWriter events;
     private final FeedMetrics metrics = new FeedMetrics();
-    private final WebSocketConnector connector;
-    private final FeedChannelHandler.Listener connection = new FeedChannelHandler.Listener()
-    {
-        @Override
-        public void onHandshakeComplete(final int generation)
-        {
-            KrakenFeedClient.this.onHandshakeComplete(generation);
-        }
-
-        @Override
-        public void onConnectionError(final int generation, final String reason)
-        {
-            KrakenFeedClient.this.onConnectionError(generation, reason);
-        }
-
-        @Override
-        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
-        {
-            onMessage(buffer, offset, length);
-        }
-
-        @Override
-        public void onFrameEvent(final int event)
-        {
-            KrakenFeedClient.this.onFrameEvent(event);
-        }
-    };
+    private final KrakenConnection connection;
     private final Map<Long, PendingRequest> pendingRequests = new HashMap<>();
     private final long[] resyncStartedNanos = new long[SymbolTable.MAX_SYMBOLS];
     private final int[] ids = new int[SymbolTable.MAX_SYMBOLS];
     private final int[] moreIds = new int[SymbolTable.MAX_SYMBOLS];
     private final long dataSilenceNanos;
-    private final long stableNanos;
     private final long metricsNanos;
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private EventLoop loop;
     private ScheduledFuture<?> tick;
     private ControlRateLimiter limiter;
-    private io.netty.channel.Channel channel;
-    private ChannelFuture connectFuture;
-    private int generation;
-    private int attempt;
-    private boolean connected;
-    private boolean stopping;
-    private boolean stableNoted;
-    private String closeReason;
-    private long connectedAtNanos;
     private long epochOffsetNanos;
     private long nextReqId = 1;
-    private int exchangeStatus = ExchangeStatus.UNKNOWN;
     private long lastMetricsNanos;
     private long oversizeFrames;
     private long oversizeReported;
@@ -133,17 +88,13 @@ public final class KrakenFeedClient implements AutoCloseable
         }
         this.subscriptions = new SubscriptionBook(settings, symbolIds, names.toArray(new String[0]));
         this.requests = new ControlRequests(settings, subscriptions);
-        this.reconnectPolicy = new ReconnectPolicy(settings, System.nanoTime());
-        this.watchdog = new ConnectionWatchdog(
-            settings.connectionSilenceMillis() * 1_000_000L, settings.pingTimeoutMillis() * 1_000_000L);
         this.resyncThrottle = new ResyncThrottle(settings.resyncMaxAttempts(),
             settings.resyncWindowMillis() * 1_000_000L, settings.resyncSlowRetryMillis() * 1_000_000L);
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
         this.dataSilenceNanos = settings.dataSilenceMillis() * 1_000_000L;
-        this.stableNanos = settings.stableConnectionMillis() * 1_000_000L;
         this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
-        this.connector = new WebSocketConnector(settings.endpoint(), settings.trustManagerFactory(),
-            settings.maxMessageBytes(), settings.connectTimeoutMillis());
+        this.connection = new KrakenConnection(settings, "feed", "connection dropped by peer",
+            "closed before the websocket upgrade", events, new FeedSession());
         java.util.Arrays.fill(resyncStartedNanos, NONE);
     }
 
@@ -163,14 +114,14 @@ public final class KrakenFeedClient implements AutoCloseable
     /** Starts the feed thread and the first connection attempt; returns at once. */
     public void start()
     {
-        loop = connector.start();
+        loop = connection.start();
         loop.execute(this::onStart); // after the field is set: onStart schedules on the loop
     }
 
     /** Closes the connection with a WebSocket close and stops the feed thread; waits up to a few seconds. */
     public void stop()
     {
-        connector.stop(this::onStop, stopped);
+        connection.stop();
     }
 
     @Override
@@ -205,140 +156,7 @@ public final class KrakenFeedClient implements AutoCloseable
         lastMetricsNanos = now;
         tick = loop.scheduleAtFixedRate(this::onTick, settings.tickMillis(), settings.tickMillis(),
             TimeUnit.MILLISECONDS);
-        connect();
-    }
-
-    private void onStop()
-    {
-        stopping = true;
-        if (tick != null)
-        {
-            tick.cancel(false);
-        }
-        if (channel != null && channel.isActive())
-        {
-            closeReason = "stopped";
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-                .addListener(ChannelFutureListener.CLOSE);
-        }
-        else if (channel != null && channel.isOpen())
-        {
-            closeReason = "stopped";
-            channel.close();
-        }
-        else
-        {
-            stopped.complete(null);
-        }
-    }
-
-    private void connect()
-    {
-        if (stopping)
-        {
-            return;
-        }
-        final long now = System.nanoTime();
-        final int gen = ++generation;
-        attempt++;
-        closeReason = null;
-        connected = false;
-        stableNoted = false;
-        reconnectPolicy.onAttempt(now);
-        events.connectionState(epochMicros(now), "connecting", attempt, null);
-        final ChannelFuture future = connector.connect(connection, gen);
-        connectFuture = future;
-        channel = future.channel();
-        channel.closeFuture().addListener(f -> onClosed(gen));
-    }
-
-    void onHandshakeComplete(final int gen)
-    {
-        if (gen != generation || stopping)
-        {
-            return;
-        }
-        final long now = System.nanoTime();
-        final long epochMicros = epochMicros(now);
-        connected = true;
-        connectedAtNanos = now;
-        metrics.connections++;
-        watchdog.onSessionStart(now);
-        subscriptions.reset();
-        resyncThrottle.onSessionStart();
-        // every book gets a fresh snapshot on this connection: requests raised before it are moot
-        for (int id = resyncRequests.take(0); id >= 0; id = resyncRequests.take(id + 1))
-        {
-            metrics.resyncsDiscarded++;
-        }
-        java.util.Arrays.fill(resyncStartedNanos, NONE);
-        sink.onSessionStart(epochMicros);
-        events.connectionState(epochMicros, "connected", attempt, null);
-        events.connected(epochMicros, attempt);
-        LOG.info("connected to {} (attempt {})", settings.endpoint(), attempt);
-        for (int kind = 0; kind < subscriptions.kindCount(); kind++)
-        {
-            if (subscriptions.enabled(kind))
-            {
-                final int n = allSymbols(kind);
-                send("subscribe", kind, ids, n, now);
-            }
-        }
-        drainOutbound(now);
-    }
-
-    void onConnectionError(final int gen, final String reason)
-    {
-        if (gen == generation && closeReason == null)
-        {
-            closeReason = reason;
-        }
-    }
-
-    private void onClosed(final int gen)
-    {
-        if (gen != generation)
-        {
-            return;
-        }
-        final long now = System.nanoTime();
-        final long epochMicros = epochMicros(now);
-        String reason = closeReason;
-        if (reason == null)
-        {
-            final Throwable cause = connectFuture == null ? null : connectFuture.cause();
-            reason = cause != null ? "connect failed: " + cause.getMessage()
-                : connected ? "connection dropped by peer" : "closed before the websocket upgrade";
-        }
-        final boolean wasConnected = connected;
-        connected = false;
-        channel = null;
-        limiter.clear();
-        pendingRequests.clear();
-        events.connectionState(epochMicros, "disconnected", attempt, reason);
-        if (wasConnected)
-        {
-            events.disconnected(epochMicros, reason);
-        }
-        if (stopping)
-        {
-            stopped.complete(null);
-            return;
-        }
-        metrics.reconnects++;
-        if (wasConnected && now - connectedAtNanos >= stableNanos)
-        {
-            reconnectPolicy.onStable();
-        }
-        final long delay = reconnectPolicy.nextDelayNanos(now, exchangeDegraded());
-        events.reconnectScheduled(epochMicros, delay / 1_000_000L, attempt + 1, reason);
-        LOG.warn("feed disconnected ({}); reconnecting in {} ms", reason, delay / 1_000_000L);
-        loop.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
-    }
-
-    private boolean exchangeDegraded()
-    {
-        return exchangeStatus == ExchangeStatus.MAINTENANCE || exchangeStatus == ExchangeStatus.CANCEL_ONLY;
+        connection.connect();
     }
 
     private void onFrameEvent(final int event)
@@ -349,7 +167,7 @@ public final class KrakenFeedClient implements AutoCloseable
                 fragmentedMessages++;
                 break;
             case KrakenWebSocketFrameReader.PONG:
-                watchdog.onFrame(System.nanoTime());
+                connection.onFrame(System.nanoTime());
                 break;
             case KrakenWebSocketFrameReader.TOO_LARGE:
                 oversizeFrames++;
@@ -369,7 +187,7 @@ public final class KrakenFeedClient implements AutoCloseable
     {
         final long now = System.nanoTime();
         final long epochMicros = (now + epochOffsetNanos) / 1000;
-        watchdog.onFrame(now);
+        connection.onFrame(now);
         if (!sink.onFrame(buffer, offset, length, epochMicros, now))
         {
             metrics.framesRejected++; // larger than a ring slot: the normalize stage reports it in sequence
@@ -486,7 +304,8 @@ public final class KrakenFeedClient implements AutoCloseable
         @SuppressWarnings("unchecked")
         final Map<String, Object> status = (Map<String, Object>)((List<?>)data).get(0);
         final String system = ControlJson.string(status, "system");
-        exchangeStatus = statusOf(system);
+        final int exchangeStatus = statusOf(system);
+        connection.onExchangeStatus(exchangeStatus);
         if (exchangeStatus != ExchangeStatus.ONLINE)
         {
             LOG.warn("Kraken reports system status {}", system);
@@ -592,19 +411,10 @@ public final class KrakenFeedClient implements AutoCloseable
     {
         final long now = System.nanoTime();
         refreshEpochOffset(now);
-        if (connected)
-        {
-            checkConnection(now);
-        }
-        if (connected && channel != null && channel.isActive())
+        if (connection.onTick(now))
         {
             serveResyncs(now);
             checkSubscriptions(now);
-            if (!stableNoted && now - connectedAtNanos >= stableNanos)
-            {
-                stableNoted = true;
-                reconnectPolicy.onStable();
-            }
             drainOutbound(now);
         }
         reportRejectedFrames(now);
@@ -613,25 +423,6 @@ public final class KrakenFeedClient implements AutoCloseable
             lastMetricsNanos = now;
             metrics.booksInvalidated = resyncRequests.raisedCount();
             metrics.publish(events, epochMicros(now), now);
-        }
-    }
-
-    private void checkConnection(final long now)
-    {
-        switch (watchdog.poll(now))
-        {
-            case ConnectionWatchdog.SEND_PING:
-                limiter.offerFirst(requests.ping(nextReqId++));
-                watchdog.onPingSent(now);
-                break;
-            case ConnectionWatchdog.CLOSE:
-                metrics.watchdogFirings++;
-                events.watchdog(epochMicros(now), "pong_timeout", null, null, watchdog.silentForNanos(now) / 1_000_000L);
-                closeReason = "no pong within " + settings.pingTimeoutMillis() + " ms";
-                channel.close();
-                break;
-            default:
-                break;
         }
     }
 
@@ -733,8 +524,8 @@ public final class KrakenFeedClient implements AutoCloseable
 
     private void drainOutbound(final long now)
     {
-        final io.netty.channel.Channel ch = channel;
-        if (ch == null || !connected)
+        final io.netty.channel.Channel ch = connection.session();
+        if (ch == null)
         {
             return;
         }
@@ -794,6 +585,95 @@ public final class KrakenFeedClient implements AutoCloseable
     private long epochMicros(final long nowNanos)
     {
         return (nowNanos + epochOffsetNanos) / 1000;
+    }
+
+    /** The feed's part of the connection lifecycle: fresh books and subscriptions for every session. */
+    private final class FeedSession implements KrakenConnection.Session
+    {
+        @Override
+        public long epochMicros(final long nowNanos)
+        {
+            return KrakenFeedClient.this.epochMicros(nowNanos);
+        }
+
+        @Override
+        public void onConnect(final int generation)
+        {
+            connection.open(generation);
+        }
+
+        @Override
+        public void onSessionStart(final long nowNanos, final long epochMicros)
+        {
+            metrics.connections++;
+            subscriptions.reset();
+            resyncThrottle.onSessionStart();
+            // every book gets a fresh snapshot on this connection: requests raised before it are moot
+            for (int id = resyncRequests.take(0); id >= 0; id = resyncRequests.take(id + 1))
+            {
+                metrics.resyncsDiscarded++;
+            }
+            java.util.Arrays.fill(resyncStartedNanos, NONE);
+            sink.onSessionStart(epochMicros);
+        }
+
+        @Override
+        public void onSessionReady(final long nowNanos)
+        {
+            for (int kind = 0; kind < subscriptions.kindCount(); kind++)
+            {
+                if (subscriptions.enabled(kind))
+                {
+                    final int n = allSymbols(kind);
+                    send("subscribe", kind, ids, n, nowNanos);
+                }
+            }
+            drainOutbound(nowNanos);
+        }
+
+        @Override
+        public void onSessionEnd(final long epochMicros, final boolean reconnecting)
+        {
+            limiter.clear();
+            pendingRequests.clear();
+            if (reconnecting)
+            {
+                metrics.reconnects++;
+            }
+        }
+
+        @Override
+        public void sendPing()
+        {
+            limiter.offerFirst(requests.ping(nextReqId++));
+        }
+
+        @Override
+        public void onPongTimeout()
+        {
+            metrics.watchdogFirings++;
+        }
+
+        @Override
+        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
+        {
+            onMessage(buffer, offset, length);
+        }
+
+        @Override
+        public void onFrameEvent(final int event)
+        {
+            KrakenFeedClient.this.onFrameEvent(event);
+        }
+
+        @Override
+        public void onStop(final io.netty.channel.Channel session)
+        {
+            if (tick != null)
+            {
+                tick.cancel(false);
+            }
+        }
     }
 
     /** A request waiting for its acks (Kraken sends one per symbol). */

@@ -1,21 +1,14 @@
 package io.tradingcore.adapters.kraken.auth;
 
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.tradingcore.adapters.kraken.ConnectionWatchdog;
 import io.tradingcore.adapters.kraken.ControlJson;
 import io.tradingcore.adapters.kraken.ControlRateLimiter;
-import io.tradingcore.adapters.kraken.FeedChannelHandler;
 import io.tradingcore.adapters.kraken.FeedEventWriter;
 import io.tradingcore.adapters.kraken.FramePeek;
+import io.tradingcore.adapters.kraken.KrakenConnection;
 import io.tradingcore.adapters.kraken.KrakenWebSocketFrameReader;
-import io.tradingcore.adapters.kraken.ReconnectPolicy;
-import io.tradingcore.adapters.kraken.WebSocketConnector;
 import io.tradingcore.core.execution.OrderGateway;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.ExchangeStatus;
@@ -38,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -81,9 +73,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private final OrderStreamWriter streams;
     private final OrderCommands commands;
     private final OrderRequests requests = new OrderRequests();
-    private final WebSocketConnector connector;
-    private final ReconnectPolicy reconnectPolicy;
-    private final ConnectionWatchdog watchdog;
+    private final KrakenConnection connection;
     private final FillLedger ledger = new FillLedger();
     private final ExecutionRow row = new ExecutionRow();
     private final String clOrdIdPrefix;
@@ -110,43 +100,6 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             sendCancel(intentId);
         }
     };
-    private final FeedChannelHandler.Listener connection = new FeedChannelHandler.Listener()
-    {
-        @Override
-        public void onHandshakeComplete(final int generation)
-        {
-            KrakenOrderClient.this.onHandshakeComplete(generation);
-        }
-
-        @Override
-        public void onConnectionError(final int generation, final String reason)
-        {
-            if (generation == KrakenOrderClient.this.generation && closeReason == null)
-            {
-                closeReason = reason;
-            }
-        }
-
-        @Override
-        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
-        {
-            onMessage(buffer, offset, length);
-        }
-
-        @Override
-        public void onFrameEvent(final int event)
-        {
-            if (event == KrakenWebSocketFrameReader.PONG)
-            {
-                watchdog.onFrame(System.nanoTime());
-            }
-            else if (event == KrakenWebSocketFrameReader.BINARY_SKIPPED)
-            {
-                LOG.warn("binary message on the order connection skipped");
-            }
-        }
-    };
-    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private volatile boolean ready;
     private volatile int exchangeStatus = ExchangeStatus.UNKNOWN;
@@ -159,16 +112,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private EventLoop loop;
     private ScheduledFuture<?> tick;
     private ControlRateLimiter limiter;
-    private io.netty.channel.Channel channel;
     private String token;
-    private int generation;
-    private int attempt;
-    private boolean connected;
-    private boolean stopping;
-    private boolean stableNoted;
     private boolean historyLoaded;
-    private String closeReason;
-    private long connectedAtNanos;
     private long lastDeadManNanos;
     private long nextReqId = 1;
 
@@ -195,13 +140,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
         this.streams = new OrderStreamWriter(events.writer());
         this.commands = new OrderCommands(settings.queueCapacity());
-        this.connector = new WebSocketConnector(settings.endpoint(), settings.trustManagerFactory(),
-            settings.maxMessageBytes(), settings.connectTimeoutMillis());
-        this.reconnectPolicy = new ReconnectPolicy(settings.backoffInitialMillis(), settings.backoffMaxMillis(),
-            settings.backoffJitter(), settings.minDelayAfterMaintenanceMillis(), settings.maxConnectionAttempts(),
-            settings.connectionAttemptWindowMillis(), System.nanoTime());
-        this.watchdog = new ConnectionWatchdog(settings.connectionSilenceMillis() * 1_000_000L,
-            settings.pingTimeoutMillis() * 1_000_000L);
+        this.connection = new KrakenConnection(settings, "order connection", "connection closed by peer",
+            "connection closed before the upgrade", events, new OrderSession());
         this.clOrdIdPrefix = (settings.clientOrderIdPrefix() != null ? settings.clientOrderIdPrefix()
             : Long.toString(Instant.now().getEpochSecond(), 36)) + "-";
     }
@@ -224,14 +164,14 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     /** Starts the connection thread and the first token fetch; returns at once. */
     public void start()
     {
-        loop = connector.start();
+        loop = connection.start();
         loop.execute(this::onStart); // after the field is set: onStart schedules on the loop
     }
 
     /** Disables the dead-man switch (timeout 0) if armed, closes the connection and stops the thread; waits a few seconds. */
     public void stop()
     {
-        connector.stop(this::onStop, stopped);
+        connection.stop();
     }
 
     @Override
@@ -368,73 +308,13 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         {
             LOG.info("Kraken order client is not armed: orders are refused, nothing but subscriptions is sent");
         }
-        connect();
-    }
-
-    private void onStop()
-    {
-        stopping = true;
-        ready = false;
-        if (tick != null)
-        {
-            tick.cancel(false);
-        }
-        if (channel != null && channel.isActive())
-        {
-            closeReason = "stopped";
-            if (connected && armed && token != null)
-            {
-                // a clean stop leaves no dead-man timer behind to cancel orders later
-                channel.write(new TextWebSocketFrame(requests.cancelAllOrdersAfter(0, token, nextReqId++)));
-                deadManRequests++;
-            }
-            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-                .addListener(ChannelFutureListener.CLOSE);
-        }
-        else if (channel != null && channel.isOpen())
-        {
-            closeReason = "stopped";
-            channel.close();
-        }
-        else
-        {
-            stopped.complete(null);
-        }
-    }
-
-    private void connect()
-    {
-        if (stopping)
-        {
-            return;
-        }
-        final int gen = ++generation;
-        attempt++;
-        closeReason = null;
-        connected = false;
-        ready = false;
-        stableNoted = false;
-        channel = null;
-        reconnectPolicy.onAttempt(System.nanoTime());
-        events.connectionState(nowMicros(), "fetching_token", attempt, null);
-        try
-        {
-            tokens.fetch().whenComplete((fetched, failure) -> loop.execute(() -> onToken(gen, fetched, failure)));
-        }
-        catch (final RuntimeException ex)
-        {
-            onToken(gen, null, ex);
-        }
+        connection.connect();
     }
 
     private void onToken(final int gen, final WebSocketToken fetched, final Throwable failure)
     {
-        if (gen != generation || stopping)
+        if (!connection.current(gen))
         {
-            if (stopping && channel == null)
-            {
-                stopped.complete(null);
-            }
             return;
         }
         if (failure != null)
@@ -444,115 +324,22 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
                 : "GetWebSocketsToken failed: " + cause;
             streams.authError(reason, nowMicros());
             LOG.error("no Kraken WebSocket token, so no order connection: {}", reason);
-            scheduleReconnect(reason);
+            connection.onConnectFailed(reason);
             return;
         }
         tokensFetched++;
         token = fetched.token();
-        events.connectionState(nowMicros(), "connecting", attempt, null);
-        final ChannelFuture future = connector.connect(connection, gen);
-        channel = future.channel();
-        channel.closeFuture().addListener(f -> onClosed(gen, future));
-    }
-
-    private void onHandshakeComplete(final int gen)
-    {
-        if (gen != generation || stopping)
-        {
-            return;
-        }
-        final long now = System.nanoTime();
-        connected = true;
-        connectedAtNanos = now;
-        watchdog.onSessionStart(now);
-        final long micros = nowMicros();
-        events.connectionState(micros, "connected", attempt, null);
-        events.connected(micros, attempt);
-        LOG.info("connected to {} (attempt {})", settings.endpoint(), attempt);
-        limiter.offer(requests.subscribeExecutions(token, nextReqId++));
-        limiter.offer(requests.subscribeBalances(token, nextReqId++));
-        drainOutbound(now);
-    }
-
-    private void onClosed(final int gen, final ChannelFuture future)
-    {
-        if (gen != generation)
-        {
-            return;
-        }
-        final boolean wasConnected = connected;
-        connected = false;
-        ready = false;
-        String reason = closeReason;
-        if (reason == null)
-        {
-            final Throwable cause = future.cause();
-            reason = cause != null ? "connect failed: " + cause.getMessage()
-                : wasConnected ? "connection closed by peer" : "connection closed before the upgrade";
-        }
-        limiter.clear();
-        final long micros = nowMicros();
-        for (final ClientOrder o : new ArrayList<>(unsent.values()))
-        {
-            closeOrder(o, "rejected", "connection lost before it was sent", micros);
-        }
-        unsent.clear();
-        events.connectionState(micros, "disconnected", attempt, reason);
-        if (wasConnected)
-        {
-            events.disconnected(micros, reason);
-        }
-        if (stopping)
-        {
-            stopped.complete(null);
-            return;
-        }
-        if (wasConnected && System.nanoTime() - connectedAtNanos >= settings.stableConnectionMillis() * 1_000_000L)
-        {
-            reconnectPolicy.onStable();
-        }
-        scheduleReconnect(reason);
-    }
-
-    private void scheduleReconnect(final String reason)
-    {
-        final int status = exchangeStatus;
-        final long delay = reconnectPolicy.nextDelayNanos(System.nanoTime(),
-            status == ExchangeStatus.MAINTENANCE || status == ExchangeStatus.CANCEL_ONLY);
-        events.reconnectScheduled(nowMicros(), delay / 1_000_000L, attempt + 1, reason);
-        LOG.warn("order connection down ({}); reconnecting in {} ms", reason, delay / 1_000_000L);
-        loop.schedule(this::connect, delay, TimeUnit.NANOSECONDS);
+        connection.open(gen);
     }
 
     private void onTick()
     {
         final long now = System.nanoTime();
         commands.drain(commandHandler);
-        if (connected && channel != null && channel.isActive())
+        if (connection.onTick(now) && ready && armed
+            && now - lastDeadManNanos >= settings.deadManIntervalMillis() * 1_000_000L)
         {
-            switch (watchdog.poll(now))
-            {
-                case ConnectionWatchdog.SEND_PING:
-                    limiter.offerFirst(requests.ping(nextReqId++));
-                    watchdog.onPingSent(now);
-                    break;
-                case ConnectionWatchdog.CLOSE:
-                    events.watchdog(nowMicros(), "pong_timeout", null, null, watchdog.silentForNanos(now) / 1_000_000L);
-                    closeReason = "no pong within " + settings.pingTimeoutMillis() + " ms";
-                    channel.close();
-                    return;
-                default:
-                    break;
-            }
-            if (ready && armed && now - lastDeadManNanos >= settings.deadManIntervalMillis() * 1_000_000L)
-            {
-                refreshDeadMan(now);
-            }
-            if (!stableNoted && now - connectedAtNanos >= settings.stableConnectionMillis() * 1_000_000L)
-            {
-                stableNoted = true;
-                reconnectPolicy.onStable();
-            }
+            refreshDeadMan(now);
         }
         drainOutbound(now);
     }
@@ -575,7 +362,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             closeOrder(order, "rejected", "unknown symbol id " + o.symbolId, nowMicros());
             return;
         }
-        if (!armed || !ready || channel == null)
+        if (!armed || !ready || connection.session() == null)
         {
             closeOrder(order, "rejected", "not connected", nowMicros());
             return;
@@ -600,8 +387,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     private void drainOutbound(final long now)
     {
-        final io.netty.channel.Channel ch = channel;
-        if (ch == null || !connected)
+        final io.netty.channel.Channel ch = connection.session();
+        if (ch == null)
         {
             return;
         }
@@ -625,7 +412,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     private void onMessage(final DirectBuffer buffer, final int offset, final int length)
     {
-        watchdog.onFrame(System.nanoTime());
+        connection.onFrame(System.nanoTime());
         final int kind = FramePeek.channel(buffer, offset, length);
         if (kind == Channel.HEARTBEAT || kind == Channel.PONG)
         {
@@ -695,11 +482,10 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
                 closeOrder(order, "rejected", error == null ? "add_order refused" : error, nowMicros());
             }
         }
-        if (error != null && error.contains(INVALID_SESSION) && channel != null)
+        if (error != null && error.contains(INVALID_SESSION))
         {
             // the token went stale (Kraken upgrades do this): a new connection fetches a new one
-            closeReason = INVALID_SESSION;
-            channel.close();
+            connection.close(INVALID_SESSION);
         }
     }
 
@@ -846,6 +632,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             }
         }
         exchangeStatus = status; // kraken:status gets the exchange's status from the public feed's frames
+        connection.onExchangeStatus(status);
     }
 
     @SuppressWarnings("unchecked")
@@ -893,6 +680,104 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     {
         final Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /** The order client's part of the connection lifecycle: a token first, then executions and balances. */
+    private final class OrderSession implements KrakenConnection.Session
+    {
+        @Override
+        public long epochMicros(final long nowNanos)
+        {
+            return nowMicros();
+        }
+
+        @Override
+        public void onConnect(final int generation)
+        {
+            ready = false;
+            events.connectionState(nowMicros(), "fetching_token", connection.attempt(), null);
+            try
+            {
+                tokens.fetch().whenComplete((fetched, failure) -> loop.execute(() -> onToken(generation, fetched, failure)));
+            }
+            catch (final RuntimeException ex)
+            {
+                onToken(generation, null, ex);
+            }
+        }
+
+        @Override
+        public void onSessionStart(final long nowNanos, final long epochMicros)
+        {
+            // nothing carries over: the executions snapshot after subscribing says what is open
+        }
+
+        @Override
+        public void onSessionReady(final long nowNanos)
+        {
+            limiter.offer(requests.subscribeExecutions(token, nextReqId++));
+            limiter.offer(requests.subscribeBalances(token, nextReqId++));
+            drainOutbound(nowNanos);
+        }
+
+        @Override
+        public void onSessionEnd(final long epochMicros, final boolean reconnecting)
+        {
+            ready = false;
+            limiter.clear();
+            for (final ClientOrder o : new ArrayList<>(unsent.values()))
+            {
+                closeOrder(o, "rejected", "connection lost before it was sent", epochMicros);
+            }
+            unsent.clear();
+        }
+
+        @Override
+        public void sendPing()
+        {
+            limiter.offerFirst(requests.ping(nextReqId++));
+        }
+
+        @Override
+        public void onPongTimeout()
+        {
+            // the pong_timeout entry is the record; the order client keeps no watchdog counter
+        }
+
+        @Override
+        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
+        {
+            onMessage(buffer, offset, length);
+        }
+
+        @Override
+        public void onFrameEvent(final int event)
+        {
+            if (event == KrakenWebSocketFrameReader.PONG)
+            {
+                connection.onFrame(System.nanoTime());
+            }
+            else if (event == KrakenWebSocketFrameReader.BINARY_SKIPPED)
+            {
+                LOG.warn("binary message on the order connection skipped");
+            }
+        }
+
+        @Override
+        public void onStop(final io.netty.channel.Channel session)
+        {
+            ready = false;
+            if (tick != null)
+            {
+                tick.cancel(false);
+            }
+            if (session != null && armed && token != null)
+            {
+                // a clean stop leaves no dead-man timer behind to cancel orders later
+                session.write(new TextWebSocketFrame(requests.cancelAllOrdersAfter(0, token, nextReqId++)));
+                deadManRequests++;
+            }
+        }
     }
 
     /** The fields of an open order that later reports leave out. */
