@@ -64,6 +64,8 @@ final class TradingCore implements AutoCloseable
     private static final Logger LOG = LoggerFactory.getLogger(TradingCore.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(45);
     private static final int PUBLISHED_BOOK_LEVELS = 10;
+    /** The operator's reset of the daily-drawdown kill switch: {@code curl -X POST host:port/risk/kill-switch/reset}. */
+    private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
     private static final int FEEDBACK_BYTES = 1 << 20;
     private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
     private static final int[] TRIANGLE_IDS = new int[3];
@@ -226,7 +228,8 @@ final class TradingCore implements AutoCloseable
                 .signalsPublished(signal::signals).publishLatency(signal.publishLatency())
                 .framesByChannel(normalize.counters()::frames).checksumFailures(normalize.counters()::checksumsFailed)
                 .redisWriteErrors(writer::writeErrors).redisEntries(writer::written, writer::shed)
-                .redisConnected(writer::connected).start();
+                .redisConnected(writer::connected)
+                .command(KILL_SWITCH_RESET_PATH, risk::requestKillSwitchReset).start();
         }
         writeLifecycle(START);
         if (!config.orderEntryAllowed())

@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  * The Prometheus scrape target and health check of the core, served by the JDK's HTTP server on a
  * thread of its own: {@code GET /metrics} (text format 0.0.4) reads the counters the stages and the
  * Redis writer already keep, {@code GET /health} answers 200 while Redis is connected, 503 otherwise.
- * It only reads; it never touches the ring.
+ * Operator commands ({@link #command}) are POSTs that only raise a flag the owning stage acts on at
+ * its next event; nothing here touches the ring. Bind it to loopback (the default) or a trusted network.
  */
 public final class PrometheusEndpoint implements AutoCloseable
 {
@@ -41,6 +42,7 @@ public final class PrometheusEndpoint implements AutoCloseable
     private IntToLongFunction redisWrittenByStream;
     private IntToLongFunction redisShedByStream;
     private BooleanSupplier redisConnected;
+    private final java.util.Map<String, Runnable> commands = new java.util.LinkedHashMap<>();
     private HttpServer server;
     private ExecutorService thread;
 
@@ -101,6 +103,13 @@ public final class PrometheusEndpoint implements AutoCloseable
         return this;
     }
 
+    /** {@code POST path} runs {@code action} (which must only raise a flag) and answers 202. Before {@link #start}. */
+    public PrometheusEndpoint command(final String path, final Runnable action)
+    {
+        commands.put(path, action);
+        return this;
+    }
+
     /** Binds and serves; every source must have been given. */
     public PrometheusEndpoint start() throws IOException
     {
@@ -114,6 +123,10 @@ public final class PrometheusEndpoint implements AutoCloseable
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/metrics", exchange -> respond(exchange, 200, CONTENT_TYPE, scrape()));
         server.createContext("/health", this::health);
+        for (final java.util.Map.Entry<String, Runnable> c : commands.entrySet())
+        {
+            server.createContext(c.getKey(), exchange -> command(exchange, c.getKey(), c.getValue()));
+        }
         thread = Executors.newSingleThreadExecutor(r ->
         {
             final Thread t = new Thread(r, "prometheus-http");
@@ -219,6 +232,28 @@ public final class PrometheusEndpoint implements AutoCloseable
     private static String millis(final long micros)
     {
         return BigDecimal.valueOf(micros, 3).stripTrailingZeros().toPlainString();
+    }
+
+    private static void command(final HttpExchange exchange, final String path, final Runnable action) throws IOException
+    {
+        try (exchange)
+        {
+            if (!"POST".equals(exchange.getRequestMethod()) || !path.equals(exchange.getRequestURI().getPath()))
+            {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                exchange.sendResponseHeaders("POST".equals(exchange.getRequestMethod()) ? 404 : 405, -1);
+                return;
+            }
+            action.run();
+            LOG.warn("operator command {} from {}", path, exchange.getRemoteAddress());
+            final byte[] bytes = "accepted: applied at the next event\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(202, bytes.length);
+            try (OutputStream out = exchange.getResponseBody())
+            {
+                out.write(bytes);
+            }
+        }
     }
 
     private static void respond(final HttpExchange exchange, final int status, final String type, final String body)

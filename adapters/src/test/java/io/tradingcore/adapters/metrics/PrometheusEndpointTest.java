@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrometheusEndpointTest
 {
     private final AtomicLong signals = new AtomicLong();
+    private final AtomicLong resets = new AtomicLong();
     private final AtomicLong writeErrors = new AtomicLong();
     private final AtomicBoolean connected = new AtomicBoolean(true);
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -51,6 +52,7 @@ class PrometheusEndpointTest
             .redisWriteErrors(writeErrors::get)
             .redisEntries(stream -> stream == StreamCatalog.ARB_SCORED ? 40 : 2, stream -> stream == 0 ? 7 : 0)
             .redisConnected(connected::get)
+            .command("/risk/kill-switch/reset", resets::incrementAndGet)
             .start();
     }
 
@@ -160,6 +162,18 @@ class PrometheusEndpointTest
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
         assertEquals(404, get("/nothing").statusCode());
+    }
+
+    @Test
+    void anOperatorCommandIsAPostThatRaisesItsFlagOnce() throws Exception
+    {
+        final HttpResponse<String> post = http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/risk/kill-switch/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, post.statusCode());
+        assertEquals(1, resets.get());
+        assertEquals(405, get("/risk/kill-switch/reset").statusCode(), "a GET (a crawler, a scrape) never resets");
+        assertEquals(1, resets.get());
     }
 
     @Test

@@ -137,6 +137,16 @@ public final class Portfolio
         }
     }
 
+    /**
+     * Starts the day's drawdown afresh from the current equity: what an operator's reset of the kill
+     * switch means (otherwise the same drawdown would trip it again at once).
+     */
+    public void restartDailyDrawdown()
+    {
+        dayPeak = equity();
+        dailyDrawdown = 0;
+    }
+
     /** Rolls the UTC day forward without a fill or mark (e.g. on a timer in event time). */
     public void onTime(final long micros)
     {

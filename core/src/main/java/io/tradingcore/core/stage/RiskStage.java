@@ -54,6 +54,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private static final byte[] DRAWDOWN_DAILY = ascii("drawdown_daily");
     private static final byte[] REASON_FILL = ascii("fill");
     private static final byte[] REASON_TIMER = ascii("timer");
+    private static final byte[] KILL_SWITCH_RESET = ascii("kill_switch_reset");
 
     private final RiskEngine risk;
     private final Portfolio portfolio;
@@ -71,6 +72,8 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private final RoundTripWindow lastHour = new RoundTripWindow(4096);
     private final boolean[] held = new boolean[SymbolTable.MAX_SYMBOLS];
     private int exchangeStatus = -1;
+    /** Set by an operator's command (another thread), acted on at the next event. */
+    private volatile boolean killSwitchResetRequested;
     private long nextPortfolioMicros;
     private long now;
     private long intents;
@@ -99,6 +102,10 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     {
         now = event.eventMicros;
         drainFeedback();
+        if (killSwitchResetRequested)
+        {
+            resetKillSwitch();
+        }
         if (event.exchangeStatus != exchangeStatus)
         {
             exchangeStatus = event.exchangeStatus;
@@ -155,6 +162,30 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         event.pnl = portfolio.totalRealizedPnl() + portfolio.totalUnrealizedPnl() - portfolio.totalFees();
         event.drawdownDaily = portfolio.dailyDrawdown();
         event.winRateHour = lastHour.winRate(now);
+    }
+
+    /**
+     * An operator's reset of the daily-drawdown kill switch, from any thread: at the next event the
+     * switch re-arms and the day's drawdown restarts from the current equity; {@code events:bus} says so.
+     */
+    public void requestKillSwitchReset()
+    {
+        killSwitchResetRequested = true;
+    }
+
+    private void resetKillSwitch()
+    {
+        killSwitchResetRequested = false;
+        final boolean wasTripped = risk.tripped();
+        portfolio.restartDailyDrawdown();
+        risk.reset();
+        out.begin(StreamCatalog.EVENTS_BUS, -1, -1)
+            .string(Fields.TYPE, Fields.TYPE_EVENT)
+            .string(Fields.EVENT, KILL_SWITCH_RESET)
+            .bool(TRIP, wasTripped)
+            .number(EQUITY, portfolio.equity(), 6)
+            .timestamp(Fields.TIMESTAMP, now)
+            .publish();
     }
 
     /** Applies the fills left after the ring stopped (the last event's), then writes the final positions. */
