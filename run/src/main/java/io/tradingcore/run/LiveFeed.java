@@ -64,6 +64,7 @@ final class LiveFeed implements AutoCloseable
             .tickerEventTrigger(kraken.tickerEventTrigger())
             .tradeSnapshot(kraken.tradeSnapshot())
             .bookDepth(kraken.bookDepth())
+            .channels(kraken.tickerEnabled(), kraken.tradeEnabled(), kraken.bookEnabled())
             .ohlcIntervals(kraken.ohlcEnabled() ? kraken.ohlcIntervals() : new int[0])
             .instrument(kraken.instrumentEnabled())
             .controlRate(kraken.controlMessagesPerSecond(), kraken.controlBurst())

@@ -21,6 +21,9 @@ public final class KrakenFeedSettings extends ConnectionSettings<KrakenFeedSetti
     private int bookDepth = 10;
     private int[] ohlcIntervals = {1};
     private boolean instrument = true;
+    private boolean ticker = true;
+    private boolean trade = true;
+    private boolean book = true;
     private double controlMessagesPerSecond = 5.0;
     private int controlBurst = 5;
     private long dataSilenceMillis = 30_000;
@@ -131,6 +134,30 @@ public final class KrakenFeedSettings extends ConnectionSettings<KrakenFeedSetti
     public KrakenFeedSettings instrument(final boolean on)
     {
         this.instrument = on;
+        return this;
+    }
+
+    public boolean ticker()
+    {
+        return ticker;
+    }
+
+    public boolean trade()
+    {
+        return trade;
+    }
+
+    public boolean book()
+    {
+        return book;
+    }
+
+    /** Which of the ticker, trade and book channels to subscribe (kraken.ticker/trade/book.enabled). */
+    public KrakenFeedSettings channels(final boolean ticker, final boolean trade, final boolean book)
+    {
+        this.ticker = ticker;
+        this.trade = trade;
+        this.book = book;
         return this;
     }
 

@@ -55,6 +55,9 @@ public final class SubscriptionBook
         this.snapshotExpected = new boolean[kindCount];
         Arrays.fill(enabled, true);
         Arrays.fill(snapshotExpected, true);
+        enabled[TICKER] = settings.ticker();
+        enabled[TRADE] = settings.trade();
+        enabled[BOOK] = settings.book();
         enabled[INSTRUMENT] = settings.instrument();
         snapshotExpected[TRADE] = settings.tradeSnapshot();
         this.symbolIds = symbolIds.clone();

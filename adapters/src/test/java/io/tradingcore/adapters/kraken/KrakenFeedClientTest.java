@@ -59,6 +59,19 @@ class KrakenFeedClientTest
     }
 
     @Test
+    void aChannelTurnedOffInTheConfigurationIsNeverSubscribed()
+    {
+        try (SimulatedFeed feed = new SimulatedFeed(simulatorSettings(),
+            clientSettings(SYMBOLS).channels(false, true, true)))
+        {
+            feed.awaitFrame(0, WAIT, "\"channel\":\"book\",\"type\":\"update\"");
+            final List<String> requests = feed.simulator.requests();
+            assertTrue(requests.stream().anyMatch(r -> r.contains("\"channel\":\"trade\"")), requests.toString());
+            assertTrue(requests.stream().noneMatch(r -> r.contains("\"channel\":\"ticker\"")), requests.toString());
+        }
+    }
+
+    @Test
     void anUnknownPairIsReportedWithItsReasonAndTheOthersStream()
     {
         final List<String> symbols = new ArrayList<>(SYMBOLS);
