@@ -63,6 +63,7 @@ final class TradingCore implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(TradingCore.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration REPLAY_REDIS_WAIT = Duration.ofSeconds(10);
     private static final int PUBLISHED_BOOK_LEVELS = 10;
     /** The operator's reset of the daily-drawdown kill switch: {@code curl -X POST host:port/risk/kill-switch/reset}. */
     private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
@@ -231,6 +232,12 @@ final class TradingCore implements AutoCloseable
                 .redisConnected(writer::connected)
                 .command(KILL_SWITCH_RESET_PATH, risk::requestKillSwitchReset).start();
         }
+        if (config.feed().source() == FeedSettings.Source.REPLAY && !awaitRedis(REPLAY_REDIS_WAIT))
+        {
+            // a live feed keeps trading and spills while Redis is away; a replay has no reason to start
+            throw new java.io.IOException("Redis at " + config.redis().maskedUrl() + " is not reachable after "
+                + REPLAY_REDIS_WAIT.toSeconds() + " s: nothing replayed");
+        }
         writeLifecycle(START);
         if (!config.orderEntryAllowed())
         {
@@ -301,6 +308,16 @@ final class TradingCore implements AutoCloseable
             shutdown.await(Long.MAX_VALUE, TimeUnit.DAYS);
             LOG.info("stop requested: closing the feed, draining the ring, flushing Redis");
         }
+    }
+
+    private boolean awaitRedis(final Duration timeout) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!writer.connected() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        return writer.connected();
     }
 
     /** A replay waits while Redis is behind, so it never makes the writer shed market data. */

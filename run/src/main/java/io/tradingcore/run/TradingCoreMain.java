@@ -91,7 +91,7 @@ public final class TradingCoreMain
         catch (final Exception ex)
         {
             LOG.error("fatal: {}", ex.toString(), ex);
-            err.println("trading-core: fatal: " + ex);
+            err.println("trading-core: fatal: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             return EXIT_FAULT;
         }
     }

@@ -71,4 +71,14 @@ class BadConfigTest
         assertFalse(run.out().contains("secretpw"), "the password is not printed");
         assertFalse(run.err().contains("secretpw"), "the password is not printed");
     }
+
+    @Test
+    void aReplayIntoAnUnreachableRedisFailsFastWithExitOneAndAMaskedUrl() throws IOException
+    {
+        final Path recording = Files.writeString(dir.resolve("one-frame.jsonl"), "{\"channel\":\"heartbeat\"}\n");
+        final CoreRun run = CoreRun.run(CoreRun.replay(recording, "redis://u:secretpw@127.0.0.1:1", dir.resolve("spill")))
+            .assertExit(TradingCoreMain.EXIT_FAULT);
+        assertTrue(run.err().contains("fatal: Redis at redis://u:****@127.0.0.1:1 is not reachable"), run.err());
+        assertFalse((run.out() + run.err()).contains("secretpw"), "the password is not printed");
+    }
 }
