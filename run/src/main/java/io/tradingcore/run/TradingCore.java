@@ -62,11 +62,15 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
 final class TradingCore implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(TradingCore.class);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(45);
+    /** Kept under the shutdown hook's wait (55 s) with the feed's and order client's closes (≤ 4 s each). */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REDIS_AWAY_GRACE = Duration.ofSeconds(5);
     private static final Duration REPLAY_REDIS_WAIT = Duration.ofSeconds(10);
     private static final int PUBLISHED_BOOK_LEVELS = 10;
-    /** The operator's reset of the daily-drawdown kill switch: {@code curl -X POST host:port/risk/kill-switch/reset}. */
+    /** The operator's reset of the daily-drawdown kill switch (POST with the operator token). */
     private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
+    /** The secret an operator command must carry (X-Operator-Token); without it no command is served. */
+    private static final String OPERATOR_TOKEN_VARIABLE = "TRADING_OPERATOR_TOKEN";
     private static final int FEEDBACK_BYTES = 1 << 20;
     private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
     private static final int[] TRIANGLE_IDS = new int[3];
@@ -229,8 +233,13 @@ final class TradingCore implements AutoCloseable
                 .signalsPublished(signal::signals).publishLatency(signal.publishLatency())
                 .framesByChannel(normalize.counters()::frames).checksumFailures(normalize.counters()::checksumsFailed)
                 .redisWriteErrors(writer::writeErrors).redisEntries(writer::written, writer::shed)
-                .redisConnected(writer::connected)
-                .command(KILL_SWITCH_RESET_PATH, risk::requestKillSwitchReset).start();
+                .redisConnected(writer::connected);
+            final String operatorToken = System.getenv(OPERATOR_TOKEN_VARIABLE);
+            if (operatorToken != null && !operatorToken.isEmpty())
+            {
+                prometheus.command(KILL_SWITCH_RESET_PATH, operatorToken, risk::requestKillSwitchReset);
+            }
+            prometheus.start();
         }
         if (config.feed().source() == FeedSettings.Source.REPLAY && !awaitRedis(REPLAY_REDIS_WAIT))
         {
@@ -286,15 +295,33 @@ final class TradingCore implements AutoCloseable
         }
         risk.onStop();
         writeLifecycle(STOP);
-        final boolean flushed = writer.awaitDrained(DRAIN_TIMEOUT);
-        final int code = flushed ? TradingCoreMain.EXIT_OK : TradingCoreMain.EXIT_FAULT;
-        if (!flushed)
-        {
-            LOG.error("Redis did not take every entry within {}; the rest is in the spill journal for the next start", DRAIN_TIMEOUT);
-        }
+        // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
+        final boolean flushed = writer.awaitDrained(writer.connected() ? DRAIN_TIMEOUT : REDIS_AWAY_GRACE);
+        writer.close();
+        final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision()).trading(tradingSummary()).print(out);
         return code;
+    }
+
+    /**
+     * 0 when Redis took everything; after a stop request also when what it could not take is safe in
+     * the spill journal (replayed first at the next start). A replay that ends by itself promises every
+     * entry in Redis, so there a leftover is a fault; so is any stage that threw.
+     */
+    private int exitCode(final boolean flushed, final boolean interrupted)
+    {
+        final long left = writer.leftInJournal();
+        if (!flushed)
+        {
+            LOG.warn("Redis did not take every entry; {} kept entries wait in the spill journal for the next start", left);
+        }
+        if (faults.faults() > 0)
+        {
+            LOG.error("{} stage faults during the run (logged above)", faults.faults());
+            return TradingCoreMain.EXIT_FAULT;
+        }
+        return flushed || interrupted ? TradingCoreMain.EXIT_OK : TradingCoreMain.EXIT_FAULT;
     }
 
     /** Streams from the socket feed until SIGTERM (or a stop request). */

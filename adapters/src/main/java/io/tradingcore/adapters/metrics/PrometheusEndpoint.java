@@ -43,6 +43,7 @@ public final class PrometheusEndpoint implements AutoCloseable
     private IntToLongFunction redisShedByStream;
     private BooleanSupplier redisConnected;
     private final java.util.Map<String, Runnable> commands = new java.util.LinkedHashMap<>();
+    private byte[] operatorToken;
     private HttpServer server;
     private ExecutorService thread;
 
@@ -103,9 +104,18 @@ public final class PrometheusEndpoint implements AutoCloseable
         return this;
     }
 
-    /** {@code POST path} runs {@code action} (which must only raise a flag) and answers 202. Before {@link #start}. */
-    public PrometheusEndpoint command(final String path, final Runnable action)
+    /**
+     * {@code POST path} with header {@code X-Operator-Token: <token>} runs {@code action} (which must
+     * only raise a flag) and answers 202. A wrong or missing token is 403, and so is any request a
+     * browser made ({@code Origin} header): a web page must never reach an operator command. Before {@link #start}.
+     */
+    public PrometheusEndpoint command(final String path, final String token, final Runnable action)
     {
+        if (token == null || token.isEmpty())
+        {
+            throw new IllegalArgumentException("an operator command needs a token");
+        }
+        operatorToken = token.getBytes(StandardCharsets.UTF_8);
         commands.put(path, action);
         return this;
     }
@@ -234,7 +244,7 @@ public final class PrometheusEndpoint implements AutoCloseable
         return BigDecimal.valueOf(micros, 3).stripTrailingZeros().toPlainString();
     }
 
-    private static void command(final HttpExchange exchange, final String path, final Runnable action) throws IOException
+    private void command(final HttpExchange exchange, final String path, final Runnable action) throws IOException
     {
         try (exchange)
         {
@@ -242,6 +252,14 @@ public final class PrometheusEndpoint implements AutoCloseable
             {
                 exchange.getResponseHeaders().set("Allow", "POST");
                 exchange.sendResponseHeaders("POST".equals(exchange.getRequestMethod()) ? 404 : 405, -1);
+                return;
+            }
+            final String token = exchange.getRequestHeaders().getFirst("X-Operator-Token");
+            if (exchange.getRequestHeaders().containsKey("Origin") || token == null
+                || !java.security.MessageDigest.isEqual(operatorToken, token.getBytes(StandardCharsets.UTF_8)))
+            {
+                LOG.warn("operator command {} refused from {}", path, exchange.getRemoteAddress());
+                exchange.sendResponseHeaders(403, -1);
                 return;
             }
             action.run();

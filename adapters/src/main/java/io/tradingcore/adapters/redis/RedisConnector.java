@@ -128,6 +128,16 @@ public final class RedisConnector implements AutoCloseable
     /** The URL with its password replaced by {@code ***}; safe for logs. */
     public static String describe(final String url)
     {
+        final int at = url.lastIndexOf('@');
+        final int scheme = url.indexOf("://");
+        if (at > 0 && scheme > 0 && at > scheme)
+        {
+            // by hand first: a password with '@', '#' or '/' in it leaves java.net.URI without user info
+            final String userInfo = url.substring(scheme + 3, at);
+            final int colon = userInfo.indexOf(':');
+            return url.substring(0, scheme + 3) + (colon < 0 ? "***" : userInfo.substring(0, colon) + ":***")
+                + url.substring(at);
+        }
         try
         {
             final URI parsed = new URI(url);

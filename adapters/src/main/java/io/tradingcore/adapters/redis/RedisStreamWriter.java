@@ -126,6 +126,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private volatile long drainedCycle = -1;
     private volatile boolean closed;
     private volatile int backlogBytes;
+    private volatile long leftInJournal;
     private long lastFaultLogNs;
     private AgentRunner runner;
 
@@ -277,7 +278,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             LockSupport.parkNanos(100_000);
         }
         closeLink(true);
+        while (!outbox.isEmpty())
+        {
+            outbox.drain(outboxHandler, options.batchSize()); // a late producer's entries are kept too
+        }
         final long pending = persistLeftovers();
+        leftInJournal = pending;
         connector.close();
         final long cycle = cycles + 1;
         if (pending == 0 && outbox.isEmpty())
@@ -295,6 +301,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         {
             LOG.info("Redis writer closed, everything written");
         }
+    }
+
+    /** Kept entries Redis had not taken when the writer closed, now in the spill journal for the next start. */
+    public long leftInJournal()
+    {
+        return leftInJournal;
     }
 
     public long written(final int stream)

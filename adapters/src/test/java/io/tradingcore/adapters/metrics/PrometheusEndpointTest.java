@@ -52,7 +52,7 @@ class PrometheusEndpointTest
             .redisWriteErrors(writeErrors::get)
             .redisEntries(stream -> stream == StreamCatalog.ARB_SCORED ? 40 : 2, stream -> stream == 0 ? 7 : 0)
             .redisConnected(connected::get)
-            .command("/risk/kill-switch/reset", resets::incrementAndGet)
+            .command("/risk/kill-switch/reset", "s3cret-token", resets::incrementAndGet)
             .start();
     }
 
@@ -165,15 +165,31 @@ class PrometheusEndpointTest
     }
 
     @Test
-    void anOperatorCommandIsAPostThatRaisesItsFlagOnce() throws Exception
+    void anOperatorCommandIsAPostWithTheTokenAndNeverFromABrowser() throws Exception
     {
-        final HttpResponse<String> post = http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/risk/kill-switch/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, post.statusCode());
+        assertEquals(403, reset(null, null), "no token");
+        assertEquals(403, reset("wrong", null), "a wrong token");
+        assertEquals(403, reset("s3cret-token", "http://evil.example"), "a browser request (Origin) even with the token");
+        assertEquals(0, resets.get());
+        assertEquals(202, reset("s3cret-token", null));
         assertEquals(1, resets.get());
         assertEquals(405, get("/risk/kill-switch/reset").statusCode(), "a GET (a crawler, a scrape) never resets");
         assertEquals(1, resets.get());
+    }
+
+    private int reset(final String token, final String origin) throws IOException, InterruptedException
+    {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + endpoint.port() + "/risk/kill-switch/reset")).POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null)
+        {
+            request.header("X-Operator-Token", token);
+        }
+        if (origin != null)
+        {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

@@ -17,7 +17,11 @@ final class RedisConnectorTest
         assertEquals("rediss://app:***@cache.example:6380/2", RedisConnector.describe("rediss://app:s3cr%40t@cache.example:6380/2"));
         assertEquals("redis://:***@host:6379", RedisConnector.describe("redis://:s3cret@host:6379"));
         assertEquals("redis://***@host:6379", RedisConnector.describe("redis://s3cret@host:6379"));
-        assertEquals("<unparseable Redis URL>", RedisConnector.describe("redis://us er:s3cret@host:6379"));
+        assertEquals("redis://us er:***@host:6379", RedisConnector.describe("redis://us er:s3cret@host:6379"));
+        // passwords that leave java.net.URI without user info are still masked
+        assertEquals("redis://:***@host:6379", RedisConnector.describe("redis://:p@ss@host:6379"));
+        assertEquals("redis://u:***@host:6379", RedisConnector.describe("redis://u:pa#ss@host:6379"));
+        assertEquals("redis://u:***@host:6379", RedisConnector.describe("redis://u:pa/ss@host:6379"));
     }
 
     @Test
