@@ -99,6 +99,8 @@ final class TradingCore implements AutoCloseable
     private final RiskStage risk;
     private final ExecutionStage execution;
     private final KrakenOrderClient orders;
+    private final ExecutionFeedback stageFeedback;
+    private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
     private PrometheusEndpoint prometheus;
@@ -159,8 +161,8 @@ final class TradingCore implements AutoCloseable
             config.environment(), new EntryWriter(outbox), runId, triangle(parameters), TRIANGLE_IDS);
         final UsdConversion usd = new UsdConversion(symbols, instruments);
         final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
-        final ExecutionFeedback stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
-        final ExecutionFeedback liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
@@ -378,6 +380,12 @@ final class TradingCore implements AutoCloseable
             + "arbitrage opportunities %,d%n",
             risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
             p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
+        final long lost = stageFeedback.lost() + liveFeedback.lost();
+        if (lost > 0)
+        {
+            s.append(String.format(java.util.Locale.ROOT,
+                "FILLS NOT APPLIED TO THE PORTFOLIO (feedback ring full) %,d: positions above are understated%n", lost));
+        }
         return s.toString();
     }
 
