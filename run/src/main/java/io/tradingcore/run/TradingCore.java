@@ -157,16 +157,19 @@ final class TradingCore implements AutoCloseable
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
         normalize = new NormalizeStage(symbols, instruments, resync, new EntryWriter(outbox),
             config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
-        signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
-            config.environment(), new EntryWriter(outbox), runId, triangle(parameters), TRIANGLE_IDS);
-        final UsdConversion usd = new UsdConversion(symbols, instruments);
-        final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
+        // the later stages each read precision from a table of their own, kept in step with their slots
+        final Instruments signalView = new Instruments();
+        final Instruments riskView = new Instruments();
+        signal = new SignalStage(new SignalEngine(parameters, signalView, SymbolTable.MAX_SYMBOLS), symbols, catalog,
+            config.environment(), new EntryWriter(outbox), runId, triangle(parameters, signalView), TRIANGLE_IDS);
+        final UsdConversion usd = new UsdConversion(symbols, riskView);
+        final Portfolio portfolio = new Portfolio(riskView, usd, SymbolTable.MAX_SYMBOLS);
         stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
-        risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
+        risk = new RiskStage(new RiskEngine(parameters, riskView, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             config.orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros, stageFeedback,
             liveFeedback);
         execution = new ExecutionStage(new PaperFillSimulator(parameters), orders, stageFeedback, symbols,
@@ -190,7 +193,7 @@ final class TradingCore implements AutoCloseable
     }
 
     /** The triangular scorer over BTC/USD, ETH/USD, ETH/BTC when all three are configured, else null. */
-    private TriangularArbScorer triangle(final StrategyParameters parameters)
+    private TriangularArbScorer triangle(final StrategyParameters parameters, final Instruments view)
     {
         for (int i = 0; i < TRIANGLE.length; i++)
         {
@@ -200,7 +203,7 @@ final class TradingCore implements AutoCloseable
             }
             TRIANGLE_IDS[i] = symbols.intern(TRIANGLE[i]);
         }
-        return new TriangularArbScorer(parameters, instruments, TRIANGLE_IDS[0], TRIANGLE_IDS[1], TRIANGLE_IDS[2]);
+        return new TriangularArbScorer(parameters, view, TRIANGLE_IDS[0], TRIANGLE_IDS[1], TRIANGLE_IDS[2]);
     }
 
     /** Orders leave for Kraken only in production with the arming flag; then the order client is built. */

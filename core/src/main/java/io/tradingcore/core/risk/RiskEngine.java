@@ -319,6 +319,12 @@ public final class RiskEngine
         return exchangeStatus;
     }
 
+    /** The precision table this engine (and its portfolio) reads: the risk stage keeps it in step with its slots. */
+    public Instruments instruments()
+    {
+        return instruments;
+    }
+
     public KrakenRateCounter rateCounter()
     {
         return rateCounter;

@@ -171,6 +171,12 @@ public final class SignalEngine
         return enabled[strategyId];
     }
 
+    /** The precision table this engine reads: the signal stage keeps it in step with the slots it processes. */
+    public Instruments instruments()
+    {
+        return instruments;
+    }
+
     public int maxSymbols()
     {
         return maxSymbols;
