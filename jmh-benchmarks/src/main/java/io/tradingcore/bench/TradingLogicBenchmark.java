@@ -168,10 +168,11 @@ public class TradingLogicBenchmark
             {
                 fills++;
                 portfolio.onFill(report.symbolId, report.side, report.price, report.qty, report.fee, report.micros);
+                risk.onFill(report.symbolId, report.side, report.qty);
             }
             if (report.terminal())
             {
-                risk.onOrderClosed(report.symbolId);
+                risk.onOrderClosed(report.symbolId, report.side, report.remainingQty);
             }
         }
         return reports;

@@ -39,7 +39,9 @@ import io.tradingcore.core.strategy.StrategyParameters;
  * </ol>
  * Orders are {@code order_type} 0 market (default) or 1 limit at the passive touch, {@code post_only}
  * (0) for limits. Single-threaded, allocation-free. The caller reports order lifecycle back with
- * {@link #onOrderClosed(int)} and {@link #onCancel(int, long, long)}.
+ * {@link #onFill(int, int, long)}, {@link #onOrderClosed(int, int, long)} and {@link #onCancel(int, long, long)}.
+ * An approved intent's quantity counts against the position limit from approval until it fills or
+ * closes, so orders in flight (the fill not back yet, as in the pinned topology) cannot stack past it.
  */
 public final class RiskEngine
 {
@@ -69,6 +71,8 @@ public final class RiskEngine
     private final long[] bestAsk;
     private final double[] spreadBps;
     private final int[] openOrders;
+    /** Signed quantity (scaled) of approved orders not yet filled or closed, per symbol. */
+    private final long[] reserved;
     private int openOrdersTotal;
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
     private boolean tripped;
@@ -112,6 +116,7 @@ public final class RiskEngine
         bestAsk = new long[maxSymbols];
         spreadBps = new double[maxSymbols];
         openOrders = new int[maxSymbols];
+        reserved = new long[maxSymbols];
     }
 
     /** Kraken's {@code status.system} ({@link ExchangeStatus}). */
@@ -207,7 +212,7 @@ public final class RiskEngine
         final int qtyPrecision = instruments.qtyPrecision(s);
         final double price = Scaled.toDouble(sizingPrice, pricePrecision) * usdPerQuote;
 
-        final double current = portfolio.positionQty(s) * price;
+        final double current = (portfolio.positionQty(s) + Scaled.toDouble(reserved[s], qtyPrecision)) * price;
         final double after = current + (buy ? size : -size);
         if (Math.abs(after) > maxPositionQuote && Math.abs(after) > Math.abs(current))
         {
@@ -227,6 +232,7 @@ public final class RiskEngine
         }
 
         rateCounter.charge(s, KrakenRateCounter.addCost(), nowMicros);
+        reserved[s] += buy ? qty : -qty;
         openOrders[s]++;
         openOrdersTotal++;
         intent.id = nextIntentId++;
@@ -283,8 +289,16 @@ public final class RiskEngine
     }
 
     /** An order of {@code symbolId} reached a terminal state (filled, canceled, rejected, expired). */
-    public void onOrderClosed(final int symbolId)
+    /** A fill of one of our orders: that much of its reservation is now a position. */
+    public void onFill(final int symbolId, final int side, final long qty)
     {
+        reserved[symbolId] -= side == Side.BUY ? qty : -qty;
+    }
+
+    /** Our order ended with {@code unfilledQty} never filled: release it from the reservation. */
+    public void onOrderClosed(final int symbolId, final int side, final long unfilledQty)
+    {
+        reserved[symbolId] -= side == Side.BUY ? unfilledQty : -unfilledQty;
         if (openOrders[symbolId] > 0)
         {
             openOrders[symbolId]--;

@@ -30,7 +30,8 @@ public final class ExecutionFeedback
     {
         void onFill(int symbolId, int side, long price, long qty, double fee, long micros);
 
-        void onOrderClosed(int symbolId);
+        /** The order ended; {@code unfilledQty} (scaled) of it never filled and no longer counts against limits. */
+        void onOrderClosed(int symbolId, int side, long unfilledQty);
     }
 
     private final OneToOneRingBuffer ring;
@@ -55,9 +56,11 @@ public final class ExecutionFeedback
         write(FILL);
     }
 
-    public void orderClosed(final int symbolId)
+    public void orderClosed(final int symbolId, final int side, final long unfilledQty)
     {
         record.putInt(SYMBOL, symbolId);
+        record.putInt(SIDE, side);
+        record.putLong(QTY, unfilledQty);
         write(ORDER_CLOSED);
     }
 
@@ -92,7 +95,7 @@ public final class ExecutionFeedback
         }
         else
         {
-            handler.onOrderClosed(symbolId);
+            handler.onOrderClosed(symbolId, buffer.getInt(index + SIDE), buffer.getLong(index + QTY));
         }
     }
 }

@@ -209,7 +209,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             }
             if (r.terminal())
             {
-                feedback.orderClosed(r.symbolId);
+                feedback.orderClosed(r.symbolId, r.side, r.remainingQty);
             }
         }
     }
@@ -260,7 +260,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             .string(MODE, LIVE)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
-        feedback.orderClosed(intent.symbolId);
+        feedback.orderClosed(intent.symbolId, intent.side, intent.qty);
     }
 
     private void publishMetrics(final FrameEvent event, final long now)

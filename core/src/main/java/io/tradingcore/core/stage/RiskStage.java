@@ -211,6 +211,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         fills++;
         final int roundTrips = portfolio.wins() + portfolio.losses();
         portfolio.onFill(symbolId, side, price, qty, fee, micros);
+        risk.onFill(symbolId, side, qty);
         if (portfolio.wins() + portfolio.losses() > roundTrips)
         {
             lastHour.add(micros, portfolio.lastRoundTripResult() > 0);
@@ -220,9 +221,9 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     }
 
     @Override
-    public void onOrderClosed(final int symbolId)
+    public void onOrderClosed(final int symbolId, final int side, final long unfilledQty)
     {
-        risk.onOrderClosed(symbolId);
+        risk.onOrderClosed(symbolId, side, unfilledQty);
     }
 
     public long intents()

@@ -191,7 +191,7 @@ class RiskEngineTest
             assertTrue(risk.check(signal, T0, intent, alert));
         }
         assertRejected(RiskRule.MAX_OPEN_ORDERS, T0);
-        risk.onOrderClosed(0);
+        risk.onOrderClosed(0, intent.side, intent.qty);
         assertTrue(risk.check(signal, T0, intent, alert));
     }
 
@@ -218,6 +218,25 @@ class RiskEngineTest
     }
 
     @Test
+    void ordersInFlightCountAgainstThePositionUntilTheyFillOrClose()
+    {
+        overrides.put("risk.max_open_orders", 100.0);
+        engine(T0);
+        signal.sizeQuote = 250;
+        for (int i = 0; i < 4; i++)
+        {
+            assertTrue(risk.check(signal, T0, intent, alert), "order " + i + " of 1000 USD");
+        }
+        assertRejected(RiskRule.MAX_POSITION, T0);                // no fill back yet: 1250 USD would be reserved
+        final long unfilled = intent.qty;
+        risk.onOrderClosed(0, Side.BUY, unfilled);                // one closes unfilled: room again
+        assertTrue(risk.check(signal, T0, intent, alert));
+        risk.onFill(0, Side.BUY, intent.qty);                     // a fill moves its quantity to the position
+        portfolio.onFill(0, Side.BUY, 10_000, intent.qty, 0, T0);
+        assertRejected(RiskRule.MAX_POSITION, T0);
+    }
+
+    @Test
     void rateCounterStopsBeforeTheThresholdAndDecays()
     {
         overrides.put("risk.rate_threshold", 10.0);
@@ -227,7 +246,7 @@ class RiskEngineTest
         int accepted = 0;
         while (risk.check(signal, T0, intent, alert))
         {
-            risk.onOrderClosed(0);
+            risk.onOrderClosed(0, intent.side, intent.qty);
             accepted++;
         }
         assertEquals(9, accepted);
@@ -250,7 +269,7 @@ class RiskEngineTest
         assertTrue(risk.check(signal, T0, intent, alert));     // 1 + 1 + 2 x 8 < 20
         assertRejected(RiskRule.RATE_COUNTER, T0);              // 2 + 1 + 3 x 8 is not
         assertEquals(27.0, alert.value, 1e-9);
-        risk.onOrderClosed(0);
+        risk.onOrderClosed(0, intent.side, intent.qty);
         assertTrue(risk.canCancel(0, 0, T0));
         risk.onCancel(0, 0, T0);                                // a young order's cancel costs 8
         assertEquals(10.0, risk.rateCounter().count(0, T0), 1e-9);

@@ -24,6 +24,8 @@ final class ClientOrder
     final int qtyPrecision;
     String orderId;
     int state = QUEUED;
+    /** Quantity (scaled) filled so far, from the fills fed back to the core. */
+    long filled;
 
     ClientOrder(final OrderIntent o, final String clOrdId, final String symbol)
     {
@@ -37,5 +39,11 @@ final class ClientOrder
         this.limitPrice = o.limitPrice;
         this.pricePrecision = o.pricePrecision;
         this.qtyPrecision = o.qtyPrecision;
+    }
+
+    /** What never filled, released from the risk engine's reservation when the order ends. */
+    long unfilled()
+    {
+        return Math.max(0, qty - filled);
     }
 }

@@ -545,8 +545,10 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             }
             if (ours != null)
             {
+                final long filled = ExecutionRow.scaled(r.lastQty, ours.qtyPrecision);
+                ours.filled += filled;
                 feedback.fill(ours.symbolId, ours.side, ExecutionRow.scaled(r.lastPrice, ours.pricePrecision),
-                    ExecutionRow.scaled(r.lastQty, ours.qtyPrecision), r.fee == null ? 0.0 : r.fee.doubleValue(), micros);
+                    filled, r.fee == null ? 0.0 : r.fee.doubleValue(), micros);
             }
         }
         if (transition)
@@ -573,7 +575,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         if (ours != null && r.isTerminal() && ours.state != ClientOrder.CLOSED)
         {
             ours.state = ClientOrder.CLOSED;
-            feedback.orderClosed(ours.symbolId);
+            feedback.orderClosed(ours.symbolId, ours.side, ours.unfilled());
         }
     }
 
@@ -598,7 +600,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         }
         o.state = ClientOrder.CLOSED;
         streams.closed(o, status, reason, micros);
-        feedback.orderClosed(o.symbolId);
+        feedback.orderClosed(o.symbolId, o.side, o.unfilled());
     }
 
     private void onBalances(final Map<String, Object> message)

@@ -54,7 +54,7 @@ final class PrivateSession implements AutoCloseable
         }
 
         @Override
-        public void onOrderClosed(final int symbolId)
+        public void onOrderClosed(final int symbolId, final int side, final long unfilledQty)
         {
             feedbackRecords.add("closed " + symbols.name(symbolId));
         }
