@@ -139,9 +139,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
                 break;
             case FrameEvent.KIND_OVERSIZED:
                 counters.errorsByKind[ParseError.OVERSIZED]++;
-                out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
-                    .string(Fields.TYPE, Fields.TYPE_ERROR)
-                    .string(Fields.ERROR, OVERSIZED_FRAME)
+                error(OVERSIZED_FRAME)
                     .integer(Fields.LENGTH, event.length)
                     .integer(Fields.CAPACITY, event.frameCapacity())
                     .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
@@ -191,9 +189,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             return;
         }
         counters.failedAcks++;
-        out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
-            .string(Fields.TYPE, Fields.TYPE_ERROR)
-            .string(Fields.ERROR, REQUEST_FAILED)
+        error(REQUEST_FAILED)
             .string(Fields.METHOD, frame, methodOffset, methodLength)
             .string(Fields.CHANNEL, channel >= 0 ? Channel.name(channel) : "")
             .string(Fields.SYMBOL, symbolId >= 0 ? symbols.nameBytes(symbolId) : Fields.EMPTY)
@@ -311,9 +307,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         if (bookOverflowed[symbolId])
         {
             counters.bookOverflows++;
-            out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
-                .string(Fields.TYPE, Fields.TYPE_ERROR)
-                .string(Fields.ERROR, BOOK_OVERFLOW)
+            error(BOOK_OVERFLOW)
                 .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
                 .integer(Fields.LENGTH, messageLevels)
                 .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
@@ -325,9 +319,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         if (computed != expected)
         {
             counters.checksumsFailed++;
-            out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
-                .string(Fields.TYPE, Fields.TYPE_ERROR)
-                .string(Fields.ERROR, CHECKSUM_MISMATCH)
+            error(CHECKSUM_MISMATCH)
                 .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
                 .integer(Fields.EXPECTED, expected)
                 .integer(Fields.COMPUTED, computed)
@@ -342,9 +334,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         {
             counters.crossedBooks++;
             final int pp = instruments.pricePrecision(symbolId);
-            out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
-                .string(Fields.TYPE, Fields.TYPE_ERROR)
-                .string(Fields.ERROR, CROSSED_BOOK)
+            error(CROSSED_BOOK)
                 .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
                 .decimal(Fields.BEST_BID, book.bestBid(), pp)
                 .decimal(Fields.BEST_ASK, book.bestAsk(), pp)
@@ -618,6 +608,14 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         out.publishAlso(StreamCatalog.KRAKEN_OHLC);
     }
 
+    /** A {@code kraken:errors} entry of {@code kind}, for the caller to add its fields to and publish. */
+    private EntryWriter error(final byte[] kind)
+    {
+        return out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
+            .string(Fields.TYPE, Fields.TYPE_ERROR)
+            .string(Fields.ERROR, kind);
+    }
+
     private void writeEvent(final byte[] name, final int symbolId, final byte[] reason)
     {
         out.begin(StreamCatalog.EVENTS_BUS, -1, -1)
@@ -631,9 +629,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
 
     private void reportFrameError(final byte[] kind, final int error, final int channel, final int position)
     {
-        out.begin(StreamCatalog.KRAKEN_ERRORS, -1, -1)
-            .string(Fields.TYPE, Fields.TYPE_ERROR)
-            .string(Fields.ERROR, kind)
+        error(kind)
             .string(Fields.REASON, ParseError.name(error))
             .string(Fields.CHANNEL, Channel.name(channel))
             .integer(Fields.POSITION, position)
