@@ -19,6 +19,9 @@ public final class OrderBook implements BookView
     private final long[][] keys;
     private final long[][] qtys;
     private final int[] counts = new int[2];
+    /** Per side: the checksum digits of the top {@link BookChecksum#LEVELS} levels, kept as levels change. */
+    private final byte[][] digits = new byte[2][BookChecksum.LEVELS * ChecksumDigits.LEVEL_LENGTH];
+    private final int[][] digitLengths = new int[2][BookChecksum.LEVELS];
     private int depth;
 
     /** {@code capacityPerSide}: the subscribed depth plus the levels one message may insert before truncation. */
@@ -74,10 +77,15 @@ public final class OrderBook implements BookView
                 System.arraycopy(sideKeys, index + 1, sideKeys, index, tail);
                 System.arraycopy(sideQtys, index + 1, sideQtys, index, tail);
                 counts[side] = count - 1;
+                digitsRemoved(side, index, count - 1);
             }
             else
             {
                 sideQtys[index] = qty;
+                if (index < BookChecksum.LEVELS)
+                {
+                    renderDigits(side, index);
+                }
             }
             return true;
         }
@@ -96,7 +104,23 @@ public final class OrderBook implements BookView
         sideKeys[insertAt] = key;
         sideQtys[insertAt] = qty;
         counts[side] = count + 1;
+        digitsInserted(side, insertAt, count);
         return true;
+    }
+
+    /** Appends the checksum digits of the side's top levels to {@code out}; returns the end offset. */
+    int checksumDigits(final int side, final byte[] out, final int offset)
+    {
+        final int levels = Math.min(BookChecksum.LEVELS, counts[side]);
+        final byte[] sideDigits = digits[side];
+        final int[] lengths = digitLengths[side];
+        int position = offset;
+        for (int i = 0; i < levels; i++)
+        {
+            System.arraycopy(sideDigits, i * ChecksumDigits.LEVEL_LENGTH, out, position, lengths[i]);
+            position += lengths[i];
+        }
+        return position;
     }
 
     /** Drops the levels beyond the subscribed depth: Kraken sends no delete for a level pushed out of it. */
@@ -122,6 +146,49 @@ public final class OrderBook implements BookView
     public boolean isCrossed()
     {
         return counts[Side.BID] != 0 && counts[Side.ASK] != 0 && -keys[Side.BID][0] >= keys[Side.ASK][0];
+    }
+
+    /** The top levels below a new one move down one place in the digit cache. */
+    private void digitsInserted(final int side, final int insertAt, final int oldCount)
+    {
+        if (insertAt >= BookChecksum.LEVELS)
+        {
+            return;
+        }
+        final int moved = Math.min(oldCount, BookChecksum.LEVELS - 1) - insertAt;
+        if (moved > 0)
+        {
+            System.arraycopy(digits[side], insertAt * ChecksumDigits.LEVEL_LENGTH,
+                digits[side], (insertAt + 1) * ChecksumDigits.LEVEL_LENGTH, moved * ChecksumDigits.LEVEL_LENGTH);
+            System.arraycopy(digitLengths[side], insertAt, digitLengths[side], insertAt + 1, moved);
+        }
+        renderDigits(side, insertAt);
+    }
+
+    /** The top levels below a removed one move up; the level entering the top from below is rendered. */
+    private void digitsRemoved(final int side, final int index, final int newCount)
+    {
+        if (index >= BookChecksum.LEVELS)
+        {
+            return;
+        }
+        final int moved = Math.min(newCount, BookChecksum.LEVELS - 1) - index;
+        if (moved > 0)
+        {
+            System.arraycopy(digits[side], (index + 1) * ChecksumDigits.LEVEL_LENGTH,
+                digits[side], index * ChecksumDigits.LEVEL_LENGTH, moved * ChecksumDigits.LEVEL_LENGTH);
+            System.arraycopy(digitLengths[side], index + 1, digitLengths[side], index, moved);
+        }
+        if (newCount >= BookChecksum.LEVELS)
+        {
+            renderDigits(side, BookChecksum.LEVELS - 1);
+        }
+    }
+
+    private void renderDigits(final int side, final int index)
+    {
+        digitLengths[side][index] = ChecksumDigits.level(
+            price(side, index), qtys[side][index], digits[side], index * ChecksumDigits.LEVEL_LENGTH);
     }
 
     @Override

@@ -99,6 +99,38 @@ class BookChecksumTest
         }
     }
 
+    @Test
+    void digitsKeptAsLevelsChangeMatchTheBookRenderedAfresh()
+    {
+        final java.util.Random random = new java.util.Random(7);
+        final OrderBook book = new OrderBook(64);
+        book.depth(25);
+        for (int message = 0; message < 20_000; message++)
+        {
+            for (int level = random.nextInt(4); level >= 0; level--)
+            {
+                final int side = random.nextBoolean() ? Side.BID : Side.ASK;
+                final long price = side == Side.BID ? 1000 - random.nextInt(40) : 1001 + random.nextInt(40);
+                book.apply(side, price, random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(1_000_000));
+            }
+            book.truncate();
+            assertEquals(crc(topTenText(book)), checksum.compute(book), "after message " + message);
+        }
+    }
+
+    private static String topTenText(final OrderBook book)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final int side : new int[] {Side.ASK, Side.BID})
+        {
+            for (int i = 0; i < Math.min(BookChecksum.LEVELS, book.levels(side)); i++)
+            {
+                text.append(book.price(side, i)).append(book.qty(side, i));
+            }
+        }
+        return text.toString();
+    }
+
     private static long crc(final String text)
     {
         final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
