@@ -60,7 +60,7 @@ final class TradingStages
         }
         final StrategyParameters parameters = StrategyParameters.DEFAULTS;
         final int[] triangle = {symbols.intern("BTC/USD"), symbols.intern("ETH/USD"), symbols.intern("ETH/BTC")};
-        normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), new EntryWriter(outbox), bookDepth,
+        normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, bookDepth,
             PUBLISHED_BOOK_LEVELS);
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             Environment.DEVELOPMENT, new EntryWriter(outbox), RUN_ID,

@@ -155,7 +155,7 @@ final class TradingCore implements AutoCloseable
         final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
-        normalize = new NormalizeStage(symbols, instruments, resync, new EntryWriter(outbox),
+        normalize = new NormalizeStage(symbols, instruments, resync, outbox,
             config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
         // the later stages each read precision from a table of their own, kept in step with their slots
         final Instruments signalView = new Instruments();
@@ -277,7 +277,7 @@ final class TradingCore implements AutoCloseable
         {
             case REPLAY:
                 frames = new ReplayFeed(Path.of(config.feed().replayPath()))
-                    .run(sink, () -> !shutdown.requested(), this::replayMayPublish);
+                    .run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
                 break;
             case SIM:
             case KRAKEN:
@@ -352,10 +352,14 @@ final class TradingCore implements AutoCloseable
         return writer.connected();
     }
 
-    /** A replay waits while Redis is behind, so it never makes the writer shed market data. */
-    private boolean replayMayPublish()
+    /**
+     * A replay waits while Redis is behind, so it never makes the writer shed market data, and while the
+     * ring has no room for its next batch, so it sleeps instead of spinning in the ring's claim.
+     */
+    private boolean replayMayPublish(final RingFrameSink ring)
     {
-        return outbox.size() < outbox.capacity() / 8 && writer.backlogBytes() < writer.backlogCapacity() / 4;
+        return ring.hasCapacity(ReplayFeed.PACING_BATCH) && outbox.size() < outbox.capacity() / 8
+            && writer.backlogBytes() < writer.backlogCapacity() / 4;
     }
 
     private void drainRing()

@@ -11,23 +11,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a recording (JSON Lines, one raw Kraken v2 text frame per line, {@code .gz} transparently)
- * and publishes each frame to the ring as if it had just arrived. Lines are split in a reused
- * buffer that only grows, so a long replay does not allocate per frame.
+ * and publishes each frame to the ring as if it had just arrived. A line is handed to the ring
+ * straight from the read chunk; only a line split across two chunks is copied, into a reused buffer
+ * that only grows, so a long replay does not allocate per frame.
  */
 public final class ReplayFeed
 {
     private static final int READ_CHUNK = 1 << 16;
+    /** Frames published between two looks at {@code mayPublish}: pacing is a batch decision, not a per-frame one. */
+    public static final int PACING_BATCH = 64;
 
     private final Path path;
     private byte[] line = new byte[1 << 16];
     private final UnsafeBuffer view = new UnsafeBuffer(line);
     private final MicrosClock clock = new MicrosClock();
     private final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+    private int carried;
     private long frames;
     private long lines;
 
@@ -51,8 +56,9 @@ public final class ReplayFeed
 
     /**
      * Publishes every frame of the file to {@code sink}; returns the number of frames. Stops early if
-     * {@code running} turns false. Before each frame it waits while {@code mayPublish} says no: a
-     * recording can go as fast as the slowest consumer allows, so it is paced rather than shed.
+     * {@code running} turns false. Every {@link #PACING_BATCH} frames it waits while {@code mayPublish}
+     * says no: a recording can go as fast as the slowest consumer allows, so it is paced rather than
+     * shed. {@code mayPublish} must leave room for a batch in everything it guards.
      */
     public long run(final FrameSink sink, final BooleanSupplier running, final BooleanSupplier mayPublish)
         throws IOException
@@ -61,35 +67,40 @@ public final class ReplayFeed
         try (InputStream in = open(path))
         {
             final byte[] chunk = new byte[READ_CHUNK];
-            int length = 0;
+            final UnsafeBuffer chunkView = new UnsafeBuffer(chunk);
+            int credit = 0;
             int read;
             while ((read = in.read(chunk)) > 0 && running.getAsBoolean())
             {
-                for (int i = 0; i < read; i++)
+                int start = 0;
+                for (int end = indexOfNewline(chunk, 0, read); end >= 0; end = indexOfNewline(chunk, start, read))
                 {
-                    final byte b = chunk[i];
-                    if (b == '\n')
+                    if (credit == 0)
                     {
                         while (!mayPublish.getAsBoolean() && running.getAsBoolean())
                         {
                             idle.idle();
                         }
-                        publish(sink, length);
-                        length = 0;
+                        credit = PACING_BATCH;
+                    }
+                    credit--;
+                    if (carried == 0)
+                    {
+                        publish(sink, chunkView, start, end - start); // the common case: a whole line in the chunk, no copy
                     }
                     else
                     {
-                        if (length == line.length)
-                        {
-                            grow();
-                        }
-                        line[length++] = b;
+                        carry(chunk, start, end - start);
+                        publish(sink, view, 0, carried);
+                        carried = 0;
                     }
+                    start = end + 1;
                 }
+                carry(chunk, start, read - start);
             }
-            if (length > 0 && running.getAsBoolean())
+            if (carried > 0 && running.getAsBoolean())
             {
-                publish(sink, length);
+                publish(sink, view, 0, carried);
             }
         }
         return frames;
@@ -105,11 +116,11 @@ public final class ReplayFeed
         return lines;
     }
 
-    private void publish(final FrameSink sink, final int rawLength)
+    private void publish(final FrameSink sink, final UnsafeBuffer buffer, final int offset, final int rawLength)
     {
         lines++;
         int length = rawLength;
-        if (length > 0 && line[length - 1] == '\r')
+        if (length > 0 && buffer.getByte(offset + length - 1) == '\r')
         {
             length--;
         }
@@ -119,15 +130,31 @@ public final class ReplayFeed
         }
         frames++;
         final long nanos = System.nanoTime();
-        sink.onFrame(view, 0, length, clock.epochMicros(), nanos);
+        sink.onFrame(buffer, offset, length, clock.epochMicros(), nanos);
     }
 
-    private void grow()
+    /** Keeps the part of a line that continues in the next chunk; the buffer only grows. */
+    private void carry(final byte[] chunk, final int offset, final int length)
     {
-        final byte[] bigger = new byte[line.length * 2];
-        System.arraycopy(line, 0, bigger, 0, line.length);
-        line = bigger;
-        view.wrap(line);
+        if (carried + length > line.length)
+        {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, carried + length));
+            view.wrap(line);
+        }
+        System.arraycopy(chunk, offset, line, carried, length);
+        carried += length;
+    }
+
+    private static int indexOfNewline(final byte[] chunk, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (chunk[i] == '\n')
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static InputStream open(final Path path) throws IOException

@@ -57,6 +57,12 @@ public final class RingFrameSink implements FrameSink
         ring.publish(sequence);
     }
 
+    /** Whether {@code slots} frames can be published without waiting for the stages. */
+    public boolean hasCapacity(final int slots)
+    {
+        return ring.hasAvailableCapacity(slots);
+    }
+
     /** Sequence of the last slot published, for waiting until the stages have processed everything. */
     public long lastSequence()
     {

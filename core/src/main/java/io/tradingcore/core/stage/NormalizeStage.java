@@ -10,7 +10,6 @@ import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.kraken.FrameHandler;
 import io.tradingcore.core.kraken.KrakenFrameParser;
 import io.tradingcore.core.kraken.ParseError;
-import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.kraken.TickerUpdate;
 import io.tradingcore.core.kraken.TradePrint;
 import io.tradingcore.core.market.Instruments;
@@ -19,6 +18,7 @@ import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.stream.Timeframe;
 import org.agrona.DirectBuffer;
@@ -59,8 +59,6 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private static final byte[] BOOK_RESYNCED = ascii("book_resynced");
     private static final byte[] SESSION_START = ascii("session_start");
     private static final byte[] EXCHANGE_SOURCE = ascii("exchange");
-    private static final byte[] TICKER_SOURCE = ascii("ticker");
-    private static final byte[] BOOK_SOURCE = ascii("book");
 
     private final SymbolTable symbols;
     private final Instruments instruments;
@@ -68,6 +66,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private final BookChecksum checksum = new BookChecksum();
     private final ResyncRequests resync;
     private final EntryWriter out;
+    private final MarketRecordWriter records;
     private final FeedCounters counters = new FeedCounters();
     private final int bookDepth;
     private final int publishedLevels;
@@ -98,14 +97,15 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
      * @param publishedLevels levels per side in {@code md:orderbook} / {@code md:book:{symbol}} entries
      */
     public NormalizeStage(
-        final SymbolTable symbols, final Instruments instruments, final ResyncRequests resync, final EntryWriter out,
+        final SymbolTable symbols, final Instruments instruments, final ResyncRequests resync, final Outbox outbox,
         final int bookDepth, final int publishedLevels)
     {
         this.symbols = symbols;
         this.instruments = instruments;
         this.parser = new KrakenFrameParser(symbols, instruments);
         this.resync = resync;
-        this.out = out;
+        this.out = new EntryWriter(outbox);
+        this.records = new MarketRecordWriter(outbox);
         this.bookDepth = bookDepth;
         this.publishedLevels = publishedLevels;
     }
@@ -208,27 +208,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     public void onTicker(final TickerUpdate t)
     {
         advanceClock(t.exchangeMicros);
-        final int pp = instruments.pricePrecision(t.symbolId);
-        final int qp = instruments.qtyPrecision(t.symbolId);
-        final byte[] symbol = symbols.nameBytes(t.symbolId);
-        out.begin(StreamCatalog.KRAKEN_TICKER, t.symbolId, -1)
-            .string(Fields.TYPE, Fields.TYPE_TICKER)
-            .string(Fields.SYMBOL, symbol)
-            .decimal(Fields.BID, t.bid, pp)
-            .decimal(Fields.BID_QTY, t.bidQty, qp)
-            .decimal(Fields.ASK, t.ask, pp)
-            .decimal(Fields.ASK_QTY, t.askQty, qp)
-            .decimal(Fields.LAST, t.last, pp)
-            .decimal(Fields.VOLUME, t.volume, qp)
-            .decimal(Fields.VWAP, t.vwap, pp)
-            .decimal(Fields.LOW, t.low, pp)
-            .decimal(Fields.HIGH, t.high, pp)
-            .decimal(Fields.CHANGE, t.change, pp)
-            .decimal(Fields.CHANGE_PCT, t.changePct, TickerUpdate.CHANGE_PCT_SCALE)
-            .timestamp(Fields.TIMESTAMP, stamp(t.exchangeMicros))
-            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .publish();
-        writeSpread(t.symbolId, t.bid, t.bidQty, t.ask, t.askQty, TICKER_SOURCE, t.exchangeMicros);
+        records.ticker(t, symbols.nameBytes(t.symbolId), instruments.pricePrecision(t.symbolId),
+            instruments.qtyPrecision(t.symbolId), stamp(t.exchangeMicros), event.receiveEpochMicros);
     }
 
     @Override
@@ -242,7 +223,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         }
         lastTradeId[id] = t.tradeId;
         reportLag(id, t.exchangeMicros);
-        writeTrade(t);
+        records.trade(t, symbols.nameBytes(id), instruments.pricePrecision(id), instruments.qtyPrecision(id),
+            stamp(t.exchangeMicros), event.receiveEpochMicros);
         final SymbolUpdate update = update(id);
         if (update != null && update.tradeCount < SymbolUpdate.MAX_TRADES)
         {
@@ -349,7 +331,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             writeEvent(BOOK_RESYNCED, symbolId, Fields.EMPTY);
         }
         bookState[symbolId] = STATE_VALID;
-        writeBook(symbolId, book, expected, exchangeMicros);
+        writeBook(symbolId, book, expected, stamp(exchangeMicros));
         reportLag(symbolId, exchangeMicros);
         final SymbolUpdate update = update(symbolId);
         if (update != null)
@@ -371,7 +353,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             reportFrameError(PARSE_ERROR, ParseError.WRONG_TYPE, Channel.OHLC, 0);
             return;
         }
-        writeCandle(c, timeframe);
+        records.candle(c, timeframe, symbols.nameBytes(c.symbolId), instruments.pricePrecision(c.symbolId),
+            instruments.qtyPrecision(c.symbolId), stamp(c.exchangeMicros), event.receiveEpochMicros);
     }
 
     @Override
@@ -473,139 +456,15 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         return exchangeMicros != 0 ? exchangeMicros : event.receiveEpochMicros;
     }
 
-    /** One encoding, three streams: md:trades, md:trades:{symbol} and kraken:trades:{symbol}. */
-    private void writeTrade(final TradePrint t)
+    /** One record: the top of book, the message's levels and, when the top moved, the spread. */
+    private void writeBook(final int symbolId, final OrderBook book, final long checksumValue, final long stampMicros)
     {
-        final int pp = instruments.pricePrecision(t.symbolId);
-        final int qp = instruments.qtyPrecision(t.symbolId);
-        out.begin(StreamCatalog.MD_TRADES, t.symbolId, -1)
-            .string(Fields.TYPE, Fields.TYPE_TRADE)
-            .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SYMBOL, symbols.nameBytes(t.symbolId))
-            .string(Fields.SIDE, Side.tradeName(t.side))
-            .decimal(Fields.PRICE, t.price, pp)
-            .decimal(Fields.QTY, t.qty, qp)
-            .string(Fields.ORD_TYPE, t.ordType == TradePrint.ORD_TYPE_MARKET ? Fields.MARKET : Fields.LIMIT)
-            .integer(Fields.TRADE_ID, t.tradeId)
-            .timestamp(Fields.TIMESTAMP, stamp(t.exchangeMicros))
-            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .publish();
-        out.publishAlso(StreamCatalog.MD_TRADES_SYMBOL);
-        out.publishAlso(StreamCatalog.KRAKEN_TRADES);
-    }
-
-    /** md:spread and md:spread:{symbol}. */
-    private void writeSpread(
-        final int symbolId, final long bid, final long bidQty, final long ask, final long askQty,
-        final byte[] source, final long exchangeMicros)
-    {
-        final int pp = instruments.pricePrecision(symbolId);
-        final int qp = instruments.qtyPrecision(symbolId);
-        final long spread = ask - bid;
-        out.begin(StreamCatalog.MD_SPREAD, symbolId, -1)
-            .string(Fields.TYPE, Fields.TYPE_SPREAD)
-            .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
-            .string(Fields.SOURCE, source)
-            .decimal(Fields.BID, bid, pp)
-            .decimal(Fields.BID_QTY, bidQty, qp)
-            .decimal(Fields.ASK, ask, pp)
-            .decimal(Fields.ASK_QTY, askQty, qp)
-            .decimal(Fields.SPREAD, spread, pp)
-            .decimal(Fields.SPREAD_BPS, bid + ask > 0 ? spread * 2_000_000 / (bid + ask) : 0, 2)
-            .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
-            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .publish();
-        out.publishAlso(StreamCatalog.MD_SPREAD_SYMBOL);
-    }
-
-    private void writeBook(final int symbolId, final OrderBook book, final long checksumValue, final long exchangeMicros)
-    {
-        final int pp = instruments.pricePrecision(symbolId);
-        final int qp = instruments.qtyPrecision(symbolId);
-        writeTopOfBook(symbolId, book, checksumValue, exchangeMicros, pp, qp);
-
-        out.begin(StreamCatalog.KRAKEN_ORDERBOOK, symbolId, -1)
-            .string(Fields.TYPE, Fields.TYPE_BOOK)
-            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
-            .bool(Fields.SNAPSHOT, bookSnapshot[symbolId]);
-        for (int side = Side.BID; side <= Side.ASK; side++)
-        {
-            out.beginJson(side == Side.BID ? Fields.BIDS : Fields.ASKS).jsonArrayStart();
-            for (int i = 0; i < messageLevels; i++)
-            {
-                if (messageSide[i] == side)
-                {
-                    out.jsonArrayStart().jsonDecimal(messagePrice[i], pp).jsonDecimal(messageQty[i], qp).jsonArrayEnd();
-                }
-            }
-            out.jsonArrayEnd().endJson();
-        }
-        out.integer(Fields.CHECKSUM, checksumValue)
-            .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
-            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .publish();
-
-        if (book.bestBid() != topBid[symbolId] || book.bestAsk() != topAsk[symbolId])
-        {
-            topBid[symbolId] = book.bestBid();
-            topAsk[symbolId] = book.bestAsk();
-            final long bidQty = book.levels(Side.BID) > 0 ? book.qty(Side.BID, 0) : 0;
-            final long askQty = book.levels(Side.ASK) > 0 ? book.qty(Side.ASK, 0) : 0;
-            writeSpread(symbolId, book.bestBid(), bidQty, book.bestAsk(), askQty, BOOK_SOURCE, exchangeMicros);
-        }
-    }
-
-    /** md:orderbook and md:book:{symbol}: the top levels after the message. */
-    private void writeTopOfBook(
-        final int symbolId, final OrderBook book, final long checksumValue, final long exchangeMicros, final int pp,
-        final int qp)
-    {
-        out.begin(StreamCatalog.MD_ORDERBOOK, symbolId, -1)
-            .string(Fields.TYPE, Fields.TYPE_ORDERBOOK)
-            .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
-            .integer(Fields.DEPTH, publishedLevels);
-        for (int side = Side.BID; side <= Side.ASK; side++)
-        {
-            out.beginJson(side == Side.BID ? Fields.BIDS : Fields.ASKS).jsonArrayStart();
-            final int n = Math.min(publishedLevels, book.levels(side));
-            for (int i = 0; i < n; i++)
-            {
-                out.jsonArrayStart().jsonDecimal(book.price(side, i), pp).jsonDecimal(book.qty(side, i), qp).jsonArrayEnd();
-            }
-            out.jsonArrayEnd().endJson();
-        }
-        out.integer(Fields.CHECKSUM, checksumValue)
-            .timestamp(Fields.TIMESTAMP, stamp(exchangeMicros))
-            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .publish();
-        out.publishAlso(StreamCatalog.MD_BOOK_SYMBOL);
-    }
-
-    /** One encoding, three streams: md:candles, md:candles:{symbol}:{timeframe}, kraken:ohlc:{timeframe}:{symbol}. */
-    private void writeCandle(final CandleUpdate c, final int timeframe)
-    {
-        final int pp = instruments.pricePrecision(c.symbolId);
-        final int qp = instruments.qtyPrecision(c.symbolId);
-        out.begin(StreamCatalog.MD_CANDLES, c.symbolId, timeframe)
-            .string(Fields.TYPE, Fields.TYPE_CANDLE)
-            .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SYMBOL, symbols.nameBytes(c.symbolId))
-            .string(Fields.TIMEFRAME, Timeframe.name(timeframe))
-            .decimal(Fields.OPEN, c.open, pp)
-            .decimal(Fields.HIGH, c.high, pp)
-            .decimal(Fields.LOW, c.low, pp)
-            .decimal(Fields.CLOSE, c.close, pp)
-            .decimal(Fields.VWAP, c.vwap, pp)
-            .decimal(Fields.VOLUME, c.volume, qp)
-            .integer(Fields.TRADES, c.trades)
-            .timestamp(Fields.INTERVAL_BEGIN, c.intervalBeginMicros)
-            .timestamp(Fields.TIMESTAMP, stamp(c.exchangeMicros))
-            .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .publish();
-        out.publishAlso(StreamCatalog.MD_CANDLES_SYMBOL);
-        out.publishAlso(StreamCatalog.KRAKEN_OHLC);
+        final boolean topMoved = book.bestBid() != topBid[symbolId] || book.bestAsk() != topAsk[symbolId];
+        topBid[symbolId] = book.bestBid();
+        topAsk[symbolId] = book.bestAsk();
+        records.book(symbolId, symbols.nameBytes(symbolId), instruments.pricePrecision(symbolId),
+            instruments.qtyPrecision(symbolId), stampMicros, event.receiveEpochMicros, book, publishedLevels,
+            bookSnapshot[symbolId], checksumValue, messageLevels, messageSide, messagePrice, messageQty, topMoved);
     }
 
     /** A {@code kraken:errors} entry of {@code kind}, for the caller to add its fields to and publish. */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes one stream entry (flat field/value pairs, STREAMS.md conventions) into a scratch buffer
- * and offers it to the {@link Outbox}. One writer per producing thread; nothing here allocates.
+ * and offers it to an {@link EntrySink} (the {@link Outbox}). One writer per producing thread; nothing here allocates.
  * <p>
  * Layout (read back by {@link EntryReader}): {@code short symbolId, byte timeframe, byte 0,
  * short fieldCount}, then per field {@code byte nameLength, name, unsigned short valueLength, value}.
@@ -28,7 +28,7 @@ public final class EntryWriter
     private static final byte[] NULL = ascii("null");
     private static final double[] POWERS = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
 
-    private final Outbox outbox;
+    private final EntrySink outbox;
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[MAX_ENTRY_LENGTH]);
     private int stream = -1;
     private int position;
@@ -40,7 +40,7 @@ public final class EntryWriter
     /** Length of the last entry published, so it can go to more streams without encoding it again. */
     private int publishedLength;
 
-    public EntryWriter(final Outbox outbox)
+    public EntryWriter(final EntrySink outbox)
     {
         this.outbox = outbox;
     }

@@ -151,7 +151,7 @@ class TradingPipelineTest
         instruments.offer(symbols.intern("BTC/USD"), 1, 8, Instruments.SOURCE_CONFIG);
         final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 20, 100);
         final NormalizeStage normalize = new NormalizeStage(
-            symbols, instruments, new ResyncRequests(), new EntryWriter(outbox), 10, 10);
+            symbols, instruments, new ResyncRequests(), outbox, 10, 10);
         final RecordingStage after = new RecordingStage(0);
         final List<Integer> updates = new CopyOnWriteArrayList<>();
         final EventHandler<FrameEvent> updateCounter = (event, sequence, endOfBatch) -> updates.add(event.updateCount);

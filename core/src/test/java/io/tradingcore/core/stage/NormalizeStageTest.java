@@ -53,7 +53,7 @@ class NormalizeStageTest
         eth = symbols.intern(ETH);
         instruments.offer(btc, 1, 8, Instruments.SOURCE_CONFIG);
         instruments.offer(eth, 2, 8, Instruments.SOURCE_CONFIG);
-        stage = new NormalizeStage(symbols, instruments, resync, new EntryWriter(outbox), DEPTH, 10);
+        stage = new NormalizeStage(symbols, instruments, resync, outbox, DEPTH, 10);
     }
 
     @Test

@@ -64,7 +64,7 @@ class SessionStartAcrossStagesTest
         final Portfolio portfolio = new Portfolio(instruments, usd, SYMBOLS);
         final ExecutionFeedback feedback = new ExecutionFeedback(64 * 1024);
         engine = new SignalEngine(parameters, instruments, SYMBOLS);
-        normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), new EntryWriter(outbox), 10, 10);
+        normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, 10, 10);
         signal = new SignalStage(engine, symbols, new StreamCatalog(), Environment.DEVELOPMENT, new EntryWriter(outbox),
             "RUN", null, null);
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SYMBOLS), portfolio, true,
