@@ -24,6 +24,7 @@ final class RunSummary
     private final boolean interrupted;
     private Histogram tickToDecision;
     private Histogram receiveToDecision;
+    private Histogram firstTicks;
     private String trading = "";
 
     RunSummary(
@@ -39,10 +40,11 @@ final class RunSummary
         this.interrupted = interrupted;
     }
 
-    RunSummary latency(final Histogram inPipeline, final Histogram fromReceipt)
+    RunSummary latency(final Histogram inPipeline, final Histogram fromReceipt, final Histogram first)
     {
         tickToDecision = inPipeline;
         receiveToDecision = fromReceipt;
+        firstTicks = first;
         return this;
     }
 
@@ -96,6 +98,7 @@ final class RunSummary
         out.print(trading);
         printLatency(out, "tick->decision (µs, 4 stages)     ", tickToDecision);
         printLatency(out, "receive->decision (µs, +ring wait)", receiveToDecision);
+        printLatency(out, "first ticks after start (µs)      ", firstTicks);
         long total = 0;
         out.println("entries written to Redis, by stream");
         for (final Map.Entry<String, Long> e : writer.writtenByKey().entrySet())

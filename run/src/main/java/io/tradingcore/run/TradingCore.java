@@ -1,6 +1,5 @@
 package io.tradingcore.run;
 
-import com.lmax.disruptor.EventHandler;
 import io.tradingcore.adapters.config.ConfigException;
 import io.tradingcore.adapters.config.FeedSettings;
 import io.tradingcore.adapters.config.RingSettings;
@@ -18,22 +17,16 @@ import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
-import io.tradingcore.core.market.UsdConversion;
-import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.RingFrameSink;
 import io.tradingcore.core.ring.Topology;
 import io.tradingcore.core.ring.TradingPipeline;
 import io.tradingcore.core.ring.WaitStrategies;
-import io.tradingcore.core.arbitrage.TriangularArbScorer;
-import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.portfolio.Portfolio;
-import io.tradingcore.core.risk.RiskEngine;
 import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stage.ExecutionStage;
 import io.tradingcore.core.stage.NormalizeStage;
 import io.tradingcore.core.stage.RiskStage;
 import io.tradingcore.core.stage.SignalStage;
-import io.tradingcore.core.strategy.SignalEngine;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
@@ -48,8 +41,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -66,14 +57,11 @@ final class TradingCore implements AutoCloseable
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration REDIS_AWAY_GRACE = Duration.ofSeconds(5);
     private static final Duration REPLAY_REDIS_WAIT = Duration.ofSeconds(10);
-    private static final int PUBLISHED_BOOK_LEVELS = 10;
     /** The operator's reset of the daily-drawdown kill switch (POST with the operator token). */
     private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
     /** The secret an operator command must carry (X-Operator-Token); without it no command is served. */
     private static final String OPERATOR_TOKEN_VARIABLE = "TRADING_OPERATOR_TOKEN";
     private static final int FEEDBACK_BYTES = 1 << 20;
-    private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
-    private static final int[] TRIANGLE_IDS = new int[3];
     private static final java.time.format.DateTimeFormatter RUN_ID =
         java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
     private static final byte[] START = ascii("start");
@@ -154,56 +142,22 @@ final class TradingCore implements AutoCloseable
 
         final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
-        final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
-        normalize = new NormalizeStage(symbols, instruments, resync, outbox,
-            config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
-        // the later stages each read precision from a table of their own, kept in step with their slots
-        final Instruments signalView = new Instruments();
-        final Instruments riskView = new Instruments();
-        signal = new SignalStage(new SignalEngine(parameters, signalView, SymbolTable.MAX_SYMBOLS), symbols, catalog,
-            config.environment(), new EntryWriter(outbox), runId, triangle(parameters, signalView), TRIANGLE_IDS);
-        final UsdConversion usd = new UsdConversion(symbols, riskView);
-        final Portfolio portfolio = new Portfolio(riskView, usd, SymbolTable.MAX_SYMBOLS);
         stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
-        risk = new RiskStage(new RiskEngine(parameters, riskView, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
-            config.orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros, stageFeedback,
-            liveFeedback);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), orders, stageFeedback, symbols,
-            config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
+        final StageAssembly stages = new StageAssembly(config, parameters, symbols, instruments, resync, outbox, runId,
+            orders, config.orderEntryAllowed(), stageFeedback, liveFeedback);
+        normalize = stages.normalize;
+        signal = stages.signal;
+        risk = stages.risk;
+        execution = stages.execution;
         final RingSettings ring = config.ring();
         final boolean pinned = ring.topology() == Topology.PINNED;
         pipeline = new TradingPipeline(
             ring.size(), ring.frameCapacityBytes(), ring.topology(), WaitStrategies.of(ring.waitStrategy()), new StageThreads(pinned, ring.cpus()), faults,
-            stages());
-    }
-
-    @SuppressWarnings("unchecked")
-    private EventHandler<FrameEvent>[] stages()
-    {
-        final List<EventHandler<FrameEvent>> stages = new ArrayList<>();
-        stages.add(normalize);
-        stages.add(signal);
-        stages.add(risk);
-        stages.add(execution);
-        return stages.toArray(new EventHandler[0]);
-    }
-
-    /** The triangular scorer over BTC/USD, ETH/USD, ETH/BTC when all three are configured, else null. */
-    private TriangularArbScorer triangle(final StrategyParameters parameters, final Instruments view)
-    {
-        for (int i = 0; i < TRIANGLE.length; i++)
-        {
-            if (!config.kraken().symbols().contains(TRIANGLE[i]))
-            {
-                return null;
-            }
-            TRIANGLE_IDS[i] = symbols.intern(TRIANGLE[i]);
-        }
-        return new TriangularArbScorer(parameters, view, TRIANGLE_IDS[0], TRIANGLE_IDS[1], TRIANGLE_IDS[2]);
+            stages.inOrder());
     }
 
     /** Orders leave for Kraken only in production with the arming flag; then the order client is built. */
@@ -268,6 +222,13 @@ final class TradingCore implements AutoCloseable
             orders.start();
             LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());
         }
+        if (config.feed().source() != FeedSettings.Source.REPLAY && config.ring().warmupFrames() > 0)
+        {
+            final long warmupStart = System.nanoTime();
+            final long warmed = new StageWarmup(config, new ConfiguredParameters(config)).run(config.ring().warmupFrames());
+            LOG.info("warm-up: {} synthetic frames through a throwaway copy of the stages in {} ms", warmed,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - warmupStart));
+        }
         final RingFrameSink ring = pipeline.start();
         final FrameRecorder recorder = config.feed().recording()
             ? new FrameRecorder(home.resolve(config.feed().recordPath()), ring) : null;
@@ -305,7 +266,7 @@ final class TradingCore implements AutoCloseable
         writer.close();
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
-            interrupted).latency(execution.tickToDecision(), execution.receiveToDecision()).trading(tradingSummary()).print(out);
+            interrupted).latency(execution.tickToDecision(), execution.receiveToDecision(), execution.firstTicks()).trading(tradingSummary()).print(out);
         return code;
     }
 

@@ -62,6 +62,7 @@ public final class ConfigLoader
         new Override("--spill-path", "redis.spillPath", "DIR", "where entries spill while Redis is away"),
         new Override("--topology", "ring.topology", "NAME", "compact (stages on one thread) or pinned (a pinned thread each)"),
         new Override("--wait-strategy", "ring.waitStrategy", "NAME", "busy-spin, yielding, sleeping or blocking"),
+        new Override("--warmup-frames", "ring.warmupFrames", "N", "synthetic frames through a throwaway copy of the stages before a live feed (0 = none)"),
         new Override("--arm-live", "live.armed", null, "allow order entry in production (LIVE)"));
 
     private static final List<Override> VARIABLES = List.of(

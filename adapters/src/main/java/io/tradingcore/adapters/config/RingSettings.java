@@ -11,6 +11,7 @@ public final class RingSettings
     private final Topology topology;
     private final String waitStrategy;
     private final int[] cpus;
+    private final int warmupFrames;
 
     RingSettings(final ConfigTree tree) throws ConfigException
     {
@@ -24,6 +25,13 @@ public final class RingSettings
         topology = "pinned".equals(topologyId) ? Topology.PINNED : Topology.COMPACT;
         waitStrategy = tree.choice("ring.waitStrategy", "yielding", WaitStrategies.NAMES);
         cpus = tree.integers("ring.cpus", new int[0], 0, 4095);
+        warmupFrames = tree.integer("ring.warmupFrames", 50_000, 0, 10_000_000);
+    }
+
+    /** Synthetic frames run through a throwaway copy of the stages before a live feed is subscribed; 0 = none. */
+    public int warmupFrames()
+    {
+        return warmupFrames;
     }
 
     /** Slots in the ring, a power of two. */

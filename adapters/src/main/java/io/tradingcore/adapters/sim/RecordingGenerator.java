@@ -146,7 +146,7 @@ public final class RecordingGenerator
     }
 
     /** What a client sees on connect: status, acks (one per symbol, echoing the request's req_id), snapshots. */
-    private static void session(final SyntheticMarket market, final FrameLimit limit)
+    public static void session(final SyntheticMarket market, final SyntheticMarket.MarketFrameSink limit)
     {
         long reqId = 1;
         limit.accept(Channel.STATUS, null, market.statusFrame("online"));

@@ -29,6 +29,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
 {
     /** Highest latency tracked (60 s); anything slower is recorded at this value. */
     public static final long MAX_LATENCY_NANOS = 60_000_000_000L;
+    public static final int FIRST_TICKS = 1_000;
     private static final long SLIPPAGE_OFFSET = 10_000_000L;
 
     private static final byte[] TYPE_CONFIRMATION = ascii("execution.confirmation");
@@ -68,6 +69,8 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private final BookLevels[] books = new BookLevels[SymbolTable.MAX_SYMBOLS];
     private final BookLevels emptyBook = new BookLevels(1);
     private final Histogram tickToDecision = new Histogram(MAX_LATENCY_NANOS, 3);
+    /** The first ticks after start alone: what a warm-up before the live feed is for. */
+    private final Histogram firstTicks = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram receiveToDecision = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram intervalSlippage = new Histogram(2 * SLIPPAGE_OFFSET, 3);
@@ -140,6 +143,10 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             final long decided = System.nanoTime();
             final long inPipeline = clamp(decided - event.dequeueNanos);
             tickToDecision.recordValue(inPipeline);
+            if (firstTicks.getTotalCount() < FIRST_TICKS)
+            {
+                firstTicks.recordValue(inPipeline);
+            }
             intervalLatency.recordValue(inPipeline);
             receiveToDecision.recordValue(clamp(decided - event.receiveNanos));
         }
@@ -156,6 +163,12 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     public Histogram tickToDecision()
     {
         return tickToDecision;
+    }
+
+    /** Tick→decision latency, in ns, of the first {@link #FIRST_TICKS} ticks after start. */
+    public Histogram firstTicks()
+    {
+        return firstTicks;
     }
 
     /** The same from the frame's receipt, so including the wait in the ring (a replay fills it in bursts). */
