@@ -2,6 +2,8 @@ package io.tradingcore.core.kraken;
 
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
  * A forward-only JSON reader over one frame held in a {@link DirectBuffer}: no tree, no Strings,
  * no allocation. Keys and string values are slices of the buffer (escapes validated, not decoded).
@@ -19,6 +21,12 @@ public final class JsonCursor
 
     /** Nesting {@link #skipValue} accepts (one bit per level); Kraken frames nest 4 deep. */
     private static final int MAX_DEPTH = 64;
+
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -482,6 +490,11 @@ public final class JsonCursor
         int i = pos + 1;
         while (i < end)
         {
+            i = nextSpecial(i);
+            if (i == end)
+            {
+                break;
+            }
             final byte c = buffer.getByte(i);
             if (c == '"')
             {
@@ -523,18 +536,52 @@ public final class JsonCursor
                     return fail(ParseError.SYNTAX);
                 }
             }
-            else if (c >= 0 && c < 0x20)
-            {
-                pos = i;
-                return fail(ParseError.SYNTAX);
-            }
             else
             {
-                i++;
+                pos = i; // a control character: the only other byte nextSpecial stops at
+                return fail(ParseError.SYNTAX);
             }
         }
         pos = end;
         return fail(ParseError.TRUNCATED);
+    }
+
+    /**
+     * The first index from {@code from} holding a quote, a backslash or a control character, or {@link #end}
+     * if a byte by byte look is needed for the last few bytes: eight bytes a step (SWAR), so a key or a
+     * symbol costs one or two loads instead of a call and three compares per byte. Only the lowest flagged
+     * byte of a word is exact, and only it is used.
+     */
+    private int nextSpecial(final int from)
+    {
+        int i = from;
+        while (i + Long.BYTES <= end)
+        {
+            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
+            final long special = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)
+                | ((word - SPACES) & ~word & HIGH_BITS);
+            if (special != 0)
+            {
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < end)
+        {
+            final byte c = buffer.getByte(i);
+            if (c == '"' || c == '\\' || (c >= 0 && c < 0x20))
+            {
+                return i;
+            }
+            i++;
+        }
+        return end;
+    }
+
+    /** The high bit of each byte of {@code word} that is zero (exact for the lowest such byte). */
+    private static long zeroBytes(final long word)
+    {
+        return (word - LOW_BITS) & ~word & HIGH_BITS;
     }
 
     /** At a '-' or digit: scans {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?} into {@link #number}. */

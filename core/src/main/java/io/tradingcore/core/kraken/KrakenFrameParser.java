@@ -3,6 +3,7 @@ package io.tradingcore.core.kraken;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.time.Rfc3339;
+import io.tradingcore.core.time.Rfc3339Reader;
 import org.agrona.DirectBuffer;
 
 import java.nio.charset.StandardCharsets;
@@ -102,6 +103,7 @@ public final class KrakenFrameParser
     private final SymbolTable symbols;
     private final Instruments instruments;
     private final JsonCursor json = new JsonCursor();
+    private final Rfc3339Reader timestamps = new Rfc3339Reader();
     private final TickerUpdate ticker = new TickerUpdate();
     private final TradePrint trade = new TradePrint();
     private final CandleUpdate candle = new CandleUpdate();
@@ -1026,7 +1028,7 @@ public final class KrakenFrameParser
         {
             return 0;
         }
-        final long micros = Rfc3339.parseMicros(frame, json.stringOffset(), json.stringLength());
+        final long micros = timestamps.parseMicros(frame, json.stringOffset(), json.stringLength());
         if (micros == Rfc3339.INVALID)
         {
             json.fail(ParseError.WRONG_TYPE);

@@ -23,20 +23,42 @@ public final class Rfc3339
      */
     public static long parseMicros(final DirectBuffer b, final int offset, final int length)
     {
-        if (length < 20 || b.getByte(offset + 4) != '-' || b.getByte(offset + 7) != '-'
-            || (b.getByte(offset + 10) != 'T' && b.getByte(offset + 10) != 't' && b.getByte(offset + 10) != ' ')
-            || b.getByte(offset + 13) != ':' || b.getByte(offset + 16) != ':')
+        if (!hasShape(b, offset, length))
         {
             return INVALID;
         }
+        final long days = epochDay(b, offset);
+        return days == INVALID ? INVALID : parseTime(b, offset, length, days);
+    }
+
+    /** The separators at their places: the date and time digits are checked by the parts that read them. */
+    static boolean hasShape(final DirectBuffer b, final int offset, final int length)
+    {
+        return length >= 20 && b.getByte(offset + 4) == '-' && b.getByte(offset + 7) == '-'
+            && (b.getByte(offset + 10) == 'T' || b.getByte(offset + 10) == 't' || b.getByte(offset + 10) == ' ')
+            && b.getByte(offset + 13) == ':' && b.getByte(offset + 16) == ':';
+    }
+
+    /** Days since 1970-01-01 of the {@code YYYY-MM-DD} at {@code offset}, or {@link #INVALID}. */
+    static long epochDay(final DirectBuffer b, final int offset)
+    {
         final int year = digits(b, offset, 4);
         final int month = digits(b, offset + 5, 2);
         final int day = digits(b, offset + 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31)
+        {
+            return INVALID;
+        }
+        return daysFromCivil(year, month, day);
+    }
+
+    /** The rest of a timestamp whose date is {@code epochDay}: time of day, fraction, zone. */
+    static long parseTime(final DirectBuffer b, final int offset, final int length, final long epochDay)
+    {
         final int hour = digits(b, offset + 11, 2);
         final int minute = digits(b, offset + 14, 2);
         final int second = digits(b, offset + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-            || minute > 59 || second < 0 || second > 60)
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
         {
             return INVALID;
         }
@@ -94,8 +116,7 @@ public final class Rfc3339
         {
             return INVALID;
         }
-        final long seconds = daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second
-            - offsetSeconds;
+        final long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
         return seconds * 1_000_000L + micros;
     }
 
