@@ -1,6 +1,7 @@
 package io.tradingcore.core.ring;
 
 import io.tradingcore.core.book.BookLevels;
+import io.tradingcore.core.market.Instruments;
 
 /**
  * What one frame changed for one symbol, as the normalize stage hands it to the later stages:
@@ -37,5 +38,17 @@ public final class SymbolUpdate
         bookValid = false;
         bookMicros = 0;
         tradeCount = 0;
+    }
+
+    /**
+     * The later stages read precision from their own table, set from the slot they are processing: the
+     * normalize stage's table may already be ahead (pinned topology), and a shared one would be a race.
+     */
+    public void keepPrecisionIn(final Instruments view)
+    {
+        if (pricePrecision >= 0 && qtyPrecision >= 0)
+        {
+            view.offer(symbolId, pricePrecision, qtyPrecision, Instruments.SOURCE_INSTRUMENT);
+        }
     }
 }

@@ -122,7 +122,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         for (int u = 0; u < event.updateCount; u++)
         {
             final SymbolUpdate update = event.updates[u];
-            SignalStage.keepPrecision(risk.instruments(), update);
+            update.keepPrecisionIn(risk.instruments());
             if (update.bookChanged)
             {
                 risk.onBook(update.symbolId, update.book, update.bookValid, now);

@@ -118,7 +118,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
             {
                 continue;
             }
-            keepPrecision(engine.instruments(), update);
+            update.keepPrecisionIn(engine.instruments());
             if (update.bookChanged)
             {
                 engine.onBook(symbolId, update.book, update.bookValid, now);
@@ -147,18 +147,6 @@ public final class SignalStage implements EventHandler<FrameEvent>
         if (triangleChanged)
         {
             scoreTriangle(now);
-        }
-    }
-
-    /**
-     * The later stages read precision from their own table, set from the slot they are processing: the
-     * normalize stage's table may already be ahead (pinned topology), and a shared one would be a race.
-     */
-    static void keepPrecision(final Instruments view, final SymbolUpdate update)
-    {
-        if (update.pricePrecision >= 0 && update.qtyPrecision >= 0)
-        {
-            view.offer(update.symbolId, update.pricePrecision, update.qtyPrecision, Instruments.SOURCE_INSTRUMENT);
         }
     }
 
