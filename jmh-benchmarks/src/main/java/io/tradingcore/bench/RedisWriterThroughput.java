@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * the writer thread and pipelined as XADD MAXLEN ~ 10000 to a redis-server, timed until Redis acknowledged
  * the last one. A plain main, not JMH: the figure is a drain rate, not a per-call cost.
  * <p>
- * Per round it prints entries/s, the bytes allocated per entry by the writer thread and by Lettuce's I/O
- * threads (ThreadMXBean), and GC time as a share of the process's CPU time. Before the rounds it runs
+ * Per round it prints entries/s, the bytes allocated and the CPU time per entry of the writer thread and of
+ * Lettuce's I/O threads (ThreadMXBean; CPU time per entry does not depend on what else the box runs), and
+ * GC time as a share of the process's CPU time. Before and after the rounds it runs
  * {@code redis-benchmark -P 64 -c 4} with the same 7-field entry against the same server (when
  * redis-benchmark is on the PATH), so the ratio is measured side by side.
  * <pre>
@@ -54,6 +55,11 @@ public final class RedisWriterThroughput
     private static final byte[] SEQ = EntryWriter.ascii("seq");
     private static final byte[] TIMESTAMP = EntryWriter.ascii("timestamp");
     private static final Pattern RATE = Pattern.compile("([0-9.]+) requests per second");
+    /** The entry the writer sends below (field names, value lengths, a 6-digit seq), for redis-benchmark. */
+    private static final String[] SAME_ENTRY = {"type", "signal", "strategy", "trend", "symbol", "BTC/USD",
+        "side", "buy", "confidence", "0.8125", "seq", "123456", "timestamp", ENTRY_TIMESTAMP};
+    private static final String[] SHORT_ENTRY = {"f1", "v1", "f2", "v2", "f3", "v3", "f4", "v4", "f5", "v5",
+        "f6", "v6", "f7", "v7"};
 
     private RedisWriterThroughput()
     {
@@ -66,10 +72,8 @@ public final class RedisWriterThroughput
         final int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         final URI uri = URI.create(url);
         // the same entry the writer sends below (field names, value lengths, a 6-digit seq)
-        final double sameEntry = redisBenchmark(uri, "type", "signal", "strategy", "trend", "symbol", "BTC/USD",
-            "side", "buy", "confidence", "0.8125", "seq", "123456", "timestamp", ENTRY_TIMESTAMP);
-        final double shortEntry = redisBenchmark(uri, "f1", "v1", "f2", "v2", "f3", "v3", "f4", "v4", "f5", "v5",
-            "f6", "v6", "f7", "v7");
+        final double sameEntryBefore = redisBenchmark(uri, SAME_ENTRY);
+        final double shortEntry = redisBenchmark(uri, SHORT_ENTRY);
 
         final StreamCatalog catalog = new StreamCatalog();
         final Outbox outbox = new Outbox(catalog);
@@ -91,6 +95,8 @@ public final class RedisWriterThroughput
                 final long[] ioIds = threadIds("lettuce-");
                 final long writerBytes = allocated(threads, writerIds);
                 final long ioBytes = allocated(threads, ioIds);
+                final long writerCpu = cpu(threads, writerIds);
+                final long ioCpu = cpu(threads, ioIds);
                 final long gcMs = gcMillis();
                 final long cpuNs = os.getProcessCpuTime();
                 final long written = redis.written(StreamCatalog.SIGNALS_PAPER);
@@ -115,26 +121,31 @@ public final class RedisWriterThroughput
                 }
                 final double cpuMs = (os.getProcessCpuTime() - cpuNs) / 1e6;
                 System.out.printf(
-                    "round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s; allocated per entry: writer " +
-                    "thread %.1f B, Lettuce I/O threads %.1f B; GC %d ms = %.2f%% of %.0f ms process CPU; " +
-                    "producer waits %d%n",
+                    "round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s; per entry: writer thread " +
+                    "%.1f B %.2f us CPU, Lettuce I/O threads %.1f B %.2f us CPU; GC %d ms = %.2f%% of %.0f ms " +
+                    "process CPU; producer waits %d%n",
                     round, round == 0 ? " (warm-up)" : "", done, seconds, rate,
                     (allocated(threads, writerIds) - writerBytes) / (double)done,
+                    (cpu(threads, writerIds) - writerCpu) / 1e3 / done,
                     (allocated(threads, ioIds) - ioBytes) / (double)done,
+                    (cpu(threads, ioIds) - ioCpu) / 1e3 / done,
                     gcMillis() - gcMs, 100.0 * (gcMillis() - gcMs) / cpuMs, cpuMs,
                     outbox.keptWaits(StreamCatalog.SIGNALS_PAPER));
             }
         }
         Files.deleteIfExists(journal);
-        if (sameEntry > 0)
+        final double sameEntryAfter = redisBenchmark(uri, SAME_ENTRY);
+        if (sameEntryBefore > 0)
         {
+            final double sameEntry = (sameEntryBefore + sameEntryAfter) / 2;
             System.out.printf("writer best %,.0f entries/s = %.0f%% of redis-benchmark with the same entry " +
-                "(%,.0f/s; %,.0f/s with f1 v1 ... f7 v7)%n", best, 100 * best / sameEntry, sameEntry, shortEntry);
+                "(mean of %,.0f/s before and %,.0f/s after; %,.0f/s with f1 v1 ... f7 v7)%n",
+                best, 100 * best / sameEntry, sameEntryBefore, sameEntryAfter, shortEntry);
         }
     }
 
     /** XADD/s of {@code redis-benchmark -P 64 -c 4 -n 1000000} with the given fields, or 0 without redis-benchmark. */
-    private static double redisBenchmark(final URI uri, final String... fields) throws Exception
+    private static double redisBenchmark(final URI uri, final String[] fields) throws Exception
     {
         final List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", uri.getHost(),
             "-p", Integer.toString(uri.getPort()), "-P", "64", "-c", "4", "-n", "1000000", "-q",
@@ -183,6 +194,16 @@ public final class RedisWriterThroughput
         for (final long bytes : threads.getThreadAllocatedBytes(ids))
         {
             sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
+    private static long cpu(final ThreadMXBean threads, final long[] ids)
+    {
+        long sum = 0;
+        for (final long id : ids)
+        {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
         }
         return sum;
     }

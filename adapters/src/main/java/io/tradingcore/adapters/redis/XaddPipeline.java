@@ -1,9 +1,11 @@
 package io.tradingcore.adapters.redis;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.protocol.RedisCommand;
 import io.tradingcore.core.stream.EntryReader;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.AbstractList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,7 @@ final class XaddPipeline
     private final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
     private final XaddCommand[] commands;
     private final Runnable dispatcher = this::dispatch;
+    private final Batch batch = new Batch();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
@@ -165,18 +168,24 @@ final class XaddPipeline
         return head - tail >= length ? tail : -1;
     }
 
-    /** I/O thread: dispatches what was published since the last run, then writes it all with one flush. */
+    /**
+     * I/O thread: dispatches what was published since the last run as one collection (Lettuce takes its
+     * endpoint lock once per call), then writes it all with one flush.
+     */
     private void dispatch()
     {
         dispatchScheduled.set(false);
         final long upTo = published.get();
+        if (upTo == dispatched)
+        {
+            return;
+        }
         try
         {
-            while (dispatched < upTo)
-            {
-                connection.dispatch(commands[slot(dispatched)]);
-                dispatched++;
-            }
+            batch.from = dispatched;
+            batch.size = (int)(upTo - dispatched);
+            dispatched = upTo;
+            connection.dispatch(batch);
             connection.flushCommands();
         }
         catch (final RuntimeException ex)
@@ -188,5 +197,24 @@ final class XaddPipeline
     private int slot(final long sequence)
     {
         return (int)(sequence % commands.length);
+    }
+
+    /** The commands of one dispatch, in send order, as the collection Lettuce takes. */
+    private final class Batch extends AbstractList<RedisCommand<byte[], byte[], ?>>
+    {
+        private long from;
+        private int size;
+
+        @Override
+        public RedisCommand<byte[], byte[], ?> get(final int index)
+        {
+            return commands[slot(from + index)];
+        }
+
+        @Override
+        public int size()
+        {
+            return size;
+        }
     }
 }
