@@ -16,7 +16,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.DefaultEventLoopGroupProvider;
 import io.lettuce.core.resource.EventLoopGroupProvider;
+import io.lettuce.core.resource.NettyCustomizer;
 import io.lettuce.core.resource.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -77,7 +81,8 @@ public final class RedisConnector implements AutoCloseable
         // one I/O thread (Lettuce's own provider insists on two), so the writer can run its batches on its
         // connection's event loop; no latency metrics, which would wrap every command
         this.resources = DefaultClientResources.builder().eventLoopGroupProvider(eventLoops)
-            .computationThreadPoolSize(2).commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
+            .computationThreadPoolSize(2).commandLatencyRecorder(CommandLatencyRecorder.disabled())
+            .nettyCustomizer(new PooledBuffers()).build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(options.build());
         this.ioThread = eventLoops.allocate(Transports.eventLoopGroupClass()).next();
@@ -187,6 +192,19 @@ public final class RedisConnector implements AutoCloseable
         catch (final URISyntaxException | RuntimeException ex)
         {
             return "<unparseable Redis URL>";
+        }
+    }
+
+    /**
+     * Netty's pooled allocator: it reuses each chunk's NIO views, where 4.2's default adaptive allocator
+     * slices a new ByteBuffer for every command buffer it writes to the socket.
+     */
+    private static final class PooledBuffers implements NettyCustomizer
+    {
+        @Override
+        public void afterBootstrapInitialized(final Bootstrap bootstrap)
+        {
+            bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
         }
     }
 

@@ -27,6 +27,7 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     private int offset;
     private int length;
     private boolean done;
+    private boolean cancelled;
 
     XaddCommand(final XaddPipeline pipeline, final byte[] bytes)
     {
@@ -41,6 +42,7 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
         this.offset = offset;
         this.length = length;
         done = false;
+        cancelled = false;
         output.clear();
     }
 
@@ -92,6 +94,7 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     @Override
     public void cancel()
     {
+        cancelled = !done;
         completeExceptionally(new CancellationException("XADD #" + sequence + " cancelled"));
     }
 
@@ -117,7 +120,7 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     @Override
     public boolean isCancelled()
     {
-        return false;
+        return cancelled;
     }
 
     @Override
