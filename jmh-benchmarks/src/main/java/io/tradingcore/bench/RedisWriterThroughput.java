@@ -12,7 +12,6 @@ import io.tradingcore.core.stream.StreamCatalog;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,8 @@ import java.util.regex.Pattern;
  * <p>
  * Per round it prints entries/s, the bytes allocated and the CPU time per entry of the writer thread and of
  * Lettuce's I/O threads (ThreadMXBean; CPU time per entry does not depend on what else the box runs), and
- * GC time as a share of the process's CPU time. Before and after the rounds it runs
+ * the CPU time of the JVM's GC threads as a share of the process's CPU time (both from /proc, Linux only;
+ * pause wall time would count the time a loaded box leaves the GC threads waiting). Before and after the rounds it runs
  * {@code redis-benchmark -P 64 -c 4} with the same 7-field entry against the same server (when
  * redis-benchmark is on the PATH), so the ratio is measured side by side.
  * <pre>
@@ -54,6 +54,7 @@ public final class RedisWriterThroughput
     private static final byte[] CONFIDENCE = EntryWriter.ascii("confidence");
     private static final byte[] SEQ = EntryWriter.ascii("seq");
     private static final byte[] TIMESTAMP = EntryWriter.ascii("timestamp");
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
     private static final Pattern RATE = Pattern.compile("([0-9.]+) requests per second");
     /** The entry the writer sends below (field names, value lengths, a 6-digit seq), for redis-benchmark. */
     private static final String[] SAME_ENTRY = {"type", "signal", "strategy", "trend", "symbol", "BTC/USD",
@@ -97,7 +98,7 @@ public final class RedisWriterThroughput
                 final long ioBytes = allocated(threads, ioIds);
                 final long writerCpu = cpu(threads, writerIds);
                 final long ioCpu = cpu(threads, ioIds);
-                final long gcMs = gcMillis();
+                final long gcTicks = gcCpuTicks();
                 final long cpuNs = os.getProcessCpuTime();
                 final long written = redis.written(StreamCatalog.SIGNALS_PAPER);
                 final long start = System.nanoTime();
@@ -120,16 +121,17 @@ public final class RedisWriterThroughput
                     best = Math.max(best, rate);
                 }
                 final double cpuMs = (os.getProcessCpuTime() - cpuNs) / 1e6;
+                final double gcCpuMs = (gcCpuTicks() - gcTicks) * 1000.0 / CLOCK_TICKS_PER_SECOND;
                 System.out.printf(
                     "round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s; per entry: writer thread " +
-                    "%.1f B %.2f us CPU, Lettuce I/O threads %.1f B %.2f us CPU; GC %d ms = %.2f%% of %.0f ms " +
-                    "process CPU; producer waits %d%n",
+                    "%.1f B %.2f us CPU, Lettuce I/O threads %.1f B %.2f us CPU; GC threads %.0f ms CPU = %.1f%% " +
+                    "of %.0f ms process CPU; producer waits %d%n",
                     round, round == 0 ? " (warm-up)" : "", done, seconds, rate,
                     (allocated(threads, writerIds) - writerBytes) / (double)done,
                     (cpu(threads, writerIds) - writerCpu) / 1e3 / done,
                     (allocated(threads, ioIds) - ioBytes) / (double)done,
                     (cpu(threads, ioIds) - ioCpu) / 1e3 / done,
-                    gcMillis() - gcMs, 100.0 * (gcMillis() - gcMs) / cpuMs, cpuMs,
+                    gcCpuMs, 100.0 * gcCpuMs / cpuMs, cpuMs,
                     outbox.keptWaits(StreamCatalog.SIGNALS_PAPER));
             }
         }
@@ -208,13 +210,31 @@ public final class RedisWriterThroughput
         return sum;
     }
 
-    private static long gcMillis()
+    /** User and system clock ticks of the JVM's GC threads (G1: "GC Thread#n", "G1 ..."), from /proc. */
+    private static long gcCpuTicks() throws java.io.IOException
     {
-        long sum = 0;
-        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task")))
         {
-            sum += Math.max(0, gc.getCollectionTime());
+            for (final Path task : (Iterable<Path>)tasks::iterator)
+            {
+                final String stat;
+                try
+                {
+                    stat = Files.readString(task.resolve("stat"));
+                }
+                catch (final java.io.IOException ex)
+                {
+                    continue; // the thread ended
+                }
+                final String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("GC Thread") || name.startsWith("G1 "))
+                {
+                    final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                }
+            }
         }
-        return sum;
+        return ticks;
     }
 }
