@@ -1,5 +1,6 @@
 package io.tradingcore.bench;
 
+import com.sun.management.ThreadMXBean;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
@@ -9,14 +10,30 @@ import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Throughput of the Redis adapter end to end: entries encoded with EntryWriter into the Outbox, drained by
  * the writer thread and pipelined as XADD MAXLEN ~ 10000 to a redis-server, timed until Redis acknowledged
  * the last one. A plain main, not JMH: the figure is a drain rate, not a per-call cost.
+ * <p>
+ * Per round it prints entries/s, the bytes allocated and the CPU time per entry of the writer thread and of
+ * Lettuce's I/O threads (ThreadMXBean; CPU time per entry does not depend on what else the box runs), and
+ * the CPU time of the JVM's GC threads as a share of the process's CPU time (both from /proc, Linux only;
+ * pause wall time would count the time a loaded box leaves the GC threads waiting). Before and after the rounds it runs
+ * {@code redis-benchmark -P 64 -c 4} with the same 7-field entry against the same server (when
+ * redis-benchmark is on the PATH), so the ratio is measured side by side.
  * <pre>
  * redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no --daemonize yes
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp jmh-benchmarks/target/benchmarks.jar \
@@ -25,6 +42,7 @@ import java.time.Duration;
  */
 public final class RedisWriterThroughput
 {
+    private static final String ENTRY_TIMESTAMP = "2026-12-04T19:20:00.123456Z";
     private static final byte[] TYPE = EntryWriter.ascii("type");
     private static final byte[] SIGNAL = EntryWriter.ascii("signal");
     private static final byte[] STRATEGY = EntryWriter.ascii("strategy");
@@ -36,6 +54,13 @@ public final class RedisWriterThroughput
     private static final byte[] CONFIDENCE = EntryWriter.ascii("confidence");
     private static final byte[] SEQ = EntryWriter.ascii("seq");
     private static final byte[] TIMESTAMP = EntryWriter.ascii("timestamp");
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+    private static final Pattern RATE = Pattern.compile("([0-9.]+) requests per second");
+    /** The entry the writer sends below (field names, value lengths, a 6-digit seq), for redis-benchmark. */
+    private static final String[] SAME_ENTRY = {"type", "signal", "strategy", "trend", "symbol", "BTC/USD",
+        "side", "buy", "confidence", "0.8125", "seq", "123456", "timestamp", ENTRY_TIMESTAMP};
+    private static final String[] SHORT_ENTRY = {"f1", "v1", "f2", "v2", "f3", "v3", "f4", "v4", "f5", "v5",
+        "f6", "v6", "f7", "v7"};
 
     private RedisWriterThroughput()
     {
@@ -46,24 +71,42 @@ public final class RedisWriterThroughput
         final String url = args.length > 0 ? args[0] : "redis://127.0.0.1:6390";
         final int entries = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         final int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        final URI uri = URI.create(url);
+        // the same entry the writer sends below (field names, value lengths, a 6-digit seq)
+        final double sameEntryBefore = redisBenchmark(uri, SAME_ENTRY);
+        final double shortEntry = redisBenchmark(uri, SHORT_ENTRY);
+
         final StreamCatalog catalog = new StreamCatalog();
         final Outbox outbox = new Outbox(catalog);
         final EntryWriter writer = new EntryWriter(outbox);
         final Path journal = Files.createTempFile("throughput", ".spill");
         final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal);
+        final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
+        final long timestampMicros = 1_796_412_000_123_456L;
+        double best = 0;
         try (RedisStreamWriter redis = new RedisStreamWriter(
             new RedisConnector(url), outbox, new SymbolTable(), Environment.DEVELOPMENT, options).start())
         {
-            long seq = 0;
+            long seq = 100_000;
             for (int round = 0; round < rounds; round++)
             {
+                final long[] writerIds = threadIds("redis-writer");
+                final long[] ioIds = threadIds("lettuce-");
+                final long writerBytes = allocated(threads, writerIds);
+                final long ioBytes = allocated(threads, ioIds);
+                final long writerCpu = cpu(threads, writerIds);
+                final long ioCpu = cpu(threads, ioIds);
+                final long gcTicks = gcCpuTicks();
+                final long cpuNs = os.getProcessCpuTime();
                 final long written = redis.written(StreamCatalog.SIGNALS_PAPER);
                 final long start = System.nanoTime();
                 for (int i = 0; i < entries; i++, seq++)
                 {
                     writer.begin(StreamCatalog.SIGNALS_PAPER, -1, -1)
                         .string(TYPE, SIGNAL).string(STRATEGY, TREND).string(SYMBOL, BTC).string(SIDE, BUY)
-                        .decimal(CONFIDENCE, 8125, 4).integer(SEQ, seq).timestamp(TIMESTAMP, start / 1000)
+                        .decimal(CONFIDENCE, 8125, 4).integer(SEQ, seq).timestamp(TIMESTAMP, timestampMicros)
                         .publish();
                 }
                 if (!redis.awaitDrained(Duration.ofMinutes(2)))
@@ -72,11 +115,126 @@ public final class RedisWriterThroughput
                 }
                 final double seconds = (System.nanoTime() - start) / 1e9;
                 final long done = redis.written(StreamCatalog.SIGNALS_PAPER) - written;
-                System.out.printf("round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s, producer waits %d%n",
-                    round, round == 0 ? " (warm-up)" : "", done, seconds, done / seconds,
+                final double rate = done / seconds;
+                if (round > 0)
+                {
+                    best = Math.max(best, rate);
+                }
+                final double cpuMs = (os.getProcessCpuTime() - cpuNs) / 1e6;
+                final double gcCpuMs = (gcCpuTicks() - gcTicks) * 1000.0 / CLOCK_TICKS_PER_SECOND;
+                System.out.printf(
+                    "round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s; per entry: writer thread " +
+                    "%.1f B %.2f us CPU, Lettuce I/O threads %.1f B %.2f us CPU; GC threads %.0f ms CPU = %.1f%% " +
+                    "of %.0f ms process CPU; producer waits %d%n",
+                    round, round == 0 ? " (warm-up)" : "", done, seconds, rate,
+                    (allocated(threads, writerIds) - writerBytes) / (double)done,
+                    (cpu(threads, writerIds) - writerCpu) / 1e3 / done,
+                    (allocated(threads, ioIds) - ioBytes) / (double)done,
+                    (cpu(threads, ioIds) - ioCpu) / 1e3 / done,
+                    gcCpuMs, 100.0 * gcCpuMs / cpuMs, cpuMs,
                     outbox.keptWaits(StreamCatalog.SIGNALS_PAPER));
             }
         }
         Files.deleteIfExists(journal);
+        final double sameEntryAfter = redisBenchmark(uri, SAME_ENTRY);
+        if (sameEntryBefore > 0)
+        {
+            final double sameEntry = (sameEntryBefore + sameEntryAfter) / 2;
+            System.out.printf("writer best %,.0f entries/s = %.0f%% of redis-benchmark with the same entry " +
+                "(mean of %,.0f/s before and %,.0f/s after; %,.0f/s with f1 v1 ... f7 v7)%n",
+                best, 100 * best / sameEntry, sameEntryBefore, sameEntryAfter, shortEntry);
+        }
+    }
+
+    /** XADD/s of {@code redis-benchmark -P 64 -c 4 -n 1000000} with the given fields, or 0 without redis-benchmark. */
+    private static double redisBenchmark(final URI uri, final String[] fields) throws Exception
+    {
+        final List<String> command = new ArrayList<>(List.of("redis-benchmark", "-h", uri.getHost(),
+            "-p", Integer.toString(uri.getPort()), "-P", "64", "-c", "4", "-n", "1000000", "-q",
+            "XADD", "bench", "MAXLEN", "~", "10000", "*"));
+        command.addAll(List.of(fields));
+        final Process process;
+        try
+        {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        }
+        catch (final java.io.IOException ex)
+        {
+            System.out.println("redis-benchmark not run: " + ex.getMessage());
+            return 0;
+        }
+        double rate = 0;
+        try (BufferedReader out = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII)))
+        {
+            String line;
+            while ((line = out.readLine()) != null)
+            {
+                // -q rewrites its progress line with '\r'; the summary is the last segment
+                final String last = line.substring(line.lastIndexOf('\r') + 1);
+                final Matcher matcher = RATE.matcher(last);
+                if (matcher.find())
+                {
+                    rate = Double.parseDouble(matcher.group(1));
+                }
+            }
+        }
+        process.waitFor();
+        System.out.printf("%s: %,.0f XADD/s%n", String.join(" ", command), rate);
+        return rate;
+    }
+
+    private static long[] threadIds(final String namePrefix)
+    {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith(namePrefix)).mapToLong(Thread::getId).toArray();
+    }
+
+    private static long allocated(final ThreadMXBean threads, final long[] ids)
+    {
+        long sum = 0;
+        for (final long bytes : threads.getThreadAllocatedBytes(ids))
+        {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
+    private static long cpu(final ThreadMXBean threads, final long[] ids)
+    {
+        long sum = 0;
+        for (final long id : ids)
+        {
+            sum += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
+    /** User and system clock ticks of the JVM's GC threads (G1: "GC Thread#n", "G1 ..."), from /proc. */
+    private static long gcCpuTicks() throws java.io.IOException
+    {
+        long ticks = 0;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task")))
+        {
+            for (final Path task : (Iterable<Path>)tasks::iterator)
+            {
+                final String stat;
+                try
+                {
+                    stat = Files.readString(task.resolve("stat"));
+                }
+                catch (final java.io.IOException ex)
+                {
+                    continue; // the thread ended
+                }
+                final String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("GC Thread") || name.startsWith("G1 "))
+                {
+                    final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                }
+            }
+        }
+        return ticks;
     }
 }

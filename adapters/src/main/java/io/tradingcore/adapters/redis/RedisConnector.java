@@ -11,36 +11,53 @@ import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.DefaultEventLoopGroupProvider;
+import io.lettuce.core.resource.EventLoopGroupProvider;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.lettuce.core.resource.Transports;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the Lettuce client for a {@code redis://} or {@code rediss://[user[:password]@]host:port[/db]} URL,
  * with an optional PEM CA file for TLS (peer and host name verified). Lettuce is configured so that the
- * caller owns retries: no auto-reconnect, commands rejected while disconnected, a command timeout.
+ * caller owns retries and timeouts: no auto-reconnect, commands rejected while disconnected, and no timer
+ * per command (the {@link RedisStreamWriter} keeps one deadline per batch; synchronous calls still wait at
+ * most the command timeout). Its connections share one I/O thread, {@link #ioThread()}.
  * The password is held only by Lettuce; {@link #describe()} and {@link #toString()} mask it.
  */
 public final class RedisConnector implements AutoCloseable
 {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Commands queued or awaiting replies on one connection, at most (Lettuce's request queue size). */
+    public static final int MAX_PENDING_COMMANDS = 16 * 1024;
 
     private final String description;
     private final RedisURI uri;
+    private final Duration commandTimeout;
+    private final EventLoopGroupProvider eventLoops = new DefaultEventLoopGroupProvider(1);
     private final ClientResources resources;
     private final RedisClient client;
+    private final Executor ioThread;
 
     public RedisConnector(final String url, final Path caFile, final Duration commandTimeout)
     {
         this.description = describe(url);
         this.uri = parse(url, description, commandTimeout);
+        this.commandTimeout = commandTimeout;
         if (caFile != null && !Files.isReadable(caFile))
         {
             throw new IllegalArgumentException("Redis CA file is not readable: " + caFile);
@@ -52,15 +69,23 @@ public final class RedisConnector implements AutoCloseable
         final ClientOptions.Builder options = ClientOptions.builder()
             .autoReconnect(false)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+            .timeoutOptions(TimeoutOptions.create())
+            // bounded queues are arrays (no node per command); a plain deque of commands awaiting replies
+            .requestQueueSize(MAX_PENDING_COMMANDS)
+            .useHashIndexQueue(false)
             .socketOptions(SocketOptions.builder().connectTimeout(DEFAULT_CONNECT_TIMEOUT).build());
         if (caFile != null)
         {
             options.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(caFile.toFile()).build());
         }
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
+        // one I/O thread (Lettuce's own provider insists on two), so the writer can run its batches on its
+        // connection's event loop; no latency metrics, which would wrap every command
+        this.resources = DefaultClientResources.builder().eventLoopGroupProvider(eventLoops)
+            .computationThreadPoolSize(2).commandLatencyRecorder(CommandLatencyRecorder.disabled())
+            .nettyCustomizer(new PooledBuffers()).build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(options.build());
+        this.ioThread = eventLoops.allocate(Transports.eventLoopGroupClass()).next();
     }
 
     public RedisConnector(final String url)
@@ -90,6 +115,18 @@ public final class RedisConnector implements AutoCloseable
         }
     }
 
+    /** The event loop every connection of this connector runs on. */
+    public Executor ioThread()
+    {
+        return ioThread;
+    }
+
+    /** How long a command may wait for its reply. */
+    public Duration commandTimeout()
+    {
+        return commandTimeout;
+    }
+
     public boolean tls()
     {
         return uri.isSsl();
@@ -111,6 +148,7 @@ public final class RedisConnector implements AutoCloseable
     {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
+        eventLoops.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     /** The innermost message of a failure, which is where Redis's and the TLS layer's reasons are. */
@@ -154,6 +192,19 @@ public final class RedisConnector implements AutoCloseable
         catch (final URISyntaxException | RuntimeException ex)
         {
             return "<unparseable Redis URL>";
+        }
+    }
+
+    /**
+     * Netty's pooled allocator: it reuses each chunk's NIO views, where 4.2's default adaptive allocator
+     * slices a new ByteBuffer for every command buffer it writes to the socket.
+     */
+    private static final class PooledBuffers implements NettyCustomizer
+    {
+        @Override
+        public void afterBootstrapInitialized(final Bootstrap bootstrap)
+        {
+            bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
         }
     }
 

@@ -2,13 +2,9 @@ package io.tradingcore.adapters.redis;
 
 import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.stream.EntryReader;
 import io.tradingcore.core.stream.EntryWriter;
@@ -46,11 +42,13 @@ import java.util.concurrent.locks.LockSupport;
  * The Redis adapter thread, the only code that writes to Redis. It drains the {@link Outbox}, keeps every
  * entry it took in a bounded in-memory queue until Redis acknowledged it, and pipelines
  * {@code XADD key MAXLEN ~ n * field value ...} over one connection (Redis keeps per-connection order, so
- * each stream keeps its order). Past the in-memory bound market data is shed (counted per stream) and
- * kept entries go to the {@link SpillJournal}; while the journal holds anything every later kept entry
- * goes there too, and it is replayed after the older in-memory entries and before newer ones.
+ * each stream keeps its order) through an {@link XaddPipeline}, without allocating per entry. Past the
+ * in-memory bound market data is shed (counted per stream) and kept entries go to the {@link SpillJournal};
+ * while the journal holds anything every later kept entry goes there too, and it is replayed after the
+ * older in-memory entries and before newer ones.
  * <p>
- * Failures (refused or reset connection, command timeout, Redis restarting or loading) drop the link:
+ * Failures (refused or reset connection, a batch unanswered for the command timeout, Redis restarting or
+ * loading) drop the link:
  * every command without a reply is sent again, in its original order, once a new connection has set
  * {@code signals:active}. Delivery is therefore at least once: an entry whose reply was lost with the
  * connection can be written twice, and the first occurrences keep production order (each retry resends a
@@ -63,9 +61,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class RedisStreamWriter implements Agent, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStreamWriter.class);
-    private static final byte[] MAXLEN = EntryWriter.ascii("MAXLEN");
-    private static final byte[] APPROXIMATELY = EntryWriter.ascii("~");
-    private static final byte[] AUTO_ID = EntryWriter.ascii("*");
     /** In-memory queue records: {@code int stream} then the encoded entry. */
     private static final int STREAM_PREFIX = 4;
     private static final int MIN_QUEUE_BYTES = 4096;
@@ -90,22 +85,30 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private final ExpandableRingBuffer.MessageConsumer queueSender = this::sendQueued;
     private final ExpandableRingBuffer.MessageConsumer queueRelease = RedisStreamWriter::release;
 
-    /** Commands sent and not yet answered, in send order; a null future is an entry rejected before sending. */
-    private final RedisFuture<?>[] inflight;
+    /**
+     * Entries sent and not yet answered, in send order: the pipeline sequence of each, or
+     * {@link XaddPipeline#MALFORMED} for an entry rejected before sending.
+     */
+    private final long[] inflightSequence;
     private final StreamKeys.Key[] inflightKey;
     /** The journal entry length of an in-flight command, -1 when it came from the in-memory queue. */
     private final int[] inflightJournalLength;
+    /** When the batch of an in-flight command was flushed: it is lost if unanswered a command timeout later. */
+    private final long[] inflightSentNs;
+    private final long commandTimeoutNs;
     private int inflightHead;
     private int inflightCount;
     private int queueSentBytes;
     private int batchRemaining;
-    private RuntimeException sendFailure;
+    private long batchSentNs;
+    private boolean pipelineFull;
 
     private volatile int state = DOWN;
     private ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connecting;
     private StatefulRedisConnection<byte[], byte[]> connection;
-    private RedisAsyncCommands<byte[], byte[]> commands;
+    private XaddPipeline pipeline;
     private RedisFuture<String> activation;
+    private long activationSentNs;
     private long nextAttemptNs;
     private long backoffNs;
     private long connectAttempts;
@@ -149,9 +152,15 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         this.options = options;
         final int queueCapacity = BitUtil.findNextPositivePowerOfTwo(Math.max(MIN_QUEUE_BYTES, options.queueBytes()));
         this.queue = new ExpandableRingBuffer(Math.min(queueCapacity, 64 * 1024), queueCapacity, false);
-        this.inflight = new RedisFuture<?>[options.maxInFlight()];
+        if (options.maxInFlight() >= RedisConnector.MAX_PENDING_COMMANDS)
+        {
+            throw new IllegalArgumentException("maxInFlight must be below " + RedisConnector.MAX_PENDING_COMMANDS);
+        }
+        this.inflightSequence = new long[options.maxInFlight()];
         this.inflightKey = new StreamKeys.Key[options.maxInFlight()];
         this.inflightJournalLength = new int[options.maxInFlight()];
+        this.inflightSentNs = new long[options.maxInFlight()];
+        this.commandTimeoutNs = connector.commandTimeout().toNanos();
         this.backoffNs = options.reconnectMin().toNanos();
         deleteStaleCloseFile(options.journalFile());
         this.journal = new SpillJournal(options.journalFile(), options.journalForceInterval().toNanos());
@@ -445,15 +454,20 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                 }
                 connecting = null;
                 connection.setAutoFlushCommands(false);
-                commands = connection.async();
-                activation = commands.set(activeKey, activeValue);
+                activation = connection.async().set(activeKey, activeValue);
                 connection.flushCommands();
+                activationSentNs = System.nanoTime();
                 state = ACTIVATING;
                 return 1;
 
             case ACTIVATING:
                 if (!activation.isDone())
                 {
+                    if (System.nanoTime() - activationSentNs > commandTimeoutNs)
+                    {
+                        linkLost(timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY));
+                        return 1;
+                    }
                     return 0;
                 }
                 if (activation.toCompletableFuture().isCompletedExceptionally())
@@ -462,6 +476,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                     return 1;
                 }
                 activation = null;
+                pipeline = new XaddPipeline(connection, connector.ioThread(), inflightSequence.length);
                 state = UP;
                 backoffNs = options.reconnectMin().toNanos();
                 if (everConnected)
@@ -489,38 +504,46 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         }
     }
 
-    /** Retires answered commands from the oldest; stops at the first one still waiting for its reply. */
+    /**
+     * Retires answered commands from the oldest; stops at the first one still waiting for its reply. The link
+     * is lost on a reply that a retry may fix, a failure without reply, or a batch unanswered for too long.
+     */
     private int acknowledge()
     {
+        final long replies = pipeline.acknowledged();
         int retired = 0;
         while (inflightCount > 0)
         {
             final int slot = inflightHead;
-            final RedisFuture<?> future = inflight[slot];
             final StreamKeys.Key key = inflightKey[slot];
-            if (future == null)
+            final long sequence = inflightSequence[slot];
+            if (sequence < 0)
             {
                 reject(key, "malformed, without fields or with an unresolved key name");
             }
-            else if (!future.isDone())
+            else if (sequence >= replies)
             {
                 break;
             }
-            else if (future.toCompletableFuture().isCompletedExceptionally())
-            {
-                final Throwable cause = failure(future.toCompletableFuture());
-                if (!isPermanent(cause))
-                {
-                    linkLost(cause);
-                    return retired;
-                }
-                writeErrors.lazySet(writeErrors.get() + 1);
-                reject(key, cause.getMessage());
-            }
             else
             {
-                written.lazySet(key.stream, written.get(key.stream) + 1);
-                key.countWritten();
+                final String error = pipeline.error(sequence);
+                if (error != null && !isPermanent(error))
+                {
+                    linkLost(new RedisCommandExecutionException(error));
+                    return retired;
+                }
+                pipeline.release(sequence);
+                if (error == null)
+                {
+                    written.lazySet(key.stream, written.get(key.stream) + 1);
+                    key.countWritten();
+                }
+                else
+                {
+                    writeErrors.lazySet(writeErrors.get() + 1);
+                    reject(key, error);
+                }
             }
             final int journalLength = inflightJournalLength[slot];
             if (journalLength < 0)
@@ -535,11 +558,19 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                     LOG.info("Redis writer: spill journal {} replayed and cleared", journal.path());
                 }
             }
-            inflight[slot] = null;
             inflightKey[slot] = null;
-            inflightHead = (slot + 1) % inflight.length;
+            inflightHead = (slot + 1) % inflightKey.length;
             inflightCount--;
             retired++;
+        }
+        final Throwable failure = pipeline.failure();
+        if (failure != null)
+        {
+            linkLost(failure);
+        }
+        else if (inflightCount > 0 && System.nanoTime() - inflightSentNs[inflightHead] > commandTimeoutNs)
+        {
+            linkLost(timeout("XADD"));
         }
         return retired;
     }
@@ -547,77 +578,65 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     /** Pipelines the next batch: older in-memory entries first, then (once all of those are sent) the journal. */
     private int send()
     {
-        batchRemaining = Math.min(options.batchSize(), inflight.length - inflightCount);
+        batchRemaining = Math.min(options.batchSize(), inflightKey.length - inflightCount);
+        batchSentNs = System.nanoTime();
+        pipelineFull = false;
         final int before = batchRemaining;
         if (batchRemaining > 0 && queueSentBytes < queue.size())
         {
-            queueSentBytes += queue.forEach(queueSentBytes, queueSender, batchRemaining);
+            queue.forEach(queueSentBytes, queueSender, batchRemaining);
         }
-        while (sendFailure == null && batchRemaining > 0 && queueSentBytes == queue.size() && journal.next())
+        while (!pipelineFull && batchRemaining > 0 && queueSentBytes == queue.size() && journal.next())
         {
-            sendEntry(journal.stream(), journal.buffer(), journal.entryOffset(), journal.entryLength(),
-                journal.entryLength());
+            if (!sendEntry(journal.stream(), journal.buffer(), journal.entryOffset(), journal.entryLength(),
+                journal.entryLength()))
+            {
+                journal.unread();
+            }
         }
         final int sent = before - batchRemaining;
         if (sent > 0)
         {
-            connection.flushCommands();
-        }
-        if (sendFailure != null)
-        {
-            final RuntimeException failure = sendFailure;
-            sendFailure = null;
-            linkLost(failure);
+            pipeline.flush();
         }
         return sent;
     }
 
+    /** Sends one queued entry; stops the iteration, leaving it unsent, when the pipeline is full. */
     private boolean sendQueued(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
-        sendEntry(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX, -1);
-        return sendFailure == null;
+        if (!sendEntry(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX, -1))
+        {
+            return false;
+        }
+        queueSentBytes = headOffset;
+        return true;
     }
 
-    private void sendEntry(
+    /** Puts the entry in flight (rendered into the pipeline, or rejected); false when the pipeline has no room. */
+    private boolean sendEntry(
         final int stream, final DirectBuffer buffer, final int offset, final int length, final int journalLength)
     {
         reader.wrap(buffer, offset, length);
         final StreamKeys.Key key = keys.key(stream, reader.symbolId(), reader.timeframe());
-        RedisFuture<String> future = null;
+        long sequence = XaddPipeline.MALFORMED;
         if (key.complete && reader.fieldCount() > 0)
         {
-            final CommandArgs<byte[], byte[]> args = new CommandArgs<>(ByteArrayCodec.INSTANCE)
-                .addKey(key.bytes).add(MAXLEN).add(APPROXIMATELY).add(catalog.maxLen(stream)).add(AUTO_ID);
-            final int fields = reader.fieldCount();
-            boolean wellFormed = true;
-            for (int i = 0; wellFormed && i < fields; i++)
+            sequence = pipeline.offer(key.xaddHeader, reader, length);
+            if (sequence == XaddPipeline.FULL)
             {
-                wellFormed = reader.next();
-                if (wellFormed)
-                {
-                    args.add(copy(buffer, reader.nameOffset(), reader.nameLength()));
-                    args.add(copy(buffer, reader.valueOffset(), reader.valueLength()));
-                }
-            }
-            if (wellFormed)
-            {
-                try
-                {
-                    future = commands.dispatch(CommandType.XADD, new StatusOutput<>(ByteArrayCodec.INSTANCE), args);
-                }
-                catch (final RuntimeException ex)
-                {
-                    sendFailure = ex;
-                    return;
-                }
+                pipelineFull = true;
+                return false;
             }
         }
-        final int slot = (inflightHead + inflightCount) % inflight.length;
-        inflight[slot] = future;
+        final int slot = (inflightHead + inflightCount) % inflightKey.length;
+        inflightSequence[slot] = sequence;
         inflightKey[slot] = key;
         inflightJournalLength[slot] = journalLength;
+        inflightSentNs[slot] = batchSentNs;
         inflightCount++;
         batchRemaining--;
+        return true;
     }
 
     private void reject(final StreamKeys.Key key, final String reason)
@@ -657,8 +676,8 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                 }
             }
             connection = null;
-            commands = null;
         }
+        pipeline = null;
         if (connecting != null)
         {
             connecting.thenAccept(StatefulRedisConnection::closeAsync);
@@ -667,9 +686,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         activation = null;
         for (int i = 0; i < inflightCount; i++)
         {
-            final int slot = (inflightHead + i) % inflight.length;
-            inflight[slot] = null;
-            inflightKey[slot] = null;
+            inflightKey[(inflightHead + i) % inflightKey.length] = null;
         }
         inflightHead = 0;
         inflightCount = 0;
@@ -768,22 +785,16 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         return true;
     }
 
-    private static byte[] copy(final DirectBuffer buffer, final int offset, final int length)
+    /** Error replies that no retry can fix; everything else (LOADING, BUSY, OOM, READONLY...) is retried. */
+    private static boolean isPermanent(final String error)
     {
-        final byte[] bytes = new byte[length];
-        buffer.getBytes(offset, bytes);
-        return bytes;
+        return error.startsWith("WRONGTYPE") || error.startsWith("ERR");
     }
 
-    /** Error replies that no retry can fix; everything else (LOADING, BUSY, OOM, READONLY...) is retried. */
-    private static boolean isPermanent(final Throwable cause)
+    private RedisCommandTimeoutException timeout(final String command)
     {
-        if (!(cause instanceof RedisCommandExecutionException) || cause.getMessage() == null)
-        {
-            return false;
-        }
-        final String message = cause.getMessage();
-        return message.startsWith("WRONGTYPE") || message.startsWith("ERR");
+        return new RedisCommandTimeoutException(
+            command + " unanswered after " + TimeUnit.NANOSECONDS.toMillis(commandTimeoutNs) + " ms");
     }
 
     private static Throwable failure(final CompletableFuture<?> future)

@@ -160,6 +160,12 @@ final class SpillJournal implements AutoCloseable
         return true;
     }
 
+    /** Takes back the record {@link #next()} just returned: it was not sent, the next call returns it again. */
+    void unread()
+    {
+        sentPosition -= RECORD_HEADER_LENGTH + entryLength;
+    }
+
     int stream()
     {
         return stream;

@@ -12,25 +12,26 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The concrete Redis keys of the streams, resolved once per (stream, symbol, timeframe) and cached with
- * their bytes, each with its count of entries written (for the run summary). Resolved and counted on the
+ * their XADD header, each with its count of entries written (for the run summary). Resolved and counted on the
  * Redis adapter thread; {@link #writtenByKey()} may be read from any thread.
  */
 final class StreamKeys
 {
-    /** One resolved key: its name, its bytes, and whether the template was fully filled in. */
+    /** One resolved key: its name, its XADD header, and whether the template was fully filled in. */
     static final class Key
     {
         final int stream;
         final String name;
-        final byte[] bytes;
+        /** {@code XADD key MAXLEN ~ n *} as RESP, ready to be copied in front of each entry's fields. */
+        final byte[] xaddHeader;
         final boolean complete;
         final AtomicLong written = new AtomicLong();
 
-        Key(final int stream, final String name)
+        Key(final int stream, final String name, final int maxLen)
         {
             this.stream = stream;
             this.name = name;
-            this.bytes = name.getBytes(StandardCharsets.UTF_8);
+            this.xaddHeader = XaddEncoder.header(name.getBytes(StandardCharsets.UTF_8), maxLen);
             this.complete = name.indexOf('{') < 0;
         }
 
@@ -72,7 +73,7 @@ final class StreamKeys
             key = new Key(stream, catalog.name(
                 stream,
                 knownSymbol ? symbols.name(symbolId) : null,
-                knownTimeframe ? Timeframe.name(timeframe) : null));
+                knownTimeframe ? Timeframe.name(timeframe) : null), catalog.maxLen(stream));
             keys[slot] = key;
             all.add(key);
         }

@@ -275,6 +275,78 @@ final class RedisStreamWriterTest
         assertFalse(Files.exists(journal), "an empty journal is deleted at close");
     }
 
+    @Test
+    void anErrorReplyNoRetryCanFixRejectsThatEntryAndTheRestIsWritten()
+    {
+        probe().commands().set(EntryWriter.ascii("signals:paper"), EntryWriter.ascii("not a stream"));
+        try (RedisStreamWriter writer = writer(new RedisWriterOptions().journalFile(dir.resolve("j.spill"))))
+        {
+            for (int seq = 0; seq < 20; seq++)
+            {
+                assertTrue(kept(seq % 2 == 0 ? StreamCatalog.SIGNALS_PAPER : StreamCatalog.EVENTS_BUS, seq));
+            }
+            assertTrue(writer.awaitDrained(Duration.ofSeconds(10)));
+            assertEquals(10, writer.rejected(StreamCatalog.SIGNALS_PAPER));
+            assertEquals(0, writer.written(StreamCatalog.SIGNALS_PAPER));
+            assertEquals(10, writer.written(StreamCatalog.EVENTS_BUS));
+            assertEquals(10, writer.writeErrors());
+            assertEquals(0, writer.reconnects());
+            assertEquals(List.of(1, 3, 5, 7, 9, 11, 13, 15, 17, 19), firstOccurrences("events:bus"));
+        }
+    }
+
+    @Test
+    void anErrorReplyARetryMayFixDropsTheLinkAndEverythingIsResentInOrder() throws InterruptedException
+    {
+        final RedisWriterOptions options = new RedisWriterOptions().journalFile(dir.resolve("j.spill"))
+            .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
+        try (RedisStreamWriter writer = writer(options))
+        {
+            await(writer::connected);
+            probe().commands().configSet("maxmemory", "1"); // every write is refused with OOM
+            try
+            {
+                for (int seq = 0; seq < 200; seq++)
+                {
+                    assertTrue(kept(StreamCatalog.SIGNALS_PAPER, seq));
+                }
+                await(() -> writer.writeErrors() > 0);
+                Thread.sleep(200);
+            }
+            finally
+            {
+                probe().commands().configSet("maxmemory", "0");
+            }
+            assertTrue(writer.awaitDrained(Duration.ofSeconds(10)));
+            assertEquals(0, writer.rejected(StreamCatalog.SIGNALS_PAPER));
+            assertEquals(200, writer.written(StreamCatalog.SIGNALS_PAPER));
+            assertTrue(writer.reconnects() >= 1);
+            assertEquals(seqs(0, 200), firstOccurrences("signals:paper"));
+        }
+    }
+
+    @Test
+    void aBatchUnansweredForTheCommandTimeoutIsALostLinkAndIsResent()
+    {
+        final RedisWriterOptions options = new RedisWriterOptions().journalFile(dir.resolve("j.spill"))
+            .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
+        try (RedisStreamWriter writer = new RedisStreamWriter(
+            new RedisConnector(redis.url(), null, Duration.ofMillis(300)), outbox, symbols, Environment.DEVELOPMENT,
+            options).start())
+        {
+            await(writer::connected);
+            probe().commands().clientPause(1500); // Redis holds every reply for 1.5 s
+            for (int seq = 0; seq < 200; seq++)
+            {
+                assertTrue(kept(StreamCatalog.SIGNALS_PAPER, seq));
+            }
+            assertTrue(writer.awaitDrained(Duration.ofSeconds(20)));
+            assertTrue(writer.reconnects() >= 1, "the unanswered batch dropped the link");
+            assertTrue(writer.writeErrors() > 0);
+            assertEquals(seqs(0, 200), firstOccurrences("signals:paper"));
+        }
+    }
+
     private RedisStreamWriter writer(final RedisWriterOptions options)
     {
         return new RedisStreamWriter(new RedisConnector(redis.url()), outbox, symbols, Environment.DEVELOPMENT, options)
@@ -290,6 +362,16 @@ final class RedisStreamWriterTest
     {
         entries.begin(StreamCatalog.MD_TRADES_SYMBOL, btc, -1).string(TYPE, "trade").integer(SEQ, seq)
             .decimal(CLOSE, 6_512_345, 2).publish();
+    }
+
+    private static List<Integer> seqs(final int from, final int to)
+    {
+        final List<Integer> seqs = new ArrayList<>();
+        for (int seq = from; seq < to; seq++)
+        {
+            seqs.add(seq);
+        }
+        return seqs;
     }
 
     /** The seq of every entry of the stream, duplicates (at-least-once) removed, first occurrence kept. */
