@@ -9,6 +9,9 @@ import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 
+import com.sun.management.ThreadMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +19,10 @@ import java.time.Duration;
 /**
  * Throughput of the Redis adapter end to end: entries encoded with EntryWriter into the Outbox, drained by
  * the writer thread and pipelined as XADD MAXLEN ~ 10000 to a redis-server, timed until Redis acknowledged
- * the last one. A plain main, not JMH: the figure is a drain rate, not a per-call cost.
+ * the last one. A plain main, not JMH: the figure is a drain rate, not a per-call cost. Its last line,
+ * for {@code run/bench redis-writer}, sums the rounds after the first (the warm-up): entries per second
+ * and the bytes allocated per entry by every thread of the JVM (producer, writer, Lettuce I/O), as
+ * {@code -prof gc} counts them.
  * <pre>
  * redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no --daemonize yes
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp jmh-benchmarks/target/benchmarks.jar \
@@ -25,6 +31,7 @@ import java.time.Duration;
  */
 public final class RedisWriterThroughput
 {
+    static final String NAME = "redis-writer";
     private static final byte[] TYPE = EntryWriter.ascii("type");
     private static final byte[] SIGNAL = EntryWriter.ascii("signal");
     private static final byte[] STRATEGY = EntryWriter.ascii("strategy");
@@ -55,9 +62,13 @@ public final class RedisWriterThroughput
             new RedisConnector(url), outbox, new SymbolTable(), Environment.DEVELOPMENT, options).start())
         {
             long seq = 0;
+            long measuredEntries = 0;
+            long measuredNanos = 0;
+            long measuredBytes = 0;
             for (int round = 0; round < rounds; round++)
             {
                 final long written = redis.written(StreamCatalog.SIGNALS_PAPER);
+                final long allocated = allocatedByAllThreads();
                 final long start = System.nanoTime();
                 for (int i = 0; i < entries; i++, seq++)
                 {
@@ -70,13 +81,39 @@ public final class RedisWriterThroughput
                 {
                     throw new IllegalStateException("not drained in 2 minutes");
                 }
-                final double seconds = (System.nanoTime() - start) / 1e9;
+                final long nanos = System.nanoTime() - start;
+                final double seconds = nanos / 1e9;
                 final long done = redis.written(StreamCatalog.SIGNALS_PAPER) - written;
+                if (round > 0)
+                {
+                    measuredEntries += done;
+                    measuredNanos += nanos;
+                    measuredBytes += allocatedByAllThreads() - allocated;
+                }
                 System.out.printf("round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s, producer waits %d%n",
                     round, round == 0 ? " (warm-up)" : "", done, seconds, done / seconds,
                     outbox.keptWaits(StreamCatalog.SIGNALS_PAPER));
             }
+            if (measuredEntries == 0)
+            {
+                throw new IllegalArgumentException("nothing measured: give at least 2 rounds (the first warms up)");
+            }
+            System.out.println(new BenchLine(NAME)
+                .put("entries_per_s", measuredEntries * 1e9 / measuredNanos)
+                .put("alloc_bytes_per_entry", measuredBytes / (double)measuredEntries));
         }
         Files.deleteIfExists(journal);
+    }
+
+    /** Bytes allocated so far by the live threads; one that ends between two calls takes its bytes with it. */
+    private static long allocatedByAllThreads()
+    {
+        final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (final long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
+        {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
     }
 }
