@@ -72,10 +72,11 @@ public final class LatencyBench
             .add("service time (normalize took the slot → decision)", run.serviceTime)
             .writePng(out.resolve("latency.png"));
         System.out.println("wrote latency-response.hgrm, latency-service.hgrm and latency.png to " + out);
-        System.out.println(line(run.responseTime, run.serviceTime, rate, run.achievedRate));
+        System.out.println(line(run.responseTime, run.serviceTime, rate, run.achievedRate, run.shedEntries));
     }
 
-    static BenchLine line(final Histogram response, final Histogram service, final long offered, final double achieved)
+    static BenchLine line(
+        final Histogram response, final Histogram service, final long offered, final double achieved, final long shed)
     {
         return new BenchLine(NAME)
             .put("p50_us", micros(response, 50))
@@ -85,7 +86,8 @@ public final class LatencyBench
             .put("service_p50_us", micros(service, 50))
             .put("service_p99_us", micros(service, 99))
             .put("offered_per_s", offered)
-            .put("achieved_per_s", achieved);
+            .put("achieved_per_s", achieved)
+            .put("outbox_shed", shed);
     }
 
     private static double micros(final Histogram h, final double percentile)

@@ -21,18 +21,21 @@ final class PacedRun
     /** Normalize took the slot → execution's decision, ns ({@link ExecutionStage#tickToDecision()}): the work. */
     final Histogram serviceTime;
     final double achievedRate;
+    /** Market-data entries the outbox shed: the drainer (the Redis thread's stand-in) fell behind. */
+    final long shedEntries;
     /** No stage fault, no checksum failure, no market data shed by the outbox. */
     final boolean valid;
     /** What the stages did, from {@link TradingStages#summary()}. */
     final String summary;
 
     private PacedRun(
-        final Histogram responseTime, final Histogram serviceTime, final double achievedRate, final boolean valid,
-        final String summary)
+        final Histogram responseTime, final Histogram serviceTime, final double achievedRate, final long shedEntries,
+        final boolean valid, final String summary)
     {
         this.responseTime = responseTime;
         this.serviceTime = serviceTime;
         this.achievedRate = achievedRate;
+        this.shedEntries = shedEntries;
         this.valid = valid;
         this.summary = summary;
     }
@@ -56,10 +59,11 @@ final class PacedRun
             final double achieved = frames * (double)NANOS_PER_SECOND / (System.nanoTime() - start);
             pipeline.awaitProcessed();
             final TradingStages trading = pipeline.trading;
-            final boolean valid = trading.faults.count() == 0 && trading.shedEntries() == 0
+            final long shed = trading.shedEntries();
+            final boolean valid = trading.faults.count() == 0 && shed == 0
                 && trading.normalize.counters().checksumsFailed() == 0;
-            return new PacedRun(execution.receiveToDecision().copy(), execution.tickToDecision().copy(), achieved, valid,
-                trading.summary());
+            return new PacedRun(execution.receiveToDecision().copy(), execution.tickToDecision().copy(), achieved, shed,
+                valid, trading.summary());
         }
     }
 
