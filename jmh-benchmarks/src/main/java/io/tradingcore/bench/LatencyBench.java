@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * from each frame's intended send time (corrected for coordinated omission). Writes both histograms as
  * HdrHistogram percentile distributions ({@code latency-response.hgrm}, {@code latency-service.hgrm},
  * in µs, for HdrHistogram's plotter) and a percentile plot of both ({@code latency.png}) under
- * {@code --out}, then prints the tick→decision response time in µs on its last line.
+ * {@code --out}, then prints the tick→decision response time in µs on its last line, with the
+ * market-data entries the outbox shed (its drainer, standing in for the Redis thread, fell behind). A
+ * run with a stage fault or a checksum failure measured something else: it fails instead.
  * <pre>
  * java -Djava.awt.headless=true --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED \
  *     -cp jmh-benchmarks/target/benchmarks.jar io.tradingcore.bench.LatencyBench \
@@ -61,7 +63,7 @@ public final class LatencyBench
             + Math.round(run.achievedRate) + "; " + run.summary);
         if (!run.valid)
         {
-            System.out.println("WARNING: not a clean run (stage fault, checksum failure or market data shed)");
+            throw new IllegalStateException("invalid run (a stage fault or a checksum failure): " + run.summary);
         }
         Files.createDirectories(out);
         writeHgrm(out.resolve("latency-response.hgrm"), run.responseTime);

@@ -87,7 +87,7 @@ public final class LatencyHarness
         final PacedRun run = PacedRun.measure(recording, topology, waitStrategy, depth, rate, warmupSeconds, seconds);
         System.out.printf(Locale.ROOT, "%-18s %8d %9.0f | %-40s | %-40s | %5s | %s%n", name, rate, run.achievedRate,
             percentiles(run.serviceTime), percentiles(run.responseTime), loadAverage(),
-            run.valid ? "ok" : "INVALID " + run.summary);
+            run.valid && run.shedEntries == 0 ? "ok" : "INVALID " + run.summary);
     }
 
     private static String percentiles(final Histogram h)
