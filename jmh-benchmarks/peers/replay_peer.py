@@ -29,6 +29,7 @@ except ImportError:
 
 CHECKSUM_LEVELS = 10
 PUBLISHED_LEVELS = 10
+DEFAULT_DEPTH = 10  # Kraken's book depth when the subscription names none
 MAXLEN = 10000
 TIMEFRAMES = {1: "1m", 5: "5m", 15: "15m", 60: "1h", 240: "4h", 1440: "1d"}
 
@@ -115,7 +116,7 @@ class Replay:
                     side.pop(level["price"], None)
                 else:
                     side[level["price"]] = level["qty"]
-        depth = self.depth.get(symbol, PUBLISHED_LEVELS)
+        depth = self.depth.get(symbol, DEFAULT_DEPTH)
         top_bids = sorted(bids, reverse=True)[:depth]
         top_asks = sorted(asks)[:depth]
         for side, keep in ((bids, top_bids), (asks, top_asks)):
@@ -127,6 +128,7 @@ class Replay:
         if zlib.crc32(text.encode("ascii")) != item["checksum"]:
             self.failed += 1
             self.valid.discard(symbol)
+            self.top.pop(symbol, None)  # the resynced book's top is news even at the same prices
             return
         self.verified += 1
         self.valid.add(symbol)
