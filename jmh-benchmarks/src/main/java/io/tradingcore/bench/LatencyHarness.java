@@ -16,15 +16,10 @@ import java.util.Locale;
 /**
  * Tick→decision latency of the real pipeline at a fixed offered rate, several configurations
  * side by side in one JVM so that they can be compared as ratios on a noisy machine. For each round,
- * rate and configuration ({@code topology/wait-strategy}) it builds a fresh pipeline (the JIT stays
- * warm across them), offers frames for the warm-up, resets the histograms, offers the measured
- * frames, waits until all are processed and prints the percentiles of
- * {@link ExecutionStage#tickToDecision()} (normalize took the slot → execution decided) and
- * {@link ExecutionStage#receiveToDecision()}.
- * <p>
- * The feed thread paces itself with {@link System#nanoTime()} and stamps each frame with the time it
- * was due, not the time it went out: when the pipeline falls behind, receive→decision shows the
- * queueing a real socket would have seen (no coordinated omission), and the achieved rate drops.
+ * rate and configuration ({@code topology/wait-strategy}) it runs a {@link PacedRun} and prints the
+ * percentiles of {@link ExecutionStage#tickToDecision()} (normalize took the slot → execution decided)
+ * and {@link ExecutionStage#receiveToDecision()} (from the time the frame was due: no coordinated
+ * omission). {@code run/bench latency} is the one-configuration form that also writes the histograms.
  * <pre>
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp jmh-benchmarks/target/benchmarks.jar \
  *     io.tradingcore.bench.LatencyHarness [--rates 20000,100000] [--seconds 5] [--warmup-seconds 2] [--rounds 1]
@@ -34,7 +29,6 @@ import java.util.Locale;
 public final class LatencyHarness
 {
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private LatencyHarness()
     {
@@ -90,42 +84,10 @@ public final class LatencyHarness
         final LoopedRecording recording, final Topology topology, final String waitStrategy, final int depth,
         final long rate, final double warmupSeconds, final double seconds, final String name)
     {
-        try (DrainedPipeline pipeline = new DrainedPipeline(topology, waitStrategy, depth))
-        {
-            recording.endPass();
-            offer(pipeline, recording, rate, (long)(rate * warmupSeconds));
-            pipeline.awaitProcessed();
-            final ExecutionStage execution = pipeline.trading.execution;
-            execution.tickToDecision().reset();
-            execution.receiveToDecision().reset();
-
-            final long frames = (long)(rate * seconds);
-            final long start = System.nanoTime();
-            offer(pipeline, recording, rate, frames);
-            final double achieved = frames * (double)NANOS_PER_SECOND / (System.nanoTime() - start);
-            pipeline.awaitProcessed();
-            final TradingStages trading = pipeline.trading;
-            final boolean valid = trading.faults.count() == 0 && trading.shedEntries() == 0
-                && trading.normalize.counters().checksumsFailed() == 0;
-            System.out.printf(Locale.ROOT, "%-18s %8d %9.0f | %-40s | %-40s | %5s | %s%n", name, rate, achieved,
-                percentiles(execution.tickToDecision()), percentiles(execution.receiveToDecision()), loadAverage(),
-                valid ? "ok" : "INVALID " + trading.summary());
-        }
-    }
-
-    /** Offers {@code frames} frames at {@code rate} per second, each stamped with the time it was due. */
-    private static void offer(final DrainedPipeline pipeline, final LoopedRecording recording, final long rate, final long frames)
-    {
-        final long start = System.nanoTime();
-        for (long i = 0; i < frames; i++)
-        {
-            final long due = start + i * NANOS_PER_SECOND / rate;
-            while (System.nanoTime() < due)
-            {
-                Thread.yield();
-            }
-            pipeline.play(recording, due);
-        }
+        final PacedRun run = PacedRun.measure(recording, topology, waitStrategy, depth, rate, warmupSeconds, seconds);
+        System.out.printf(Locale.ROOT, "%-18s %8d %9.0f | %-40s | %-40s | %5s | %s%n", name, rate, run.achievedRate,
+            percentiles(run.serviceTime), percentiles(run.responseTime), loadAverage(),
+            run.valid && run.shedEntries == 0 ? "ok" : "INVALID " + run.summary);
     }
 
     private static String percentiles(final Histogram h)

@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * the CPU time of the JVM's GC threads as a share of the process's CPU time (both from /proc, Linux only;
  * pause wall time would count the time a loaded box leaves the GC threads waiting). Before and after the rounds it runs
  * {@code redis-benchmark -P 64 -c 4} with the same 7-field entry against the same server (when
- * redis-benchmark is on the PATH), so the ratio is measured side by side.
+ * redis-benchmark is on the PATH), so the ratio is measured side by side. Its last line, for
+ * {@code run/bench redis-writer}, sums the rounds after the first (the warm-up): entries per second and the
+ * bytes allocated per entry by every thread of the JVM.
  * <pre>
  * redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no --daemonize yes
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp jmh-benchmarks/target/benchmarks.jar \
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class RedisWriterThroughput
 {
+    static final String NAME = "redis-writer";
     private static final String ENTRY_TIMESTAMP = "2026-12-04T19:20:00.123456Z";
     private static final byte[] TYPE = EntryWriter.ascii("type");
     private static final byte[] SIGNAL = EntryWriter.ascii("signal");
@@ -86,12 +89,16 @@ public final class RedisWriterThroughput
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
         final long timestampMicros = 1_796_412_000_123_456L;
         double best = 0;
+        long measuredEntries = 0;
+        long measuredNanos = 0;
+        long measuredBytes = 0;
         try (RedisStreamWriter redis = new RedisStreamWriter(
             new RedisConnector(url), outbox, new SymbolTable(), Environment.DEVELOPMENT, options).start())
         {
             long seq = 100_000;
             for (int round = 0; round < rounds; round++)
             {
+                final long allocatedBefore = allocatedByAllThreads(threads);
                 final long[] writerIds = threadIds("redis-writer");
                 final long[] ioIds = threadIds("lettuce-");
                 final long writerBytes = allocated(threads, writerIds);
@@ -113,12 +120,16 @@ public final class RedisWriterThroughput
                 {
                     throw new IllegalStateException("not drained in 2 minutes");
                 }
-                final double seconds = (System.nanoTime() - start) / 1e9;
+                final long nanos = System.nanoTime() - start;
+                final double seconds = nanos / 1e9;
                 final long done = redis.written(StreamCatalog.SIGNALS_PAPER) - written;
                 final double rate = done / seconds;
                 if (round > 0)
                 {
                     best = Math.max(best, rate);
+                    measuredEntries += done;
+                    measuredNanos += nanos;
+                    measuredBytes += allocatedByAllThreads(threads) - allocatedBefore;
                 }
                 final double cpuMs = (os.getProcessCpuTime() - cpuNs) / 1e6;
                 final double gcCpuMs = (gcCpuTicks() - gcTicks) * 1000.0 / CLOCK_TICKS_PER_SECOND;
@@ -144,6 +155,24 @@ public final class RedisWriterThroughput
                 "(mean of %,.0f/s before and %,.0f/s after; %,.0f/s with f1 v1 ... f7 v7)%n",
                 best, 100 * best / sameEntry, sameEntryBefore, sameEntryAfter, shortEntry);
         }
+        if (measuredEntries == 0)
+        {
+            throw new IllegalArgumentException("nothing measured: give at least 2 rounds (the first warms up)");
+        }
+        System.out.println(new BenchLine(NAME)
+            .put("entries_per_s", measuredEntries * 1e9 / measuredNanos)
+            .put("alloc_bytes_per_entry", measuredBytes / (double)measuredEntries));
+    }
+
+    /** Bytes allocated so far by every live thread (producer, writer, Lettuce I/O), as {@code -prof gc} counts them. */
+    private static long allocatedByAllThreads(final ThreadMXBean threads)
+    {
+        long sum = 0;
+        for (final long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds()))
+        {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
     }
 
     /** XADD/s of {@code redis-benchmark -P 64 -c 4 -n 1000000} with the given fields, or 0 without redis-benchmark. */
