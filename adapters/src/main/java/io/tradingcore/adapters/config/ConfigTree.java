@@ -35,32 +35,27 @@ final class ConfigTree
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Object> effective = new LinkedHashMap<>();
 
-    /** Adds every leaf of a YAML document read by Chronicle Wire (nested maps; a list is one leaf). */
-    void addDocument(final Object document, final String origin) throws ConfigException
+    /** Adds every leaf of a configuration file (nested maps; a list is one leaf), each with its line; null adds nothing. */
+    void addFile(final ConfigFile file)
     {
-        if (document == null)
+        if (file != null && file.document() != null)
         {
-            return;
+            flatten("", file.document(), file);
         }
-        if (!(document instanceof Map))
-        {
-            throw new ConfigException(origin + ": the top level must be a map of keys, found " + render(document));
-        }
-        flatten("", (Map<?, ?>)document, origin);
     }
 
-    private void flatten(final String prefix, final Map<?, ?> map, final String origin)
+    private void flatten(final String prefix, final Map<?, ?> map, final ConfigFile file)
     {
         for (final Map.Entry<?, ?> e : map.entrySet())
         {
             final String path = prefix + e.getKey();
             if (e.getValue() instanceof Map)
             {
-                flatten(path + ".", (Map<?, ?>)e.getValue(), origin);
+                flatten(path + ".", (Map<?, ?>)e.getValue(), file);
             }
             else
             {
-                put(path, e.getValue(), origin);
+                put(path, e.getValue(), file.origin(path));
             }
         }
     }
@@ -257,14 +252,19 @@ final class ConfigTree
     /** Fails on the first key that no read asked for, naming the keys that are known nearby. */
     void rejectUnknown() throws ConfigException
     {
-        for (final Map.Entry<String, Setting> e : settings.entrySet())
+        for (final String path : settings.keySet())
         {
-            final String path = e.getKey();
             if (!effective.containsKey(path))
             {
-                throw new ConfigException(e.getValue().origin + ": unknown key " + path + knownNear(path));
+                throw unknownKey(path, knownNear(path));
             }
         }
+    }
+
+    /** A key set at {@code path} that the schema does not have; {@code known} says what it has there. */
+    ConfigException unknownKey(final String path, final String known)
+    {
+        return new ConfigException(originOf(path) + ": unknown key " + path + "; " + known);
     }
 
     private String knownNear(final String path)
@@ -286,7 +286,7 @@ final class ConfigTree
             }
             if (!known.isEmpty() || parent.isEmpty())
             {
-                return "; known keys " + (parent.isEmpty() ? "at the top level" : "under " + parent) + ": " +
+                return "known keys " + (parent.isEmpty() ? "at the top level" : "under " + parent) + ": " +
                     String.join(", ", known);
             }
         }

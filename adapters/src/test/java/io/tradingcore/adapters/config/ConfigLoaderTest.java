@@ -224,18 +224,18 @@ class ConfigLoaderTest
     @Test
     void strategyParametersAreNumbersReadByName() throws Exception
     {
-        write("base.yaml", "strategies:\n  scalp:\n    enabled: false\n    params: {ema_fast: 9, threshold: \"0.25\"}\n");
+        write("base.yaml", "strategies:\n  scalp:\n    enabled: false\n    params: {imbalance_min: 9, flow_min: \"0.25\"}\n");
         final TradingConfig config = load(Map.of());
         assertFalse(config.strategies().enabled("scalp"));
         assertTrue(config.strategies().enabled("trend"));
-        assertEquals(9.0, config.param("scalp", "ema_fast", 5.0));
-        assertEquals(0.25, config.param("scalp", "threshold", 1.0));
-        assertEquals(5.0, config.param("scalp", "ema_slow", 5.0));
-        assertThrows(IllegalArgumentException.class, () -> config.param("scalping", "ema_fast", 5.0));
+        assertEquals(9.0, config.param("scalp", "imbalance_min", 5.0));
+        assertEquals(0.25, config.param("scalp", "flow_min", 1.0));
+        assertEquals(5.0, config.param("scalp", "max_spread_bps", 5.0));
+        assertThrows(IllegalArgumentException.class, () -> config.param("scalping", "imbalance_min", 5.0));
 
-        write("base.yaml", "strategies:\n  trend:\n    params: {window: fast}\n");
+        write("base.yaml", "strategies:\n  trend:\n    params: {ema_fast: fast}\n");
         final String message = refused(Map.of()).getMessage();
-        assertTrue(message.contains("strategies.trend.params.window = \"fast\"") && message.contains("a number"), message);
+        assertTrue(message.contains("strategies.trend.params.ema_fast = \"fast\"") && message.contains("a number"), message);
     }
 
     @Test
