@@ -71,6 +71,7 @@ final class TradingCore implements AutoCloseable
     private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
     /** The secret an operator command must carry (X-Operator-Token); without it no command is served. */
     private static final String OPERATOR_TOKEN_VARIABLE = "TRADING_OPERATOR_TOKEN";
+    /** The live client's fills: it waits for the risk stage when they are not drained yet, so this only paces it. */
     private static final int FEEDBACK_BYTES = 1 << 20;
     private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
     private static final int[] TRIANGLE_IDS = new int[3];
@@ -99,8 +100,6 @@ final class TradingCore implements AutoCloseable
     private final RiskStage risk;
     private final ExecutionStage execution;
     private final KrakenOrderClient orders;
-    private final ExecutionFeedback stageFeedback;
-    private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
     private PrometheusEndpoint prometheus;
@@ -164,15 +163,16 @@ final class TradingCore implements AutoCloseable
             config.environment(), new EntryWriter(outbox), runId, triangle(parameters, signalView), TRIANGLE_IDS);
         final UsdConversion usd = new UsdConversion(symbols, riskView);
         final Portfolio portfolio = new Portfolio(riskView, usd, SymbolTable.MAX_SYMBOLS);
-        stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
-        liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        final PaperFillSimulator paper = new PaperFillSimulator(parameters);
+        final ExecutionFeedback stageFeedback = ExecutionFeedback.forExecutionStage(paper.reportCapacity());
+        final ExecutionFeedback liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
         risk = new RiskStage(new RiskEngine(parameters, riskView, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             config.orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros, stageFeedback,
             liveFeedback);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), orders, stageFeedback, symbols,
+        execution = new ExecutionStage(paper, orders, stageFeedback, symbols,
             config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
         final RingSettings ring = config.ring();
         final boolean pinned = ring.topology() == Topology.PINNED;
@@ -383,12 +383,6 @@ final class TradingCore implements AutoCloseable
             + "arbitrage opportunities %,d%n",
             risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
             p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
-        final long lost = stageFeedback.lost() + liveFeedback.lost();
-        if (lost > 0)
-        {
-            s.append(String.format(java.util.Locale.ROOT,
-                "FILLS NOT APPLIED TO THE PORTFOLIO (feedback ring full) %,d: positions above are understated%n", lost));
-        }
         return s.toString();
     }
 

@@ -64,6 +64,12 @@ public final class PaperFillSimulator
         }
     }
 
+    /** The most reports one call ({@link #submit} or {@link #onTrade}) can make. */
+    public int reportCapacity()
+    {
+        return reports.length;
+    }
+
     /** Executes {@code intent} against {@code book} (the intent's symbol) at event time {@code nowMicros}. */
     public int submit(final OrderIntent intent, final BookView book, final long nowMicros)
     {
