@@ -121,8 +121,7 @@ final class ConfigTree
         {
             throw invalid(path, "a number from " + plain(min) + " to " + plain(max));
         }
-        // whole numbers shown as such: Chronicle would print 2000.0 as 2E3
-        effective.put(path, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object)value.longValue() : value);
+        effective.put(path, shown(value));
         return value;
     }
 
@@ -192,6 +191,57 @@ final class ConfigTree
         }
         record(path, asList(values));
         return values;
+    }
+
+    /** A list of rows of {@code columns} numbers each, e.g. {@code [[0, 25, 40], [10000, 20, 35]]}. */
+    double[][] numberRows(final String path, final double[][] fallback, final int columns, final double min, final double max)
+        throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        final double[][] rows;
+        if (s == null)
+        {
+            rows = fallback;
+        }
+        else
+        {
+            final String allowed = "a list of rows of " + columns + " numbers from " + plain(min) + " to " + plain(max);
+            if (!(s.value instanceof List) || ((List<?>)s.value).isEmpty())
+            {
+                throw invalid(path, allowed);
+            }
+            final List<?> list = (List<?>)s.value;
+            rows = new double[list.size()][];
+            for (int i = 0; i < rows.length; i++)
+            {
+                if (!(list.get(i) instanceof List) || ((List<?>)list.get(i)).size() != columns)
+                {
+                    throw invalid(path, allowed);
+                }
+                rows[i] = new double[columns];
+                for (int c = 0; c < columns; c++)
+                {
+                    final Double v = decimal(((List<?>)list.get(i)).get(c));
+                    if (v == null || v < min || v > max)
+                    {
+                        throw invalid(path, allowed);
+                    }
+                    rows[i][c] = v;
+                }
+            }
+        }
+        final List<List<Object>> shown = new ArrayList<>();
+        for (final double[] row : rows)
+        {
+            final List<Object> r = new ArrayList<>();
+            for (final double v : row)
+            {
+                r.add(shown(v));
+            }
+            shown.add(r);
+        }
+        record(path, shown);
+        return rows;
     }
 
     /** The names one level below {@code prefix} that any layer set, in the order first seen. */
@@ -342,6 +392,12 @@ final class ConfigTree
             return Double.parseDouble((String)value);
         }
         return null;
+    }
+
+    /** Whole numbers shown as such: Chronicle would print 2000.0 as 2E3. */
+    private static Object shown(final double value)
+    {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object)(long)value : (Object)value;
     }
 
     private static List<Long> asList(final int[] values)

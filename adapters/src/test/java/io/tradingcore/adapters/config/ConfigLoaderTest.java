@@ -239,6 +239,29 @@ class ConfigLoaderTest
     }
 
     @Test
+    void oneFeeScheduleConfiguredOnceByThirtyDayVolume() throws Exception
+    {
+        final TradingConfig shipped = ConfigLoader.load(new String[0], Map.of(), SHIPPED);
+        assertEquals(25.0, shipped.fees().makerBps());
+        assertEquals(40.0, shipped.fees().takerBps());
+        write("base.yaml", "fees:\n  thirtyDayVolumeUsd: 60000\n");
+        assertEquals(14.0, load(Map.of()).fees().makerBps());
+        assertEquals(24.0, load(Map.of()).fees().takerBps());
+        write("base.yaml", "fees:\n  tiers: [\n    [0, 10, 20],\n    [1000, 5, 15]]\n  thirtyDayVolumeUsd: 999\n");
+        assertEquals(20.0, load(Map.of()).fees().takerBps());
+
+        write("base.yaml", "fees:\n  tiers: [[5, 10, 20]]\n");
+        String message = refused(Map.of()).getMessage();
+        assertTrue(message.contains("fees.tiers") && message.contains("start at 0"), message);
+        write("base.yaml", "paper:\n  takerFeeBps: 10\n");
+        message = refused(Map.of()).getMessage();
+        assertTrue(message.contains("unknown key paper.takerFeeBps"), "no second fee setting: " + message);
+        write("base.yaml", "arbitrage:\n  takerFeeBps: 10\n");
+        message = refused(Map.of()).getMessage();
+        assertTrue(message.contains("unknown key arbitrage.takerFeeBps"), "no third: " + message);
+    }
+
+    @Test
     void describeMasksSecretsAndLoadsBackAsTheSameConfiguration() throws Exception
     {
         final Map<String, String> env = new HashMap<>();
