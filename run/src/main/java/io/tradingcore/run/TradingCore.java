@@ -12,6 +12,7 @@ import io.tradingcore.adapters.metrics.PrometheusEndpoint;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
+import io.tradingcore.adapters.replay.DamagedRecordingException;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
 import io.tradingcore.core.ring.FrameSink;
@@ -108,17 +109,6 @@ final class TradingCore implements AutoCloseable
     {
         this.config = config;
         this.home = home;
-        if (config.feed().source() == FeedSettings.Source.REPLAY)
-        {
-            try
-            {
-                ReplayFeed.check(Path.of(config.feed().replayPath()));
-            }
-            catch (final java.io.IOException ex)
-            {
-                throw new BadInputException(ex.getMessage() + " (--feed replay:PATH)");
-            }
-        }
         for (final String symbol : config.kraken().symbols())
         {
             final int id = symbols.intern(symbol);
@@ -273,11 +263,21 @@ final class TradingCore implements AutoCloseable
             ? new FrameRecorder(home.resolve(config.feed().recordPath()), ring) : null;
         final FrameSink sink = recorder != null ? recorder : ring;
         long frames = 0;
+        DamagedRecordingException damaged = null;
         switch (config.feed().source())
         {
             case REPLAY:
-                frames = new ReplayFeed(Path.of(config.feed().replayPath()))
-                    .run(sink, () -> !shutdown.requested(), this::replayMayPublish);
+                final ReplayFeed replay = new ReplayFeed(Path.of(config.feed().replayPath()), config.ring().frameCapacityBytes());
+                try
+                {
+                    frames = replay.run(sink, () -> !shutdown.requested(), this::replayMayPublish);
+                }
+                catch (final DamagedRecordingException ex)
+                {
+                    // what was read before the damage still goes through the ring, to Redis and into the summary
+                    damaged = ex;
+                    frames = replay.frames();
+                }
                 break;
             case SIM:
             case KRAKEN:
@@ -306,6 +306,10 @@ final class TradingCore implements AutoCloseable
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision()).trading(tradingSummary()).print(out);
+        if (damaged != null)
+        {
+            throw damaged;
+        }
         return code;
     }
 

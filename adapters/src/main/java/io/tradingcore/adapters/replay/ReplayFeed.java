@@ -17,13 +17,17 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads a recording (JSON Lines, one raw Kraken v2 text frame per line, {@code .gz} transparently)
  * and publishes each frame to the ring as if it had just arrived. Lines are split in a reused
- * buffer that only grows, so a long replay does not allocate per frame.
+ * buffer that only grows, so a long replay does not allocate per frame, up to just over the largest
+ * frame a slot holds: a longer line is published as an oversized frame (counted and reported like
+ * one) instead of being held whole. A file that breaks while it is read ends the replay with a
+ * {@link DamagedRecordingException} naming it.
  */
 public final class ReplayFeed
 {
     private static final int READ_CHUNK = 1 << 16;
 
     private final Path path;
+    private final int maxFrameBytes;
     private byte[] line = new byte[1 << 16];
     private final UnsafeBuffer view = new UnsafeBuffer(line);
     private final MicrosClock clock = new MicrosClock();
@@ -31,21 +35,20 @@ public final class ReplayFeed
     private long frames;
     private long lines;
 
-    public ReplayFeed(final Path path)
+    /** {@code maxFrameBytes}: the largest frame a ring slot holds. */
+    public ReplayFeed(final Path path, final int maxFrameBytes)
     {
         this.path = path;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** Opens the recording, failing early with a clear message if it is missing or not readable. */
+    /** Fails early, in one line naming the file, if it is missing, a directory or not readable. */
     public static void check(final Path path) throws IOException
     {
-        if (!Files.isRegularFile(path))
+        final String problem = RecordingFile.problem(path);
+        if (problem != null)
         {
-            throw new IOException("replay file not found: " + path);
-        }
-        if (!Files.isReadable(path))
-        {
-            throw new IOException("replay file not readable: " + path);
+            throw new IOException(problem);
         }
     }
 
@@ -79,11 +82,11 @@ public final class ReplayFeed
                     }
                     else
                     {
-                        if (length == line.length)
+                        if (length < line.length || grow())
                         {
-                            grow();
+                            line[length] = b;
                         }
-                        line[length++] = b;
+                        length = Math.max(length, length + 1); // counts on past the buffer, without wrapping
                     }
                 }
             }
@@ -91,6 +94,10 @@ public final class ReplayFeed
             {
                 publish(sink, length);
             }
+        }
+        catch (final IOException e)
+        {
+            throw RecordingFile.damaged(path, e, lines);
         }
         return frames;
     }
@@ -108,6 +115,13 @@ public final class ReplayFeed
     private void publish(final FrameSink sink, final int rawLength)
     {
         lines++;
+        if (rawLength > line.length)
+        {
+            // only its head is held: more than a slot takes, so the ring rejects it as oversized
+            frames++;
+            sink.onFrame(view, 0, line.length, clock.epochMicros(), System.nanoTime());
+            return;
+        }
         int length = rawLength;
         if (length > 0 && line[length - 1] == '\r')
         {
@@ -122,12 +136,18 @@ public final class ReplayFeed
         sink.onFrame(view, 0, length, clock.epochMicros(), nanos);
     }
 
-    private void grow()
+    /** Doubles the line buffer, to at most one byte more than a frame: false once it is there. */
+    private boolean grow()
     {
-        final byte[] bigger = new byte[line.length * 2];
+        if (line.length > maxFrameBytes)
+        {
+            return false;
+        }
+        final byte[] bigger = new byte[(int)Math.min(line.length * 2L, maxFrameBytes + 1L)];
         System.arraycopy(line, 0, bigger, 0, line.length);
         line = bigger;
         view.wrap(line);
+        return true;
     }
 
     private static InputStream open(final Path path) throws IOException

@@ -186,7 +186,7 @@ class ConfigLoaderTest
         message = refused(Map.of(), "--feed", "replay:").getMessage();
         assertTrue(message.contains("replay:PATH"), message);
         message = refused(Map.of(), "--feed", "replay:" + dir.resolve("missing.jsonl")).getMessage();
-        assertTrue(message.contains("no readable file"), message);
+        assertTrue(message.contains("replay file not found: "), message);
     }
 
     @Test
