@@ -239,6 +239,17 @@ class ConfigLoaderTest
     }
 
     @Test
+    void ringCpusAreOnesThisProcessMayRunOn() throws Exception
+    {
+        write("base.yaml", "ring:\n  cpus: [0]\n");
+        assertArrayEquals(new int[] {0}, load(Map.of()).ring().cpus());
+        write("base.yaml", "ring:\n  cpus: [0, 99]\n");
+        final String message = refused(Map.of()).getMessage();
+        assertTrue(message.startsWith("file " + dir.resolve("base.yaml") + ", line 2: ring.cpus = [0, 99] is not allowed; " +
+            "expected CPUs this process may run on: {0"), message);
+    }
+
+    @Test
     void oneFeeScheduleConfiguredOnceByThirtyDayVolume() throws Exception
     {
         final TradingConfig shipped = ConfigLoader.load(new String[0], Map.of(), SHIPPED);
