@@ -5,6 +5,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.tradingcore.adapters.redis.RedisUrl;
 import io.tradingcore.core.stream.StreamCatalog;
 
 import java.io.PrintStream;
@@ -135,15 +136,14 @@ public final class StreamConsumerMain
         final RedisURI uri;
         try
         {
-            uri = RedisURI.create(redisUrl);
+            // a blocking read must end before the command times out
+            uri = RedisUrl.parse(redisUrl).toRedisUri(Duration.ofMillis(blockMs + 10_000));
         }
         catch (final IllegalArgumentException e)
         {
-            err.println("consume: --redis / REDIS_URL is not a Redis URL (see --help)");
+            err.println("consume: --redis / REDIS_URL " + e.getMessage() + " (see --help)");
             return 2;
         }
-        // a blocking read must end before the command times out
-        uri.setTimeout(Duration.ofMillis(blockMs + 10_000));
         final RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect())
         {
