@@ -101,6 +101,7 @@ final class TradingCore implements AutoCloseable
     private final RiskStage risk;
     private final ExecutionStage execution;
     private final KrakenOrderClient orders;
+    private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
     private PrometheusEndpoint prometheus;
@@ -155,7 +156,7 @@ final class TradingCore implements AutoCloseable
         final Portfolio portfolio = new Portfolio(riskView, usd, SymbolTable.MAX_SYMBOLS);
         final PaperFillSimulator paper = new PaperFillSimulator(parameters);
         final ExecutionFeedback stageFeedback = ExecutionFeedback.forExecutionStage(paper.reportCapacity());
-        final ExecutionFeedback liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
@@ -387,6 +388,11 @@ final class TradingCore implements AutoCloseable
             + "arbitrage opportunities %,d%n",
             risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
             p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
+        if (liveFeedback.waits() > 0)
+        {
+            s.append(String.format(java.util.Locale.ROOT,
+                "live fills waited for the risk stage %,d times (feedback ring full; none dropped)%n", liveFeedback.waits()));
+        }
         return s.toString();
     }
 

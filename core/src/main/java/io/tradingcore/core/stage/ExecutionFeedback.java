@@ -76,13 +76,6 @@ public final class ExecutionFeedback
         return new ExecutionFeedback(BitUtil.findNextPositivePowerOfTwo((int)bytes));
     }
 
-    /** The bytes of records the ring holds. */
-    public int capacity()
-    {
-        return ring.capacity();
-    }
-
-
     public void fill(final int symbolId, final int side, final long price, final long qty, final double fee, final long micros)
     {
         record.putInt(SYMBOL, symbolId);
