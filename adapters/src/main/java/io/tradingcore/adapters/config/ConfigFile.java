@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One YAML configuration file, read by Chronicle Wire and held to what it says exactly. Chronicle's
@@ -42,7 +44,7 @@ final class ConfigFile
     /** The text with comments blanked, so that no key is found in one. */
     private final String code;
     private final Map<String, Integer> lines = new HashMap<>();
-    private final List<Integer> keyLines = new ArrayList<>();
+    private final Set<Integer> keyLines = new HashSet<>();
     private Map<String, Object> document;
     /** The first refusal, raised inside Chronicle's callbacks, which cannot throw it. */
     private ConfigException refusal;
