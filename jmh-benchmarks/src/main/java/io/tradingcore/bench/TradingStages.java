@@ -40,7 +40,6 @@ final class TradingStages
     static final int PUBLISHED_BOOK_LEVELS = 10;
     static final long METRICS_INTERVAL_MICROS = 10_000_000L;
     private static final String RUN_ID = "bench";
-    private static final int FEEDBACK_BYTES = 1 << 20;
 
     final SymbolTable symbols = new SymbolTable();
     final Instruments instruments = new Instruments();
@@ -67,10 +66,11 @@ final class TradingStages
             new TriangularArbScorer(parameters, instruments, triangle[0], triangle[1], triangle[2]), triangle);
         final UsdConversion usd = new UsdConversion(symbols, instruments);
         final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
-        final ExecutionFeedback feedback = new ExecutionFeedback(FEEDBACK_BYTES);
+        final PaperFillSimulator paper = new PaperFillSimulator(parameters);
+        final ExecutionFeedback feedback = ExecutionFeedback.forExecutionStage(paper.reportCapacity());
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             true, symbols, new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS, feedback);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), null, feedback, symbols,
+        execution = new ExecutionStage(paper, null, feedback, symbols,
             Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS);
     }
 

@@ -1,7 +1,7 @@
 package io.tradingcore.run;
 
 import io.tradingcore.adapters.config.ArbitrageSettings;
-import io.tradingcore.adapters.config.PaperSettings;
+import io.tradingcore.adapters.config.FeeSettings;
 import io.tradingcore.adapters.config.RiskSettings;
 import io.tradingcore.adapters.config.StrategySettings;
 import io.tradingcore.adapters.config.TradingConfig;
@@ -9,8 +9,9 @@ import io.tradingcore.core.strategy.StrategyParameters;
 
 /**
  * Backs the core's named parameters with the typed configuration: each strategy's
- * {@code strategies.<name>.params} and {@code enabled}, and the {@code risk} and {@code paper}
- * sections under the names the risk engine and the fill simulator read. Read once at start.
+ * {@code strategies.<name>.params} and {@code enabled}, and the {@code risk}, {@code paper},
+ * {@code fees} and {@code arbitrage} sections under the names the risk engine, the fill simulator and
+ * the arbitrage scorer read. Read once at start.
  */
 final class ConfiguredParameters implements StrategyParameters
 {
@@ -36,7 +37,9 @@ final class ConfiguredParameters implements StrategyParameters
             case "risk":
                 return risk(config.risk(), name, defaultValue);
             case "paper":
-                return fees(config.paper(), name, defaultValue);
+                return "slippage_bps".equals(name) ? config.paper().slippageBps() : defaultValue;
+            case "fees":
+                return fees(config.fees(), name, defaultValue);
             case "arbitrage":
                 return arbitrage(config.arbitrage(), name, defaultValue);
             default:
@@ -75,8 +78,6 @@ final class ConfiguredParameters implements StrategyParameters
     {
         switch (name)
         {
-            case "taker_fee_bps":
-                return arbitrage.takerFeeBps();
             case "threshold_bps":
                 return arbitrage.thresholdBps();
             case "depth_levels":
@@ -86,16 +87,14 @@ final class ConfiguredParameters implements StrategyParameters
         }
     }
 
-    private static double fees(final PaperSettings paper, final String name, final double defaultValue)
+    private static double fees(final FeeSettings fees, final String name, final double defaultValue)
     {
         switch (name)
         {
-            case "maker_fee_bps":
-                return paper.makerFeeBps();
-            case "taker_fee_bps":
-                return paper.takerFeeBps();
-            case "slippage_bps":
-                return paper.slippageBps();
+            case "maker_bps":
+                return fees.makerBps();
+            case "taker_bps":
+                return fees.takerBps();
             default:
                 return defaultValue;
         }

@@ -37,14 +37,14 @@ final class StageAssembly
     final ExecutionStage execution;
 
     /**
-     * @param symbols     every configured symbol already interned
-     * @param gateway     the live order client, or null for paper fills
-     * @param feedback    the execution stage's fills back to risk, then any other source of fills (the live client)
+     * @param symbols      every configured symbol already interned
+     * @param gateway      the live order client, or null for paper fills
+     * @param liveFeedback the live client's fills back to risk, or null without one
      */
     StageAssembly(
         final TradingConfig config, final StrategyParameters parameters, final SymbolTable symbols,
         final Instruments instruments, final ResyncRequests resync, final Outbox outbox, final String runId,
-        final OrderGateway gateway, final boolean orderEntryAllowed, final ExecutionFeedback... feedback)
+        final OrderGateway gateway, final boolean orderEntryAllowed, final ExecutionFeedback liveFeedback)
     {
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
         normalize = new NormalizeStage(symbols, instruments, resync, outbox, config.kraken().bookDepth(),
@@ -59,10 +59,14 @@ final class StageAssembly
             triangle == null ? new int[TRIANGLE.length] : triangle);
         final UsdConversion usd = new UsdConversion(symbols, riskView);
         final Portfolio portfolio = new Portfolio(riskView, usd, SymbolTable.MAX_SYMBOLS);
+        final PaperFillSimulator paper = new PaperFillSimulator(parameters);
+        final ExecutionFeedback fills = ExecutionFeedback.forExecutionStage(paper.reportCapacity());
+        final ExecutionFeedback[] feedback = liveFeedback == null
+            ? new ExecutionFeedback[] {fills} : new ExecutionFeedback[] {fills, liveFeedback};
         risk = new RiskStage(new RiskEngine(parameters, riskView, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             orderEntryAllowed, symbols, new EntryWriter(outbox), runId, metricsMicros, feedback);
-        execution = new ExecutionStage(new PaperFillSimulator(parameters), gateway, feedback[0], symbols,
-            config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
+        execution = new ExecutionStage(paper, gateway, fills, symbols, config.environment().executionStream(),
+            new EntryWriter(outbox), runId, metricsMicros);
     }
 
     /** Normalize, signal, risk, execution. */

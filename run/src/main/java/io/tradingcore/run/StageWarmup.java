@@ -8,7 +8,6 @@ import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameEvent;
-import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -49,7 +48,7 @@ final class StageWarmup
         config.streams().applyTo(catalog);
         outbox = new Outbox(catalog);
         assembly = new StageAssembly(config, parameters, symbols, new Instruments(), new ResyncRequests(), outbox,
-            "warmup", null, true, new ExecutionFeedback(1 << 20));
+            "warmup", null, true, null);
         stages = assembly.inOrder();
         bookDepth = config.kraken().bookDepth();
         event = new FrameEvent(config.ring().frameCapacityBytes());

@@ -11,6 +11,7 @@ import io.tradingcore.adapters.metrics.PrometheusEndpoint;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
+import io.tradingcore.adapters.replay.DamagedRecordingException;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
 import io.tradingcore.core.ring.FrameSink;
@@ -61,6 +62,7 @@ final class TradingCore implements AutoCloseable
     private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
     /** The secret an operator command must carry (X-Operator-Token); without it no command is served. */
     private static final String OPERATOR_TOKEN_VARIABLE = "TRADING_OPERATOR_TOKEN";
+    /** The live client's fills: it waits for the risk stage when they are not drained yet, so this only paces it. */
     private static final int FEEDBACK_BYTES = 1 << 20;
     private static final java.time.format.DateTimeFormatter RUN_ID =
         java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
@@ -87,7 +89,6 @@ final class TradingCore implements AutoCloseable
     private final RiskStage risk;
     private final ExecutionStage execution;
     private final KrakenOrderClient orders;
-    private final ExecutionFeedback stageFeedback;
     private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
@@ -97,17 +98,6 @@ final class TradingCore implements AutoCloseable
     {
         this.config = config;
         this.home = home;
-        if (config.feed().source() == FeedSettings.Source.REPLAY)
-        {
-            try
-            {
-                ReplayFeed.check(Path.of(config.feed().replayPath()));
-            }
-            catch (final java.io.IOException ex)
-            {
-                throw new BadInputException(ex.getMessage() + " (--feed replay:PATH)");
-            }
-        }
         for (final String symbol : config.kraken().symbols())
         {
             final int id = symbols.intern(symbol);
@@ -142,13 +132,12 @@ final class TradingCore implements AutoCloseable
 
         final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
-        stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
         final StageAssembly stages = new StageAssembly(config, parameters, symbols, instruments, resync, outbox, runId,
-            orders, config.orderEntryAllowed(), stageFeedback, liveFeedback);
+            orders, config.orderEntryAllowed(), liveFeedback);
         normalize = stages.normalize;
         signal = stages.signal;
         risk = stages.risk;
@@ -234,11 +223,21 @@ final class TradingCore implements AutoCloseable
             ? new FrameRecorder(home.resolve(config.feed().recordPath()), ring) : null;
         final FrameSink sink = recorder != null ? recorder : ring;
         long frames = 0;
+        DamagedRecordingException damaged = null;
         switch (config.feed().source())
         {
             case REPLAY:
-                frames = new ReplayFeed(Path.of(config.feed().replayPath()))
-                    .run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
+                final ReplayFeed replay = new ReplayFeed(Path.of(config.feed().replayPath()), config.ring().frameCapacityBytes());
+                try
+                {
+                    frames = replay.run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
+                }
+                catch (final DamagedRecordingException ex)
+                {
+                    // what was read before the damage still goes through the ring, to Redis and into the summary
+                    damaged = ex;
+                    frames = replay.frames();
+                }
                 break;
             case SIM:
             case KRAKEN:
@@ -267,6 +266,10 @@ final class TradingCore implements AutoCloseable
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision(), execution.firstTicks()).trading(tradingSummary()).print(out);
+        if (damaged != null)
+        {
+            throw damaged;
+        }
         return code;
     }
 
@@ -348,11 +351,10 @@ final class TradingCore implements AutoCloseable
             + "arbitrage opportunities %,d%n",
             risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
             p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
-        final long lost = stageFeedback.lost() + liveFeedback.lost();
-        if (lost > 0)
+        if (liveFeedback.waits() > 0)
         {
             s.append(String.format(java.util.Locale.ROOT,
-                "FILLS NOT APPLIED TO THE PORTFOLIO (feedback ring full) %,d: positions above are understated%n", lost));
+                "live fills waited for the risk stage %,d times (feedback ring full; none dropped)%n", liveFeedback.waits()));
         }
         return s.toString();
     }

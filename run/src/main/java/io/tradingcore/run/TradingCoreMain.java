@@ -88,6 +88,12 @@ public final class TradingCoreMain
             err.println("trading-core: " + ex.getMessage());
             return EXIT_BAD_CONFIG;
         }
+        catch (final java.io.IOException ex)
+        {
+            // a file or a connection the operator can act on (a damaged recording, Redis away): one line, no stack trace
+            err.println("trading-core: fatal: " + ex.getMessage());
+            return EXIT_FAULT;
+        }
         catch (final Exception ex)
         {
             LOG.error("fatal: {}", ex.toString(), ex);

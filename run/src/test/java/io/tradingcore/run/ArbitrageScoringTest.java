@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The triangular scorer reports to {@code arb:scored}: at Kraken's fees the synthetic mispricings
- * never pay for three taker legs, so the run takes them off ({@code --config} paper fees 0).
+ * never pay for three taker legs, so the run takes them off ({@code --config} with a zero-fee schedule).
  */
 class ArbitrageScoringTest
 {
@@ -31,7 +31,7 @@ class ArbitrageScoringTest
     void mispricingsOfTheTriangleAreScoredAtMostOncePerSecondOfMarketTime() throws IOException
     {
         final Path config = Files.writeString(dir.resolve("no-fees.yaml"),
-            "paper:\n  takerFeeBps: 0\n  makerFeeBps: 0\n  slippageBps: 0\n");
+            "fees:\n  tiers: [[0, 0, 0]]\npaper:\n  slippageBps: 0\n");
         final Path recording = TestRecording.write(dir.resolve("session.jsonl"), 10_000, TestRecording.EVENT_GAP_MICROS);
         try (RedisServerFixture redis = RedisServerFixture.plain(); RedisReadBack streams = new RedisReadBack(redis.url()))
         {

@@ -53,6 +53,16 @@ class BadConfigTest
     }
 
     @Test
+    void aMisIndentedLineBeforeTheRiskLimitsStopsTheStartNamingItsLine() throws IOException
+    {
+        final Path file = Files.writeString(dir.resolve("custom.yaml"),
+            "ring:\n  size: 4096\n cpus: []\nrisk:\n  maxOrderNotional: 100\n  dailyDrawdownLimit: 50\n");
+        final CoreRun run = CoreRun.run(List.of("--config", file.toString(), "--print-config"))
+            .assertExit(TradingCoreMain.EXIT_BAD_CONFIG);
+        assertTrue(run.err().contains("file " + file + ", line 3: 'cpus: []' is not understood"), run.err());
+    }
+
+    @Test
     void helpListsTheFlagsAndExitsZero()
     {
         final CoreRun run = CoreRun.run(List.of("--help")).assertExit(TradingCoreMain.EXIT_OK);

@@ -1,9 +1,5 @@
 package io.tradingcore.adapters.config;
 
-import net.openhft.chronicle.wire.WireType;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +12,7 @@ import java.util.Set;
  * Builds the {@link TradingConfig} of the process from, lowest precedence first: built-in defaults,
  * {@code base.yaml} and {@code kraken.yaml}, {@code <environment>.yaml} (all three in the config
  * directory, each optional), {@code --config FILE}, environment variables, command line flags.
- * Chronicle Wire reads every YAML file.
+ * Chronicle Wire reads every YAML file, held strictly to its text ({@link ConfigFile}).
  */
 public final class ConfigLoader
 {
@@ -154,34 +150,36 @@ public final class ConfigLoader
             }
         }
 
-        final Path basePath = configDir.resolve("base.yaml");
+        final ConfigFile base = readIfPresent(configDir.resolve("base.yaml"));
         final Path krakenPath = configDir.resolve("kraken.yaml");
-        final Object base = readIfPresent(basePath);
-        final Object kraken = readIfPresent(krakenPath);
-        if (kraken instanceof Map && !((Map<?, ?>)kraken).keySet().equals(Set.of("kraken")))
+        final ConfigFile kraken = readIfPresent(krakenPath);
+        if (kraken != null && kraken.document() != null && !kraken.document().keySet().equals(Set.of("kraken")))
         {
             throw new ConfigException("file " + krakenPath + ": holds the kraken section only, found top-level keys " +
-                ((Map<?, ?>)kraken).keySet());
+                kraken.document().keySet());
         }
-        final Object custom = configFile == null ? null : read(Path.of(configFile));
+        final ConfigFile custom = configFile == null ? null : ConfigFile.read(Path.of(configFile));
 
         // The environment chooses a file of the layering, so it is settled first from every other layer.
-        final ConfigTree probe = layer(base, basePath, kraken, krakenPath, null, null, custom, configFile, variableValues, flagValues);
+        final ConfigTree probe = layer(variableValues, flagValues, base, kraken, custom);
         final String environment = probe.choice("environment", "development", "development", "staging", "production");
-        final Path environmentPath = configDir.resolve(environment + ".yaml");
-        final Object environmentDocument = readIfPresent(environmentPath);
-        if (environmentDocument instanceof Map && ((Map<?, ?>)environmentDocument).containsKey("environment"))
+        final ConfigFile environmentFile = readIfPresent(configDir.resolve(environment + ".yaml"));
+        if (environmentFile != null && environmentFile.document() != null && environmentFile.document().containsKey("environment"))
         {
-            throw new ConfigException("file " + environmentPath + ": unknown key environment; an environment file cannot choose the environment");
+            throw new ConfigException(environmentFile.origin("environment") +
+                ": unknown key environment; an environment file cannot choose the environment");
         }
 
-        final ConfigTree tree = layer(base, basePath, kraken, krakenPath, environmentDocument, environmentPath, custom, configFile,
-            variableValues, flagValues);
+        final ConfigTree tree = layer(variableValues, flagValues, base, kraken, environmentFile, custom);
         final List<String> sources = new ArrayList<>();
         sources.add("built-in defaults");
-        addSource(sources, base, basePath);
-        addSource(sources, kraken, krakenPath);
-        addSource(sources, environmentDocument, environmentPath);
+        for (final ConfigFile file : new ConfigFile[] {base, kraken, environmentFile})
+        {
+            if (file != null && file.document() != null)
+            {
+                sources.add(file.origin());
+            }
+        }
         if (configFile != null)
         {
             sources.add("file " + configFile + " (--config)");
@@ -197,23 +195,14 @@ public final class ConfigLoader
         return new TradingConfig(tree, new KrakenCredentials(env), sources, false, printConfig);
     }
 
-    private static ConfigTree layer(
-        final Object base,
-        final Path basePath,
-        final Object kraken,
-        final Path krakenPath,
-        final Object environmentDocument,
-        final Path environmentPath,
-        final Object custom,
-        final String customPath,
-        final List<Assignment> variables,
-        final List<Assignment> flags) throws ConfigException
+    /** The files, lowest precedence first (absent ones null), then the variables, then the flags. */
+    private static ConfigTree layer(final List<Assignment> variables, final List<Assignment> flags, final ConfigFile... files)
     {
         final ConfigTree tree = new ConfigTree();
-        tree.addDocument(base, "file " + basePath);
-        tree.addDocument(kraken, "file " + krakenPath);
-        tree.addDocument(environmentDocument, "file " + environmentPath);
-        tree.addDocument(custom, "file " + customPath);
+        for (final ConfigFile file : files)
+        {
+            tree.addFile(file);
+        }
         for (final Assignment a : variables)
         {
             tree.put(a.path, a.value, a.origin);
@@ -225,43 +214,9 @@ public final class ConfigLoader
         return tree;
     }
 
-    private static void addSource(final List<String> sources, final Object document, final Path file)
+    private static ConfigFile readIfPresent(final Path file) throws ConfigException
     {
-        if (document != null)
-        {
-            sources.add("file " + file);
-        }
-    }
-
-    private static Object readIfPresent(final Path file) throws ConfigException
-    {
-        return Files.exists(file) ? read(file) : null;
-    }
-
-    /** The YAML document of {@code file} as maps, lists and scalars; null when it holds no document. */
-    private static Object read(final Path file) throws ConfigException
-    {
-        final String text;
-        try
-        {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        }
-        catch (final IOException e)
-        {
-            throw new ConfigException("file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
-        if (text.isBlank())
-        {
-            return null;
-        }
-        try
-        {
-            return WireType.YAML_ONLY.fromString(text);
-        }
-        catch (final RuntimeException e)
-        {
-            throw new ConfigException("file " + file + ": not valid YAML (" + e.getMessage() + ")", e);
-        }
+        return Files.exists(file) ? ConfigFile.read(file) : null;
     }
 
     private static Override find(final List<Override> overrides, final String name)

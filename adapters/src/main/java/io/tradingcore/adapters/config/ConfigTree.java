@@ -35,32 +35,27 @@ final class ConfigTree
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final Map<String, Object> effective = new LinkedHashMap<>();
 
-    /** Adds every leaf of a YAML document read by Chronicle Wire (nested maps; a list is one leaf). */
-    void addDocument(final Object document, final String origin) throws ConfigException
+    /** Adds every leaf of a configuration file (nested maps; a list is one leaf), each with its line; null adds nothing. */
+    void addFile(final ConfigFile file)
     {
-        if (document == null)
+        if (file != null && file.document() != null)
         {
-            return;
+            flatten("", file.document(), file);
         }
-        if (!(document instanceof Map))
-        {
-            throw new ConfigException(origin + ": the top level must be a map of keys, found " + render(document));
-        }
-        flatten("", (Map<?, ?>)document, origin);
     }
 
-    private void flatten(final String prefix, final Map<?, ?> map, final String origin)
+    private void flatten(final String prefix, final Map<?, ?> map, final ConfigFile file)
     {
         for (final Map.Entry<?, ?> e : map.entrySet())
         {
             final String path = prefix + e.getKey();
             if (e.getValue() instanceof Map)
             {
-                flatten(path + ".", (Map<?, ?>)e.getValue(), origin);
+                flatten(path + ".", (Map<?, ?>)e.getValue(), file);
             }
             else
             {
-                put(path, e.getValue(), origin);
+                put(path, e.getValue(), file.origin(path));
             }
         }
     }
@@ -126,8 +121,7 @@ final class ConfigTree
         {
             throw invalid(path, "a number from " + plain(min) + " to " + plain(max));
         }
-        // whole numbers shown as such: Chronicle would print 2000.0 as 2E3
-        effective.put(path, value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object)value.longValue() : value);
+        effective.put(path, shown(value));
         return value;
     }
 
@@ -199,6 +193,57 @@ final class ConfigTree
         return values;
     }
 
+    /** A list of rows of {@code columns} numbers each, e.g. {@code [[0, 25, 40], [10000, 20, 35]]}. */
+    double[][] numberRows(final String path, final double[][] fallback, final int columns, final double min, final double max)
+        throws ConfigException
+    {
+        final Setting s = settings.get(path);
+        final double[][] rows;
+        if (s == null)
+        {
+            rows = fallback;
+        }
+        else
+        {
+            final String allowed = "a list of rows of " + columns + " numbers from " + plain(min) + " to " + plain(max);
+            if (!(s.value instanceof List) || ((List<?>)s.value).isEmpty())
+            {
+                throw invalid(path, allowed);
+            }
+            final List<?> list = (List<?>)s.value;
+            rows = new double[list.size()][];
+            for (int i = 0; i < rows.length; i++)
+            {
+                if (!(list.get(i) instanceof List) || ((List<?>)list.get(i)).size() != columns)
+                {
+                    throw invalid(path, allowed);
+                }
+                rows[i] = new double[columns];
+                for (int c = 0; c < columns; c++)
+                {
+                    final Double v = decimal(((List<?>)list.get(i)).get(c));
+                    if (v == null || v < min || v > max)
+                    {
+                        throw invalid(path, allowed);
+                    }
+                    rows[i][c] = v;
+                }
+            }
+        }
+        final List<List<Object>> shown = new ArrayList<>();
+        for (final double[] row : rows)
+        {
+            final List<Object> r = new ArrayList<>();
+            for (final double v : row)
+            {
+                r.add(shown(v));
+            }
+            shown.add(r);
+        }
+        record(path, shown);
+        return rows;
+    }
+
     /** The names one level below {@code prefix} that any layer set, in the order first seen. */
     Set<String> children(final String prefix)
     {
@@ -257,14 +302,19 @@ final class ConfigTree
     /** Fails on the first key that no read asked for, naming the keys that are known nearby. */
     void rejectUnknown() throws ConfigException
     {
-        for (final Map.Entry<String, Setting> e : settings.entrySet())
+        for (final String path : settings.keySet())
         {
-            final String path = e.getKey();
             if (!effective.containsKey(path))
             {
-                throw new ConfigException(e.getValue().origin + ": unknown key " + path + knownNear(path));
+                throw unknownKey(path, knownNear(path));
             }
         }
+    }
+
+    /** A key set at {@code path} that the schema does not have; {@code known} says what it has there. */
+    ConfigException unknownKey(final String path, final String known)
+    {
+        return new ConfigException(originOf(path) + ": unknown key " + path + "; " + known);
     }
 
     private String knownNear(final String path)
@@ -286,7 +336,7 @@ final class ConfigTree
             }
             if (!known.isEmpty() || parent.isEmpty())
             {
-                return "; known keys " + (parent.isEmpty() ? "at the top level" : "under " + parent) + ": " +
+                return "known keys " + (parent.isEmpty() ? "at the top level" : "under " + parent) + ": " +
                     String.join(", ", known);
             }
         }
@@ -342,6 +392,12 @@ final class ConfigTree
             return Double.parseDouble((String)value);
         }
         return null;
+    }
+
+    /** Whole numbers shown as such: Chronicle would print 2000.0 as 2E3. */
+    private static Object shown(final double value)
+    {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? (Object)(long)value : (Object)value;
     }
 
     private static List<Long> asList(final int[] values)

@@ -1,6 +1,8 @@
 package io.tradingcore.adapters.config;
 
-import java.nio.file.Files;
+import io.tradingcore.adapters.replay.ReplayFeed;
+
+import java.io.IOException;
 import java.nio.file.Path;
 
 /** {@code feed.*}: where the frames come from ({@code kraken}, {@code sim}, {@code replay:PATH}) and where they are recorded. */
@@ -35,9 +37,13 @@ public final class FeedSettings
         {
             source = Source.REPLAY;
             replayPath = feed.substring(REPLAY_PREFIX.length());
-            if (!Files.isReadable(Path.of(replayPath)))
+            try
             {
-                throw tree.invalid("feed.source", allowed + "; no readable file " + replayPath);
+                ReplayFeed.check(Path.of(replayPath));
+            }
+            catch (final IOException e)
+            {
+                throw tree.invalid("feed.source", allowed + "; " + e.getMessage());
             }
         }
         else

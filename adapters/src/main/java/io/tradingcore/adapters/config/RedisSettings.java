@@ -1,7 +1,7 @@
 package io.tradingcore.adapters.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.tradingcore.adapters.redis.RedisUrl;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,15 +23,12 @@ public final class RedisSettings
         tree.show("redis.url", shown);
         try
         {
-            final URI uri = new URI(url);
-            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null)
-            {
-                throw tree.invalid("redis.url", shown, "redis://[user:password@]host[:port][/db] or rediss://... for TLS");
-            }
+            RedisUrl.parse(url);
         }
-        catch (final URISyntaxException e)
+        catch (final IllegalArgumentException e)
         {
-            throw tree.invalid("redis.url", shown, "a URL such as " + DEFAULT_URL);
+            throw tree.invalid("redis.url", shown, "redis://[user:password@]host[:port][/db] or rediss://... for TLS (it " +
+                e.getMessage() + ")");
         }
         caFile = tree.text("redis.caFile", "");
         if (!caFile.isEmpty() && !Files.isReadable(Path.of(caFile)))

@@ -2,6 +2,9 @@ package io.tradingcore.adapters.config;
 
 import io.tradingcore.core.ring.Topology;
 import io.tradingcore.core.ring.WaitStrategies;
+import net.openhft.affinity.Affinity;
+
+import java.util.BitSet;
 
 /** {@code ring.*}: the inbound ring and how its four stages are run. */
 public final class RingSettings
@@ -25,6 +28,14 @@ public final class RingSettings
         topology = "pinned".equals(topologyId) ? Topology.PINNED : Topology.COMPACT;
         waitStrategy = tree.choice("ring.waitStrategy", "yielding", WaitStrategies.NAMES);
         cpus = tree.integers("ring.cpus", new int[0], 0, 4095);
+        final BitSet allowed = Affinity.getAffinity();
+        for (final int cpu : cpus)
+        {
+            if (!allowed.isEmpty() && !allowed.get(cpu))
+            {
+                throw tree.invalid("ring.cpus", "CPUs this process may run on: " + allowed + " (taskset or TRADING_CPUS decide which)");
+            }
+        }
         warmupFrames = tree.integer("ring.warmupFrames", 50_000, 0, 10_000_000);
     }
 

@@ -1,12 +1,15 @@
 package io.tradingcore.adapters.config;
 
+import io.tradingcore.core.strategy.StrategyParameterNames;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code strategies.<name>.*}: per strategy an {@code enabled} switch and a free map of numeric
- * parameters ({@code params}) that each strategy reads by name, with its own default.
+ * {@code strategies.<name>.*}: per strategy an {@code enabled} switch and numeric parameters
+ * ({@code params}) that the strategy reads by name, with its own default; a name it does not read is refused.
  */
 public final class StrategySettings
 {
@@ -22,8 +25,13 @@ public final class StrategySettings
             final String at = "strategies." + strategy;
             enabled.put(strategy, tree.flag(at + ".enabled", true));
             final Map<String, Double> values = new HashMap<>();
+            final Set<String> known = StrategyParameterNames.of(strategy);
             for (final String name : tree.children(at + ".params"))
             {
+                if (!known.contains(name))
+                {
+                    throw tree.unknownKey(at + ".params." + name, strategy + " reads " + String.join(", ", known));
+                }
                 values.put(name, tree.number(at + ".params." + name, 0.0, -1e15, 1e15));
             }
             params.put(strategy, values);

@@ -24,6 +24,7 @@ public final class TradingConfig
     private final RiskSettings risk;
     private final PaperSettings paper;
     private final ArbitrageSettings arbitrage;
+    private final FeeSettings fees;
     private final int metricsIntervalSeconds;
     private final int metricsHttpPort;
     private final String metricsHttpHost;
@@ -51,6 +52,7 @@ public final class TradingConfig
         risk = new RiskSettings(tree);
         paper = new PaperSettings(tree);
         arbitrage = new ArbitrageSettings(tree);
+        fees = new FeeSettings(tree);
         metricsIntervalSeconds = tree.integer("metrics.intervalSeconds", 10, 1, 3600);
         metricsHttpPort = tree.integer("metrics.httpPort", 0, 0, 65535);
         metricsHttpHost = tree.text("metrics.httpHost", "127.0.0.1");
@@ -143,6 +145,12 @@ public final class TradingConfig
     public ArbitrageSettings arbitrage()
     {
         return arbitrage;
+    }
+
+    /** The account's fee tier: the one source of fees for paper fills, risk and the arbitrage scorer. */
+    public FeeSettings fees()
+    {
+        return fees;
     }
 
     public int metricsIntervalSeconds()

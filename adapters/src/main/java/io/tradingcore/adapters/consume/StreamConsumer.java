@@ -14,7 +14,9 @@ import java.util.Map;
  * One member of a consumer group on one stream, at-least-once: it first re-reads and handles the
  * entries it was given before but never acknowledged (a crash between handling and XACK), then
  * reads new ones. Each entry is acknowledged right after its handler returns; a handler that throws
- * leaves that entry and the rest of its batch pending for the next start.
+ * leaves that entry and the rest of its batch pending for the next start. An entry whose {@code id}
+ * field was handed on within the last {@code dedupWindow} entries (the writer's redelivery after an
+ * outage) is acknowledged without being handed on again.
  */
 public final class StreamConsumer
 {
@@ -27,41 +29,48 @@ public final class StreamConsumer
 
     /** Read from id 0, XREADGROUP returns this consumer's pending entries; acknowledged ones have left that list. */
     private static final String FIRST_PENDING = "0";
+    /** The field that names an entry across redeliveries (signals, order intents). */
+    private static final String ID = "id";
 
     private final RedisCommands<String, String> redis;
     private final String stream;
     private final String group;
     private final Consumer<String> consumer;
     private final long blockMs;
+    private final RecentEntryIds recentIds;
     private boolean pendingDrained;
     private long handled;
     private long acked;
     private long redundantAcks;
     private long trimmedPending;
+    private long duplicates;
 
     public StreamConsumer(
         final RedisCommands<String, String> redis,
         final String stream,
         final String group,
         final String consumerName,
-        final long blockMs)
+        final long blockMs,
+        final int dedupWindow)
     {
         this.redis = redis;
         this.stream = stream;
         this.group = group;
         this.consumer = Consumer.from(group, consumerName);
         this.blockMs = blockMs;
+        this.recentIds = new RecentEntryIds(dedupWindow);
     }
 
     /**
-     * XGROUP CREATE stream group $ MKSTREAM: a new group starts at the end of the stream. Returns
-     * false when the group exists already (BUSYGROUP), which keeps its position and pending entries.
+     * XGROUP CREATE stream group $|0 MKSTREAM: a new group starts at the end of the stream, or with
+     * {@code fromStart} at its first entry. Returns false when the group exists already (BUSYGROUP),
+     * which keeps its position and pending entries.
      */
-    public boolean ensureGroup()
+    public boolean ensureGroup(final boolean fromStart)
     {
         try
         {
-            redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "$"), group, XGroupCreateArgs.Builder.mkstream());
+            redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, fromStart ? "0" : "$"), group, XGroupCreateArgs.Builder.mkstream());
             return true;
         }
         catch (final RedisBusyException e)
@@ -106,9 +115,17 @@ public final class StreamConsumer
                 // a pending entry trimmed away by MAXLEN: nothing to hand on, only the acknowledgement
                 trimmedPending++;
             }
+            else if (body.containsKey(ID) && recentIds.contains(body.get(ID)))
+            {
+                duplicates++;
+            }
             else
             {
                 handler.onEntry(message.getStream(), message.getId(), body);
+                if (body.containsKey(ID))
+                {
+                    recentIds.add(body.get(ID));
+                }
                 handled++;
                 count++;
             }
@@ -145,6 +162,12 @@ public final class StreamConsumer
     public long redundantAcks()
     {
         return redundantAcks;
+    }
+
+    /** Entries acknowledged without handling because their {@code id} was handed on already. */
+    public long duplicates()
+    {
+        return duplicates;
     }
 
     /** Pending entries found already trimmed from the stream, acknowledged without handling. */

@@ -5,6 +5,7 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.tradingcore.adapters.redis.RedisUrl;
 import io.tradingcore.core.stream.StreamCatalog;
 
 import java.io.PrintStream;
@@ -12,6 +13,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,14 +29,18 @@ public final class StreamConsumerMain
         "  --redis URL       Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)",
         "  --stream NAME     the stream to read (default: the stream named by GET signals:active)",
         "  --group G         consumer group, created at the stream's end if missing (default consumers)",
+        "  --from-start      create a missing group at the stream's first entry instead (to read a finished run)",
         "  --consumer C      this consumer's name in the group (default: the host name)",
         "  --count N         stop after N entries (default: run until stopped)",
         "  --block-ms MS     how long one read waits for new entries (default 5000)",
+        "  --dedup-window N  entries whose id field was printed within the last N are acknowledged, not printed",
+        "                    again: the core's writer may redeliver an entry after a Redis outage (default 10000)",
         "  --help            print this help",
         "Each entry prints as {\"id\":...,\"stream\":...,\"fields\":{...}} and is acknowledged after printing;",
         "entries read but not acknowledged by an earlier run of the same consumer are printed first.",
         "");
     private static final int BATCH = 100;
+    private static final int DEDUP_WINDOW = 10_000;
 
     private StreamConsumerMain()
     {
@@ -42,13 +49,14 @@ public final class StreamConsumerMain
     public static void main(final String[] args)
     {
         final AtomicBoolean running = new AtomicBoolean(true);
-        final Thread mainThread = Thread.currentThread();
+        final CountDownLatch finished = new CountDownLatch(1);
+        // on SIGTERM: stop reading and let the current batch be printed and acknowledged
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             running.set(false);
             try
             {
-                mainThread.join(10_000);
+                finished.await(10, TimeUnit.SECONDS);
             }
             catch (final InterruptedException e)
             {
@@ -56,6 +64,7 @@ public final class StreamConsumerMain
             }
         }, "consume-shutdown"));
         final int code = run(args, System.getenv(), System.out, System.err, running);
+        finished.countDown();
         if (running.get())
         {
             System.exit(code);
@@ -76,6 +85,8 @@ public final class StreamConsumerMain
         String consumerName = null;
         long count = -1;
         long blockMs = 5_000;
+        long dedupWindow = DEDUP_WINDOW;
+        boolean fromStart = false;
         String url = env.getOrDefault("REDIS_URL", "");
         try
         {
@@ -86,6 +97,11 @@ public final class StreamConsumerMain
                 {
                     out.print(USAGE);
                     return 0;
+                }
+                if ("--from-start".equals(option))
+                {
+                    fromStart = true;
+                    continue;
                 }
                 if (i + 1 >= args.length)
                 {
@@ -100,6 +116,7 @@ public final class StreamConsumerMain
                     case "--consumer" -> consumerName = value;
                     case "--count" -> count = positive(option, value);
                     case "--block-ms" -> blockMs = positive(option, value);
+                    case "--dedup-window" -> dedupWindow = Math.min(positive(option, value), 10_000_000);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
@@ -119,15 +136,14 @@ public final class StreamConsumerMain
         final RedisURI uri;
         try
         {
-            uri = RedisURI.create(redisUrl);
+            // a blocking read must end before the command times out
+            uri = RedisUrl.parse(redisUrl).toRedisUri(Duration.ofMillis(blockMs + 10_000));
         }
         catch (final IllegalArgumentException e)
         {
-            err.println("consume: --redis / REDIS_URL is not a Redis URL (see --help)");
+            err.println("consume: --redis / REDIS_URL " + e.getMessage() + " (see --help)");
             return 2;
         }
-        // a blocking read must end before the command times out
-        uri.setTimeout(Duration.ofMillis(blockMs + 10_000));
         final RedisClient client = RedisClient.create(uri);
         try (StatefulRedisConnection<String, String> connection = client.connect())
         {
@@ -142,8 +158,11 @@ public final class StreamConsumerMain
                     return 1;
                 }
             }
-            final StreamConsumer consumer = new StreamConsumer(redis, stream, group, consumerName, blockMs);
-            consumer.ensureGroup();
+            final StreamConsumer consumer = new StreamConsumer(redis, stream, group, consumerName, blockMs, (int)dedupWindow);
+            final boolean created = consumer.ensureGroup(fromStart);
+            err.println("consume: reading " + stream + " as " + consumerName + " in group " + group + " (" +
+                (!created ? "existing group: from where it stopped" : fromStart ? "new group: from the first entry" :
+                    "new group: new entries only; --from-start reads what is there") + ")");
             final StreamConsumer.EntryHandler printer = (s, id, fields) -> out.println(EntryLine.of(s, id, fields));
             while (running.get() && (count < 0 || consumer.handled() < count))
             {

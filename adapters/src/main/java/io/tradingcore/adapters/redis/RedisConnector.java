@@ -7,7 +7,6 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
-import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -210,60 +209,13 @@ public final class RedisConnector implements AutoCloseable
 
     private static RedisURI parse(final String url, final String description, final Duration commandTimeout)
     {
-        final URI parsed;
         try
         {
-            parsed = new URI(url);
+            return RedisUrl.parse(url).toRedisUri(commandTimeout);
         }
-        catch (final URISyntaxException ex)
+        catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException("REDIS_URL is not a URL: " + description);
+            throw new IllegalArgumentException("REDIS_URL " + ex.getMessage() + ": " + description);
         }
-        final String scheme = parsed.getScheme();
-        if (!"redis".equals(scheme) && !"rediss".equals(scheme))
-        {
-            throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://, got " + description);
-        }
-        if (parsed.getHost() == null)
-        {
-            throw new IllegalArgumentException("REDIS_URL has no host: " + description);
-        }
-        final RedisURI.Builder builder = RedisURI.Builder
-            .redis(parsed.getHost(), parsed.getPort() < 0 ? RedisURI.DEFAULT_REDIS_PORT : parsed.getPort())
-            .withTimeout(commandTimeout);
-        if ("rediss".equals(scheme))
-        {
-            builder.withSsl(true).withVerifyPeer(SslVerifyMode.FULL);
-        }
-        final String userInfo = parsed.getUserInfo();
-        if (userInfo != null)
-        {
-            final int colon = userInfo.indexOf(':');
-            if (colon < 0)
-            {
-                builder.withPassword(userInfo.toCharArray());
-            }
-            else if (colon == 0)
-            {
-                builder.withPassword(userInfo.substring(1).toCharArray());
-            }
-            else
-            {
-                builder.withAuthentication(userInfo.substring(0, colon), userInfo.substring(colon + 1).toCharArray());
-            }
-        }
-        final String path = parsed.getPath();
-        if (path != null && path.length() > 1)
-        {
-            try
-            {
-                builder.withDatabase(Integer.parseInt(path.substring(1)));
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw new IllegalArgumentException("REDIS_URL database must be a number: " + description);
-            }
-        }
-        return builder.build();
     }
 }

@@ -19,7 +19,10 @@ import java.util.zip.GZIPInputStream;
  * Reads a recording (JSON Lines, one raw Kraken v2 text frame per line, {@code .gz} transparently)
  * and publishes each frame to the ring as if it had just arrived. A line is handed to the ring
  * straight from the read chunk; only a line split across two chunks is copied, into a reused buffer
- * that only grows, so a long replay does not allocate per frame.
+ * that only grows, so a long replay does not allocate per frame, up to just over the largest frame a
+ * slot holds: a longer line is published as an oversized frame (counted and reported like one)
+ * instead of being held whole. A file that breaks while it is read ends the replay with a
+ * {@link DamagedRecordingException} naming it.
  */
 public final class ReplayFeed
 {
@@ -28,6 +31,7 @@ public final class ReplayFeed
     public static final int PACING_BATCH = 64;
 
     private final Path path;
+    private final int maxFrameBytes;
     private byte[] line = new byte[1 << 16];
     private final UnsafeBuffer view = new UnsafeBuffer(line);
     private final MicrosClock clock = new MicrosClock();
@@ -36,21 +40,20 @@ public final class ReplayFeed
     private long frames;
     private long lines;
 
-    public ReplayFeed(final Path path)
+    /** {@code maxFrameBytes}: the largest frame a ring slot holds. */
+    public ReplayFeed(final Path path, final int maxFrameBytes)
     {
         this.path = path;
+        this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** Opens the recording, failing early with a clear message if it is missing or not readable. */
+    /** Fails early, in one line naming the file, if it is missing, a directory or not readable. */
     public static void check(final Path path) throws IOException
     {
-        if (!Files.isRegularFile(path))
+        final String problem = RecordingFile.problem(path);
+        if (problem != null)
         {
-            throw new IOException("replay file not found: " + path);
-        }
-        if (!Files.isReadable(path))
-        {
-            throw new IOException("replay file not readable: " + path);
+            throw new IOException(problem);
         }
     }
 
@@ -103,6 +106,10 @@ public final class ReplayFeed
                 publish(sink, view, 0, carried);
             }
         }
+        catch (final IOException e)
+        {
+            throw RecordingFile.damaged(path, e, lines);
+        }
         return frames;
     }
 
@@ -119,6 +126,13 @@ public final class ReplayFeed
     private void publish(final FrameSink sink, final UnsafeBuffer buffer, final int offset, final int rawLength)
     {
         lines++;
+        if (rawLength > line.length && buffer == view)
+        {
+            // only its head is held: more than a slot takes, so the ring rejects it as oversized
+            frames++;
+            sink.onFrame(view, 0, line.length, clock.epochMicros(), System.nanoTime());
+            return;
+        }
         int length = rawLength;
         if (length > 0 && buffer.getByte(offset + length - 1) == '\r')
         {
@@ -133,16 +147,20 @@ public final class ReplayFeed
         sink.onFrame(buffer, offset, length, clock.epochMicros(), nanos);
     }
 
-    /** Keeps the part of a line that continues in the next chunk; the buffer only grows. */
+    /**
+     * Keeps the part of a line that continues in the next chunk, up to one byte more than a frame (the
+     * buffer only grows, to that at most); {@link #carried} counts on past it, without wrapping.
+     */
     private void carry(final byte[] chunk, final int offset, final int length)
     {
-        if (carried + length > line.length)
+        if (carried + length > line.length && line.length <= maxFrameBytes)
         {
-            line = Arrays.copyOf(line, Math.max(line.length * 2, carried + length));
+            line = Arrays.copyOf(line, (int)Math.min(Math.max(line.length * 2L, (long)carried + length), maxFrameBytes + 1L));
             view.wrap(line);
         }
-        System.arraycopy(chunk, offset, line, carried, length);
-        carried += length;
+        final int kept = Math.max(0, Math.min(length, line.length - carried));
+        System.arraycopy(chunk, offset, line, carried, kept);
+        carried = (int)Math.min(Integer.MAX_VALUE, (long)carried + length);
     }
 
     private static int indexOfNewline(final byte[] chunk, final int from, final int to)

@@ -186,7 +186,7 @@ class ConfigLoaderTest
         message = refused(Map.of(), "--feed", "replay:").getMessage();
         assertTrue(message.contains("replay:PATH"), message);
         message = refused(Map.of(), "--feed", "replay:" + dir.resolve("missing.jsonl")).getMessage();
-        assertTrue(message.contains("no readable file"), message);
+        assertTrue(message.contains("replay file not found: "), message);
     }
 
     @Test
@@ -224,18 +224,52 @@ class ConfigLoaderTest
     @Test
     void strategyParametersAreNumbersReadByName() throws Exception
     {
-        write("base.yaml", "strategies:\n  scalp:\n    enabled: false\n    params: {ema_fast: 9, threshold: \"0.25\"}\n");
+        write("base.yaml", "strategies:\n  scalp:\n    enabled: false\n    params: {imbalance_min: 9, flow_min: \"0.25\"}\n");
         final TradingConfig config = load(Map.of());
         assertFalse(config.strategies().enabled("scalp"));
         assertTrue(config.strategies().enabled("trend"));
-        assertEquals(9.0, config.param("scalp", "ema_fast", 5.0));
-        assertEquals(0.25, config.param("scalp", "threshold", 1.0));
-        assertEquals(5.0, config.param("scalp", "ema_slow", 5.0));
-        assertThrows(IllegalArgumentException.class, () -> config.param("scalping", "ema_fast", 5.0));
+        assertEquals(9.0, config.param("scalp", "imbalance_min", 5.0));
+        assertEquals(0.25, config.param("scalp", "flow_min", 1.0));
+        assertEquals(5.0, config.param("scalp", "max_spread_bps", 5.0));
+        assertThrows(IllegalArgumentException.class, () -> config.param("scalping", "imbalance_min", 5.0));
 
-        write("base.yaml", "strategies:\n  trend:\n    params: {window: fast}\n");
+        write("base.yaml", "strategies:\n  trend:\n    params: {ema_fast: fast}\n");
         final String message = refused(Map.of()).getMessage();
-        assertTrue(message.contains("strategies.trend.params.window = \"fast\"") && message.contains("a number"), message);
+        assertTrue(message.contains("strategies.trend.params.ema_fast = \"fast\"") && message.contains("a number"), message);
+    }
+
+    @Test
+    void ringCpusAreOnesThisProcessMayRunOn() throws Exception
+    {
+        write("base.yaml", "ring:\n  cpus: [0]\n");
+        assertArrayEquals(new int[] {0}, load(Map.of()).ring().cpus());
+        write("base.yaml", "ring:\n  cpus: [0, 99]\n");
+        final String message = refused(Map.of()).getMessage();
+        assertTrue(message.startsWith("file " + dir.resolve("base.yaml") + ", line 2: ring.cpus = [0, 99] is not allowed; " +
+            "expected CPUs this process may run on: {0"), message);
+    }
+
+    @Test
+    void oneFeeScheduleConfiguredOnceByThirtyDayVolume() throws Exception
+    {
+        final TradingConfig shipped = ConfigLoader.load(new String[0], Map.of(), SHIPPED);
+        assertEquals(25.0, shipped.fees().makerBps());
+        assertEquals(40.0, shipped.fees().takerBps());
+        write("base.yaml", "fees:\n  thirtyDayVolumeUsd: 60000\n");
+        assertEquals(14.0, load(Map.of()).fees().makerBps());
+        assertEquals(24.0, load(Map.of()).fees().takerBps());
+        write("base.yaml", "fees:\n  tiers: [\n    [0, 10, 20],\n    [1000, 5, 15]]\n  thirtyDayVolumeUsd: 999\n");
+        assertEquals(20.0, load(Map.of()).fees().takerBps());
+
+        write("base.yaml", "fees:\n  tiers: [[5, 10, 20]]\n");
+        String message = refused(Map.of()).getMessage();
+        assertTrue(message.contains("fees.tiers") && message.contains("start at 0"), message);
+        write("base.yaml", "paper:\n  takerFeeBps: 10\n");
+        message = refused(Map.of()).getMessage();
+        assertTrue(message.contains("unknown key paper.takerFeeBps"), "no second fee setting: " + message);
+        write("base.yaml", "arbitrage:\n  takerFeeBps: 10\n");
+        message = refused(Map.of()).getMessage();
+        assertTrue(message.contains("unknown key arbitrage.takerFeeBps"), "no third: " + message);
     }
 
     @Test

@@ -10,15 +10,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,8 +76,8 @@ class StreamConsumerTest
         final long ackedBeforeKill;
         try (StatefulRedisConnection<String, String> connection = client.connect())
         {
-            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100);
-            assertTrue(first.ensureGroup(), "a new group");
+            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100, 1000);
+            assertTrue(first.ensureGroup(false), "a new group");
             ids = add(stream, 10, 0);
             // the process dies while handling the fifth entry of a batch of ten it has read
             final RuntimeException killed = assertThrows(RuntimeException.class, () -> first.poll((s, id, fields) ->
@@ -97,8 +101,8 @@ class StreamConsumerTest
         final List<String> seqAfterRestart = new ArrayList<>();
         try (StatefulRedisConnection<String, String> connection = client.connect())
         {
-            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100);
-            assertFalse(restarted.ensureGroup(), "BUSYGROUP: the group and its pending entries are kept");
+            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100, 1000);
+            assertFalse(restarted.ensureGroup(false), "BUSYGROUP: the group and its pending entries are kept");
             int polls = 0;
             while (restarted.handled() < 11 && polls++ < 50)
             {
@@ -131,8 +135,8 @@ class StreamConsumerTest
         final String stream = "signals:trimmed";
         try (StatefulRedisConnection<String, String> connection = client.connect())
         {
-            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-t", 100);
-            first.ensureGroup();
+            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-t", 100, 1000);
+            first.ensureGroup(false);
             add(stream, 3, 0);
             assertThrows(IllegalStateException.class, () -> first.poll((s, id, fields) ->
             {
@@ -143,8 +147,8 @@ class StreamConsumerTest
         final AtomicInteger handled = new AtomicInteger();
         try (StatefulRedisConnection<String, String> connection = client.connect())
         {
-            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-t", 100);
-            restarted.ensureGroup();
+            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-t", 100, 1000);
+            restarted.ensureGroup(false);
             restarted.poll((s, id, fields) -> handled.incrementAndGet(), 100);
             assertEquals(0, handled.get());
             assertEquals(3, restarted.trimmedPending());
@@ -192,6 +196,80 @@ class StreamConsumerTest
         assertEquals(fields.get("notes"), first.get("notes").stringValue());
         assertEquals(fields.get("features"), first.get("features").stringValue());
         assertEquals(0, producer.xpending("signals:staging", GROUP).getCount());
+    }
+
+    /** Runs {@code run/consume} in-process until it returns (or {@code stopAfterMs} passes); returns its exit code, out and err. */
+    private static String[] consume(final long stopAfterMs, final String... args) throws InterruptedException
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger code = new AtomicInteger(-1);
+        final Thread main = new Thread(() -> code.set(StreamConsumerMain.run(args, Map.of("REDIS_URL", server.url()),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), running)));
+        main.start();
+        main.join(stopAfterMs);
+        running.set(false);
+        main.join(20_000);
+        return new String[] {Integer.toString(code.get()), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void fromStartReadsAFinishedRunAndTheStartLineSaysWhatIsRead() throws Exception
+    {
+        add("signals:finished", 3, 0);
+        final String[] waiting = consume(1_000, "--stream", "signals:finished", "--consumer", "c1", "--block-ms", "100");
+        assertEquals("0", waiting[0], waiting[2]);
+        assertEquals("", waiting[1], "a new group starts after the entries already there");
+        assertTrue(waiting[2].contains("consume: reading signals:finished as c1 in group consumers (new group: new entries only; " +
+            "--from-start reads what is there)"), waiting[2]);
+
+        final String[] fromStart = consume(20_000, "--stream", "signals:finished", "--group", "audit", "--consumer", "c2",
+            "--from-start", "--count", "3", "--block-ms", "100");
+        assertEquals("0", fromStart[0], fromStart[2]);
+        assertEquals(3, fromStart[1].split("\n").length, fromStart[1]);
+        assertTrue(fromStart[2].contains("reading signals:finished as c2 in group audit (new group: from the first entry)"), fromStart[2]);
+    }
+
+    @Test
+    void anEntryRedeliveredWithTheSameIdIsPrintedOnce() throws Exception
+    {
+        final String stream = "signals:redelivered";
+        producer.xadd(stream, Map.of("type", "signal", "id", "sig-1"));
+        producer.xadd(stream, Map.of("type", "signal", "id", "sig-2"));
+        producer.xadd(stream, Map.of("type", "signal", "id", "sig-1")); // the writer's second delivery after an outage
+        producer.xadd(stream, Map.of("type", "heartbeat"));
+        producer.xadd(stream, Map.of("type", "heartbeat")); // no id: never taken for a duplicate
+        final String[] run = consume(20_000, "--stream", stream, "--from-start", "--count", "4", "--block-ms", "100");
+        assertEquals("0", run[0], run[2]);
+        final String[] lines = run[1].split("\n");
+        assertEquals(4, lines.length, run[1]);
+        assertTrue(lines[0].contains("\"sig-1\"") && lines[1].contains("\"sig-2\""), run[1]);
+        assertTrue(lines[2].contains("heartbeat") && lines[3].contains("heartbeat"), run[1]);
+        assertEquals(0, producer.xpending(stream, GROUP).getCount(), "the duplicate is acknowledged too");
+    }
+
+    @Test
+    void theProcessExitsAsSoonAsItIsDone() throws Exception
+    {
+        add("signals:quick", 1, 0);
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), StreamConsumerMain.class.getName(), "--redis", server.url(),
+            "--stream", "signals:quick", "--from-start", "--count", "1", "--block-ms", "100"));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        final StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null && !line.contains("\"seq\":\"0\""))
+        {
+            seen.append(line).append('\n');
+        }
+        assertTrue(line != null, "the entry is printed: " + seen);
+        final long printed = System.nanoTime();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), seen.toString());
+        final long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - printed);
+        assertEquals(0, process.exitValue(), seen.toString());
+        assertTrue(seconds < 5, "exits right after its last entry, not after the shutdown hook's 10 s: " + seconds + " s");
     }
 
     private static boolean groupExists(final String stream)

@@ -51,7 +51,7 @@ class ReplayFeedLinesTest
         for (final Path path : List.of(plain, gzip))
         {
             final List<String> published = new ArrayList<>();
-            final ReplayFeed feed = new ReplayFeed(path);
+            final ReplayFeed feed = new ReplayFeed(path, 1 << 20);
             assertEquals(lines.size(), feed.run(collect(published), () -> true, () -> true), path.toString());
             assertEquals(lines, published, path.toString());
         }
@@ -65,7 +65,7 @@ class ReplayFeedLinesTest
         Files.writeString(path, "{}\n".repeat(ReplayFeed.PACING_BATCH * 3), StandardCharsets.US_ASCII);
         final List<String> published = new ArrayList<>();
         final int[] asked = {0};
-        new ReplayFeed(path).run(collect(published), () -> true, () ->
+        new ReplayFeed(path, 1 << 20).run(collect(published), () -> true, () ->
         {
             asked[0]++;
             return published.size() % ReplayFeed.PACING_BATCH == 0 && asked[0] % 2 == 0; // every batch: "no", then "yes"

@@ -4,6 +4,7 @@ import io.tradingcore.core.book.BookView;
 import io.tradingcore.core.indicator.BookMetrics;
 import io.tradingcore.core.indicator.Scaled;
 import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.FeeSchedule;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
@@ -18,8 +19,9 @@ import io.tradingcore.core.stream.EntryWriter;
  *     {@code rate = bid(Y/X) * bid(X/Q) / ask(Y/Q)}.</li>
  * </ul>
  * Net edge = {@code rate * (1 - fee)^3 - 1} in bps. The executable notional (in Q) is the smallest of
- * the three legs' depth over the top {@code depth_levels} levels, valued in Q. Parameters (section
- * {@code arbitrage}): {@code taker_fee_bps} (40), {@code threshold_bps} (5), {@code depth_levels} (1).
+ * the three legs' depth over the top {@code depth_levels} levels, valued in Q. Each leg pays the
+ * account's taker fee ({@link FeeSchedule}). Parameters (section {@code arbitrage}): {@code threshold_bps}
+ * (5), {@code depth_levels} (1).
  * Allocation-free.
  */
 public final class TriangularArbScorer
@@ -55,7 +57,7 @@ public final class TriangularArbScorer
         this.xq = xq;
         this.yq = yq;
         this.yx = yx;
-        final double fee = parameters.get("arbitrage", "taker_fee_bps", 40) / 10_000.0;
+        final double fee = FeeSchedule.takerBps(parameters) / 10_000.0;
         feeFactor = (1.0 - fee) * (1.0 - fee) * (1.0 - fee);
         thresholdBps = parameters.get("arbitrage", "threshold_bps", 5);
         depthLevels = parameters.getInt("arbitrage", "depth_levels", 1);

@@ -3,13 +3,14 @@ package io.tradingcore.core.execution;
 import io.tradingcore.core.book.BookView;
 import io.tradingcore.core.indicator.Scaled;
 import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.FeeSchedule;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 
 /**
- * Simulated execution for the paper modes. Parameters (section {@code paper}): {@code maker_fee_bps}
- * (25), {@code taker_fee_bps} (40), {@code slippage_bps} (2), {@code max_resting_orders} (64).
+ * Simulated execution for the paper modes, at the account's maker and taker fees ({@link FeeSchedule}).
+ * Parameters (section {@code paper}): {@code slippage_bps} (2), {@code max_resting_orders} (64).
  * <ul>
  * <li>A market order walks the opposite side of the book level by level; it fills at the VWAP of the
  *     levels it took, moved {@code slippage_bps} against it, as one taker fill. What the book cannot
@@ -48,8 +49,8 @@ public final class PaperFillSimulator
 
     public PaperFillSimulator(final StrategyParameters parameters)
     {
-        makerFeeBps = parameters.get("paper", "maker_fee_bps", 25);
-        takerFeeBps = parameters.get("paper", "taker_fee_bps", 40);
+        makerFeeBps = FeeSchedule.makerBps(parameters);
+        takerFeeBps = FeeSchedule.takerBps(parameters);
         slippageBps = parameters.get("paper", "slippage_bps", 2);
         final int maxResting = parameters.getInt("paper", "max_resting_orders", 64);
         resting = new PaperOrder[maxResting];
@@ -62,6 +63,12 @@ public final class PaperFillSimulator
         {
             reports[i] = new ExecutionReport();
         }
+    }
+
+    /** The most reports one call ({@link #submit} or {@link #onTrade}) can make. */
+    public int reportCapacity()
+    {
+        return reports.length;
     }
 
     /** Executes {@code intent} against {@code book} (the intent's symbol) at event time {@code nowMicros}. */

@@ -5,6 +5,7 @@ import io.tradingcore.core.indicator.BookMetrics;
 import io.tradingcore.core.indicator.Scaled;
 import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.kraken.Side;
+import io.tradingcore.core.market.FeeSchedule;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.portfolio.Portfolio;
@@ -27,7 +28,8 @@ import io.tradingcore.core.strategy.StrategyParameters;
  * <li>{@code loss_streak} (3) losing round trips in a row: no orders for {@code loss_cooldown_s} (900)
  *     after the last loss;</li>
  * <li>at most {@code max_open_orders} (4) open orders across symbols;</li>
- * <li>order notional at most {@code max_order_quote} (250 USD);</li>
+ * <li>order notional plus its fee at the account's tier ({@link FeeSchedule}: maker for a limit, taker
+ *     for a market order) at most {@code max_order_quote} (250 USD);</li>
  * <li>a valid book converting the pair's quote currency to USD ({@link RiskRule#NO_USD_CONVERSION});</li>
  * <li>|position notional| after the order at most {@code max_position_quote} (1000 USD), unless the order
  *     reduces it;</li>
@@ -64,6 +66,8 @@ public final class RiskEngine
     private final boolean cancelReserve;
     private final int orderType;
     private final boolean postOnly;
+    private final double makerFee;
+    private final double takerFee;
 
     private final boolean[] bookValid;
     private final long[] bookMicros;
@@ -106,6 +110,8 @@ public final class RiskEngine
         cancelReserve = parameters.get(SECTION, "rate_cancel_reserve", 1) != 0;
         orderType = parameters.getInt(SECTION, "order_type", OrderIntent.MARKET);
         postOnly = parameters.get(SECTION, "post_only", 0) != 0;
+        makerFee = FeeSchedule.makerBps(parameters) / 10_000.0;
+        takerFee = FeeSchedule.takerBps(parameters) / 10_000.0;
         if (orderType != OrderIntent.MARKET && orderType != OrderIntent.LIMIT)
         {
             throw new IllegalArgumentException("risk.order_type must be 0 (market) or 1 (limit): " + orderType);
@@ -192,10 +198,13 @@ public final class RiskEngine
         {
             return reject(alert, RiskRule.MAX_OPEN_ORDERS, openOrdersTotal, maxOpenOrders, signal, nowMicros);
         }
+        final boolean postOnlyMarket = exchangeStatus == ExchangeStatus.POST_ONLY;
+        final int type = postOnlyMarket ? OrderIntent.LIMIT : orderType;
         final double size = signal.sizeQuote;
-        if (size > maxOrderQuote)
+        final double cost = size * (1.0 + (type == OrderIntent.LIMIT ? makerFee : takerFee));
+        if (cost > maxOrderQuote)
         {
-            return reject(alert, RiskRule.MAX_ORDER_NOTIONAL, size, maxOrderQuote, signal, nowMicros);
+            return reject(alert, RiskRule.MAX_ORDER_NOTIONAL, cost, maxOrderQuote, signal, nowMicros);
         }
         final double usdPerQuote = usd.usdPerQuote(s);
         if (!(usdPerQuote > 0)) // NaN: no valid conversion book
@@ -204,8 +213,6 @@ public final class RiskEngine
         }
 
         final boolean buy = signal.side == Side.BUY;
-        final boolean postOnlyMarket = exchangeStatus == ExchangeStatus.POST_ONLY;
-        final int type = postOnlyMarket ? OrderIntent.LIMIT : orderType;
         // a limit rests at the passive touch; a market order is sized at the price it will take, in USD
         final long sizingPrice = type == OrderIntent.LIMIT ? (buy ? bestBid[s] : bestAsk[s]) : (buy ? bestAsk[s] : bestBid[s]);
         final int pricePrecision = instruments.pricePrecision(s);

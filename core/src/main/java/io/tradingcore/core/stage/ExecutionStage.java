@@ -154,6 +154,13 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         {
             publishMetrics(event, now);
         }
+        feedback.stageDone(sequence);
+    }
+
+    @Override
+    public void onShutdown()
+    {
+        feedback.stageStopped();
     }
 
     /**

@@ -101,6 +101,10 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
         now = event.eventMicros;
+        for (final ExecutionFeedback f : feedback)
+        {
+            f.awaitStage(sequence);
+        }
         drainFeedback();
         if (killSwitchResetRequested)
         {

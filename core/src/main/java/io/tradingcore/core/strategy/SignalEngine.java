@@ -39,16 +39,32 @@ public final class SignalEngine
         {
             markets[i] = new SymbolMarket(bookLevels, flowAlpha);
         }
-        strategies[StrategyId.SCALP] = new ScalpStrategy(parameters, maxSymbols);
-        strategies[StrategyId.TREND] = new TrendStrategy(parameters, maxSymbols);
-        strategies[StrategyId.SIDEWAYS] = new SidewaysStrategy(parameters, maxSymbols);
-        strategies[StrategyId.MOMENTUM] = new MomentumStrategy(parameters, maxSymbols);
-        strategies[StrategyId.BREAKOUT] = new BreakoutStrategy(parameters, maxSymbols);
-        strategies[StrategyId.MEAN_REVERSION] = new MeanReversionStrategy(parameters, maxSymbols);
         for (int i = 0; i < StrategyId.COUNT; i++)
         {
+            strategies[i] = newStrategy(i, parameters, maxSymbols);
             enabled[i] = parameters.get(StrategyId.name(i), "enabled", 1) != 0;
             signals[i] = new Signal();
+        }
+    }
+
+    static Strategy newStrategy(final int id, final StrategyParameters parameters, final int maxSymbols)
+    {
+        switch (id)
+        {
+            case StrategyId.SCALP:
+                return new ScalpStrategy(parameters, maxSymbols);
+            case StrategyId.TREND:
+                return new TrendStrategy(parameters, maxSymbols);
+            case StrategyId.SIDEWAYS:
+                return new SidewaysStrategy(parameters, maxSymbols);
+            case StrategyId.MOMENTUM:
+                return new MomentumStrategy(parameters, maxSymbols);
+            case StrategyId.BREAKOUT:
+                return new BreakoutStrategy(parameters, maxSymbols);
+            case StrategyId.MEAN_REVERSION:
+                return new MeanReversionStrategy(parameters, maxSymbols);
+            default:
+                throw new IllegalArgumentException("no strategy " + id);
         }
     }
 

@@ -58,6 +58,20 @@ class TriangularArbScorerTest
     }
 
     @Test
+    void eachLegPaysTheAccountsTakerFee()
+    {
+        instruments.offer(BTC_USD, 1, 8, Instruments.SOURCE_CONFIG);
+        instruments.offer(ETH_USD, 2, 8, Instruments.SOURCE_CONFIG);
+        instruments.offer(ETH_BTC, 5, 8, Instruments.SOURCE_CONFIG);
+        final StrategyParameters tier = (section, name, def) -> "fees".equals(section) && "taker_bps".equals(name) ? 10 : def;
+        final TriangularArbScorer scorer = new TriangularArbScorer(tier, instruments, BTC_USD, ETH_USD, ETH_BTC);
+        final TestBook ethBtc = new TestBook().bids(5_150, ONE / 2).asks(5_151, 10 * ONE);
+        assertTrue(scorer.score(btcUsd, ethUsd, ethBtc, 1));
+        final double rate = 0.0515 * 50_000.0 / 2500.10;
+        assertEquals((rate * Math.pow(0.999, 3) - 1) * 10_000, scorer.netEdgeBps(), 1e-6);
+    }
+
+    @Test
     void anEmptyBookScoresNothing()
     {
         final TriangularArbScorer scorer = scorer();

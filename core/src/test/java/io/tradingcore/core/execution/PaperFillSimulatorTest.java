@@ -70,6 +70,16 @@ class PaperFillSimulatorTest
     }
 
     @Test
+    void feesAreTheAccountsTierOfTheOneSchedule()
+    {
+        overrides.put("fees.taker_bps", 24.0);
+        final PaperFillSimulator sim = simulator(0);
+        order(Side.BUY, OrderIntent.MARKET, 0, ONE);
+        sim.submit(intent, book, T0);
+        assertEquals(1000.5 * 24 / 10_000, sim.report(1).fee, EPS);
+    }
+
+    @Test
     void slippageMovesTheFillAgainstTheTaker()
     {
         final PaperFillSimulator sim = simulator(10);

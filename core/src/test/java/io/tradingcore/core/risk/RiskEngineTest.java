@@ -196,12 +196,18 @@ class RiskEngineTest
     }
 
     @Test
-    void orderNotionalIsCapped()
+    void orderNotionalPlusItsFeeIsCapped()
     {
         engine(T0);
         signal.sizeQuote = 300;
         assertRejected(RiskRule.MAX_ORDER_NOTIONAL, T0);
-        assertEquals(300.0, alert.value, 1e-9);
+        assertEquals(300 * 1.004, alert.value, 1e-9);          // a market order pays the 40 bps taker fee
+        signal.sizeQuote = 250;
+        assertRejected(RiskRule.MAX_ORDER_NOTIONAL, T0);
+        signal.sizeQuote = 249;
+        assertTrue(risk.check(signal, T0, intent, alert));
+        overrides.put("fees.taker_bps", 0.0);                   // a tier without fees
+        engine(T0);
         signal.sizeQuote = 250;
         assertTrue(risk.check(signal, T0, intent, alert));
     }
@@ -221,6 +227,7 @@ class RiskEngineTest
     void ordersInFlightCountAgainstThePositionUntilTheyFillOrClose()
     {
         overrides.put("risk.max_open_orders", 100.0);
+        overrides.put("fees.taker_bps", 0.0);
         engine(T0);
         signal.sizeQuote = 250;
         for (int i = 0; i < 4; i++)
