@@ -39,6 +39,7 @@ import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
+import io.tradingcore.core.time.EventClock;
 import io.tradingcore.core.time.MicrosClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,8 +156,11 @@ final class TradingCore implements AutoCloseable
         final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
+        // a replay's receive times are the replay's own: its clock is paced by the file instead
+        final EventClock eventClock = new EventClock(config.kraken().clockMaxJumpMs() * 1_000L,
+            config.feed().source() != FeedSettings.Source.REPLAY);
         normalize = new NormalizeStage(symbols, instruments, resync, new EntryWriter(outbox),
-            config.kraken().bookDepth(), PUBLISHED_BOOK_LEVELS);
+            config.kraken().bookDepth(), eventClock, PUBLISHED_BOOK_LEVELS);
         // the later stages each read precision from a table of their own, kept in step with their slots
         final Instruments signalView = new Instruments();
         final Instruments riskView = new Instruments();

@@ -23,6 +23,7 @@ public final class FeedCounters
     long failedAcks;
     long sessions;
     long updatesNotCarried;
+    long timestampsRejected;
 
     public long frames(final int channel)
     {
@@ -101,6 +102,12 @@ public final class FeedCounters
     public long updatesNotCarried()
     {
         return updatesNotCarried;
+    }
+
+    /** Items whose exchange time the event clock rejected (ahead of the market, or behind the clock). */
+    public long timestampsRejected()
+    {
+        return timestampsRejected;
     }
 
     public long sessions()
