@@ -45,10 +45,11 @@ public final class FeedCounters
         return errorsByKind[parseError];
     }
 
-    /** Frames rejected as malformed, unknown or oversized. */
+    /** Frames rejected as malformed, unknown, oversized or of a private channel (which the public feed never carries). */
     public long rejectedFrames()
     {
         long total = framesByChannel[Channel.UNKNOWN] + framesByChannel[Channel.MALFORMED];
+        total += framesByChannel[Channel.EXECUTIONS] + framesByChannel[Channel.BALANCES];
         total += errorsByKind[ParseError.OVERSIZED];
         return total;
     }

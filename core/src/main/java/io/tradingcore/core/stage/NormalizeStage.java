@@ -141,7 +141,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
                 final int channel = parser.parse(event.frame, 0, event.length, this);
                 event.channel = channel;
                 counters.framesByChannel[channel]++;
-                if (channel == Channel.UNKNOWN)
+                // private channels come on the order client's own connection, never through the ring
+                if (channel == Channel.UNKNOWN || channel == Channel.EXECUTIONS || channel == Channel.BALANCES)
                 {
                     reportFrameError(UNKNOWN_FRAME, ParseError.NONE, channel, 0);
                 }

@@ -258,6 +258,13 @@ class NormalizeStageTest
         assertEquals(1, stage.counters().frames(Channel.UNKNOWN));
         assertEquals(1, event.rejectedFrames);
 
+        final String executions = "{\"channel\":\"executions\",\"type\":\"update\",\"data\":[{\"order_id\":\"junk\"}]}";
+        error = one(frame(executions), "kraken:errors");
+        assertEquals("unknown_frame", error.get("error"));
+        assertEquals("executions", error.get("channel"));
+        assertEquals(executions, error.get("frame"));
+        assertEquals(2, event.rejectedFrames, "a private channel on the public feed is garbage");
+
         symbols.intern("XBT/USD"); // configured, but Kraken names it BTC/USD
         error = one(frame("{\"error\":\"Currency pair not supported XBT/USD\",\"method\":\"subscribe\",\"success\":false," +
             "\"symbol\":\"XBT/USD\",\"time_in\":\"2026-09-25T17:48:54.701041Z\",\"time_out\":\"2026-09-25T17:48:54.701062Z\"}"),
@@ -267,7 +274,7 @@ class NormalizeStageTest
         assertEquals("XBT/USD", error.get("symbol"));
         assertEquals("Currency pair not supported XBT/USD", error.get("reason"));
         assertEquals(1, stage.counters().failedAcks());
-        assertEquals(1, event.rejectedFrames, "a refused request is not a rejected frame");
+        assertEquals(2, event.rejectedFrames, "a refused request is not a rejected frame");
 
         assertTrue(frame("{\"method\":\"subscribe\",\"result\":{\"channel\":\"book\",\"depth\":10,\"snapshot\":true," +
             "\"symbol\":\"BTC/USD\"},\"success\":true}").isEmpty(), "a successful ack writes nothing");
