@@ -14,6 +14,8 @@ import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
+import io.tradingcore.adapters.state.RiskStateFile;
+import io.tradingcore.adapters.state.RiskStateKeeper;
 import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
@@ -28,6 +30,7 @@ import io.tradingcore.core.arbitrage.TriangularArbScorer;
 import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.risk.RiskEngine;
+import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stage.ExecutionStage;
 import io.tradingcore.core.stage.NormalizeStage;
@@ -84,6 +87,10 @@ final class TradingCore implements AutoCloseable
     private static final byte[] MODE = ascii("mode");
     private static final byte[] FEED = ascii("feed");
     private static final byte[] ORDER_ENTRY = ascii("order_entry");
+    private static final byte[] STATE_RESTORED = ascii("state_restored");
+    private static final byte[] FILLS = ascii("fills");
+    private static final byte[] KILL_SWITCH_TRIPPED = ascii("kill_switch_tripped");
+    private static final byte[] STATE_AS_OF = ascii("state_as_of");
 
     private final TradingConfig config;
     private final Path home;
@@ -104,6 +111,9 @@ final class TradingCore implements AutoCloseable
     private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
+    private final RiskStateFile stateFile;
+    private final RiskState restored;
+    private RiskStateKeeper stateKeeper;
     private PrometheusEndpoint prometheus;
 
     TradingCore(final TradingConfig config, final Path home) throws BadInputException
@@ -176,6 +186,8 @@ final class TradingCore implements AutoCloseable
         risk = new RiskStage(new RiskEngine(parameters, riskView, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
             config.orderEntryAllowed(), symbols, new EntryWriter(outbox), runId, metricsMicros, stageFeedback,
             liveFeedback);
+        stateFile = new RiskStateFile(home.resolve(config.stateDir()));
+        restored = restoreState();
         execution = new ExecutionStage(new PaperFillSimulator(parameters), orders, stageFeedback, symbols,
             config.environment().executionStream(), new EntryWriter(outbox), runId, metricsMicros);
         final RingSettings ring = config.ring();
@@ -183,6 +195,27 @@ final class TradingCore implements AutoCloseable
         pipeline = new TradingPipeline(
             ring.size(), ring.frameCapacityBytes(), ring.topology(), WaitStrategies.of(ring.waitStrategy()), new StageThreads(pinned, ring.cpus()), faults,
             stages());
+    }
+
+    /** The state a previous run kept, taken back before the ring starts (so before any order can leave); null if none. */
+    private RiskState restoreState() throws BadInputException
+    {
+        try
+        {
+            Files.createDirectories(stateFile.path().getParent());
+            final RiskState saved = stateFile.read(symbols);
+            if (saved != null)
+            {
+                risk.restore(saved);
+                LOG.info("risk state restored from {}: {} fills so far, kill switch {}", stateFile.path(), saved.fills,
+                    saved.killSwitchTripped ? "TRIPPED" : "armed");
+            }
+            return saved;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new BadInputException(ex.getMessage() + " (--state-dir / state.dir)");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -272,6 +305,18 @@ final class TradingCore implements AutoCloseable
             orders.start();
             LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());
         }
+        if (restored != null)
+        {
+            control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
+                .string(Fields.TYPE, Fields.TYPE_EVENT)
+                .string(Fields.EVENT, STATE_RESTORED)
+                .integer(FILLS, restored.fills)
+                .bool(KILL_SWITCH_TRIPPED, restored.killSwitchTripped)
+                .timestamp(STATE_AS_OF, restored.eventMicros)
+                .timestamp(Fields.TIMESTAMP, clock.epochMicros())
+                .publish();
+        }
+        stateKeeper = new RiskStateKeeper(risk.state(), stateFile, symbols).start();
         final RingFrameSink ring = pipeline.start();
         final FrameRecorder recorder = config.feed().recording()
             ? new FrameRecorder(home.resolve(config.feed().recordPath()), ring) : null;
@@ -303,6 +348,7 @@ final class TradingCore implements AutoCloseable
             orders.stop(); // disarms the dead-man switch (cancel_all_orders_after 0) and closes
         }
         risk.onStop();
+        stateKeeper.close();
         writeLifecycle(STOP);
         // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
         final boolean flushed = writer.awaitDrained(writer.connected() ? DRAIN_TIMEOUT : REDIS_AWAY_GRACE);
@@ -419,6 +465,10 @@ final class TradingCore implements AutoCloseable
         if (orders != null)
         {
             orders.close();
+        }
+        if (stateKeeper != null)
+        {
+            stateKeeper.close();
         }
         writer.close();
     }
