@@ -224,15 +224,18 @@ class KrakenFrameParserMalformedTest
     @Test
     void wellFormedValuesNoMarketHasAreRejected()
     {
-        assertTrue(malformed(
-            "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"price\":0.5147,\"qty\":-1.0}]}").startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
-        assertTrue(malformed(
-            "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"price\":0.0,\"qty\":1.0}]}").startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
-        assertTrue(malformed(
-            "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"bids\":[{\"price\":-0.5,\"qty\":1.0}]," +
-            "\"asks\":[],\"checksum\":1}]}").startsWith("error value_out_of_range channel=book symbol=MATIC/USD "));
-        assertTrue(malformed(
-            "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"price\":0.51471,\"qty\":1.0}]}").startsWith("error precision_exceeded channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed(maticTrade("0.5147", "-1.0")).startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed(maticTrade("0.0", "1.0")).startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed(maticTrade("0.51471", "1.0")).startsWith("error precision_exceeded channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\"," +
+            "\"bids\":[{\"price\":-0.5,\"qty\":1.0}],\"asks\":[],\"checksum\":1}]}")
+            .startsWith("error value_out_of_range channel=book symbol=MATIC/USD "));
+    }
+
+    private static String maticTrade(final String price, final String qty)
+    {
+        return "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"price\":" + price +
+            ",\"qty\":" + qty + "}]}";
     }
 
     @Test
