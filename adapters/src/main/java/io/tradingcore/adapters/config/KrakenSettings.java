@@ -216,7 +216,7 @@ public final class KrakenSettings
         return bookDepth;
     }
 
-    /** How far an exchange time may run ahead of the market (receive time live, the file's pace in a replay) or behind the clock. */
+    /** How far an exchange time may run ahead of the market (live: receive time; replay: the file's pace) or behind the clock. */
     public int clockMaxJumpMs()
     {
         return clockMaxJumpMs;

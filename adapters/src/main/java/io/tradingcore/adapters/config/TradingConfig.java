@@ -100,7 +100,7 @@ public final class TradingConfig
             "arm it with --arm-live, TRADING_ARM_LIVE=true or live.armed: true";
     }
 
-    /** {@code state.dir} or {@code --state-dir}: where risk and the portfolio are kept across restarts (relative to the working directory). */
+    /** {@code state.dir} or {@code --state-dir}: where risk and the portfolio are kept across restarts. */
     public String stateDir()
     {
         return stateDir;

@@ -348,7 +348,8 @@ public final class KrakenFrameParser
             // an ack is only reported: a symbol we do not know is passed as -1, not an error
             final int ackSymbolId = length == NOT_SEEN ?
                 SymbolTable.NONE : symbols.find(frame, fromResult ? resultSymbolOffset : frameSymbolOffset, length);
-            if (subscribeMethod && success && resultChannel == Channel.BOOK && ackSymbolId != SymbolTable.NONE && resultDepth != NOT_SEEN)
+            final boolean bookAck = subscribeMethod && success && resultChannel == Channel.BOOK;
+            if (bookAck && ackSymbolId != SymbolTable.NONE && resultDepth != NOT_SEEN)
             {
                 if (!BookDepths.valid(resultDepth))
                 {
