@@ -145,6 +145,12 @@ public class ParserBenchmark extends NanosPerOpBenchmark
         }
 
         @Override
+        public void onBookDepth(final int symbolId, final int depth)
+        {
+            blackhole.consume(depth);
+        }
+
+        @Override
         public void onTicker(final TickerUpdate ticker)
         {
             blackhole.consume(ticker.symbolId);

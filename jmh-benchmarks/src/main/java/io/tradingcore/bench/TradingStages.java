@@ -1,6 +1,7 @@
 package io.tradingcore.bench;
 
 import com.lmax.disruptor.EventHandler;
+import io.tradingcore.core.time.EventClock;
 import com.lmax.disruptor.ExceptionHandler;
 import io.tradingcore.core.arbitrage.TriangularArbScorer;
 import io.tradingcore.core.book.ResyncRequests;
@@ -60,7 +61,7 @@ final class TradingStages
         final StrategyParameters parameters = StrategyParameters.DEFAULTS;
         final int[] triangle = {symbols.intern("BTC/USD"), symbols.intern("ETH/USD"), symbols.intern("ETH/BTC")};
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, bookDepth,
-            PUBLISHED_BOOK_LEVELS);
+            new EventClock(5_000_000, false), PUBLISHED_BOOK_LEVELS);
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             Environment.DEVELOPMENT, new EntryWriter(outbox), RUN_ID,
             new TriangularArbScorer(parameters, instruments, triangle[0], triangle[1], triangle[2]), triangle);

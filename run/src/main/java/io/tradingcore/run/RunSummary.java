@@ -86,6 +86,11 @@ final class RunSummary
             + "resynced %,d; updates skipped while invalid %,d%n", feed.bookMessages(), feed.checksumsVerified(),
             feed.checksumsFailed(), feed.crossedBooks(), feed.bookOverflows(), feed.booksResynced(),
             feed.updatesSkippedWhileInvalid());
+        if (feed.timestampsRejected() > 0)
+        {
+            out.printf(Locale.ROOT, "timestamps rejected by the event clock (reported to kraken:errors) %,d%n",
+                feed.timestampsRejected());
+        }
         if (feed.updatesNotCarried() > 0)
         {
             out.printf(Locale.ROOT, "symbol updates beyond a slot's capacity (not seen by the strategies) %,d%n",

@@ -21,6 +21,7 @@ import io.tradingcore.core.strategy.SignalEngine;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.time.EventClock;
 
 /**
  * The four stages wired from the configuration, in one place: the live pipeline and the throwaway
@@ -38,16 +39,18 @@ final class StageAssembly
 
     /**
      * @param symbols      every configured symbol already interned
+     * @param clock        the exchange clock the normalize stage keeps, guarded against timestamps that jump
      * @param gateway      the live order client, or null for paper fills
      * @param liveFeedback the live client's fills back to risk, or null without one
      */
     StageAssembly(
         final TradingConfig config, final StrategyParameters parameters, final SymbolTable symbols,
-        final Instruments instruments, final ResyncRequests resync, final Outbox outbox, final String runId,
-        final OrderGateway gateway, final boolean orderEntryAllowed, final ExecutionFeedback liveFeedback)
+        final Instruments instruments, final ResyncRequests resync, final EventClock clock, final Outbox outbox,
+        final String runId, final OrderGateway gateway, final boolean orderEntryAllowed,
+        final ExecutionFeedback liveFeedback)
     {
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
-        normalize = new NormalizeStage(symbols, instruments, resync, outbox, config.kraken().bookDepth(),
+        normalize = new NormalizeStage(symbols, instruments, resync, outbox, config.kraken().bookDepth(), clock,
             PUBLISHED_BOOK_LEVELS);
         // the later stages each read precision from a table of their own, kept in step with their slots
         final Instruments signalView = new Instruments();

@@ -11,6 +11,7 @@ import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
+import io.tradingcore.core.time.EventClock;
 import io.tradingcore.core.time.MicrosClock;
 import org.agrona.concurrent.MessageHandler;
 
@@ -47,7 +48,9 @@ final class StageWarmup
         final StreamCatalog catalog = new StreamCatalog();
         config.streams().applyTo(catalog);
         outbox = new Outbox(catalog);
-        assembly = new StageAssembly(config, parameters, symbols, new Instruments(), new ResyncRequests(), outbox,
+        // the synthetic market's clock is its own, as a replay's is: paced by its frames, not by the wall clock
+        final EventClock clock = new EventClock(config.kraken().clockMaxJumpMs() * 1_000L, false);
+        assembly = new StageAssembly(config, parameters, symbols, new Instruments(), new ResyncRequests(), clock, outbox,
             "warmup", null, true, null);
         stages = assembly.inOrder();
         bookDepth = config.kraken().bookDepth();

@@ -14,6 +14,8 @@ import io.tradingcore.adapters.redis.RedisWriterOptions;
 import io.tradingcore.adapters.replay.DamagedRecordingException;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
+import io.tradingcore.adapters.state.RiskStateFile;
+import io.tradingcore.adapters.state.RiskStateKeeper;
 import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
@@ -23,6 +25,7 @@ import io.tradingcore.core.ring.Topology;
 import io.tradingcore.core.ring.TradingPipeline;
 import io.tradingcore.core.ring.WaitStrategies;
 import io.tradingcore.core.portfolio.Portfolio;
+import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stage.ExecutionStage;
 import io.tradingcore.core.stage.NormalizeStage;
@@ -33,6 +36,7 @@ import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
+import io.tradingcore.core.time.EventClock;
 import io.tradingcore.core.time.MicrosClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +77,10 @@ final class TradingCore implements AutoCloseable
     private static final byte[] MODE = ascii("mode");
     private static final byte[] FEED = ascii("feed");
     private static final byte[] ORDER_ENTRY = ascii("order_entry");
+    private static final byte[] STATE_RESTORED = ascii("state_restored");
+    private static final byte[] FILLS = ascii("fills");
+    private static final byte[] KILL_SWITCH_TRIPPED = ascii("kill_switch_tripped");
+    private static final byte[] STATE_AS_OF = ascii("state_as_of");
 
     private final TradingConfig config;
     private final Path home;
@@ -92,6 +100,9 @@ final class TradingCore implements AutoCloseable
     private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
+    private final RiskStateFile stateFile;
+    private final RiskState restored;
+    private RiskStateKeeper stateKeeper;
     private PrometheusEndpoint prometheus;
 
     TradingCore(final TradingConfig config, final Path home) throws BadInputException
@@ -132,21 +143,47 @@ final class TradingCore implements AutoCloseable
 
         final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
+        // a replay's receive times are the replay's own: its clock is paced by the file instead
+        final EventClock eventClock = new EventClock(config.kraken().clockMaxJumpMs() * 1_000L,
+            config.feed().source() != FeedSettings.Source.REPLAY);
         liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
                 .endpoint(URI.create(config.kraken().privateUrl())),
             config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
-        final StageAssembly stages = new StageAssembly(config, parameters, symbols, instruments, resync, outbox, runId,
-            orders, config.orderEntryAllowed(), liveFeedback);
+        final StageAssembly stages = new StageAssembly(config, parameters, symbols, instruments, resync, eventClock,
+            outbox, runId, orders, config.orderEntryAllowed(), liveFeedback);
         normalize = stages.normalize;
         signal = stages.signal;
         risk = stages.risk;
         execution = stages.execution;
+        stateFile = new RiskStateFile(home.resolve(config.stateDir()));
+        restored = restoreState();
         final RingSettings ring = config.ring();
         final boolean pinned = ring.topology() == Topology.PINNED;
         pipeline = new TradingPipeline(
             ring.size(), ring.frameCapacityBytes(), ring.topology(), WaitStrategies.of(ring.waitStrategy()), new StageThreads(pinned, ring.cpus()), faults,
             stages.inOrder());
+    }
+
+    /** The state a previous run kept, taken back before the ring starts (so before any order can leave); null if none. */
+    private RiskState restoreState() throws BadInputException
+    {
+        try
+        {
+            Files.createDirectories(stateFile.path().getParent());
+            final RiskState saved = stateFile.read(symbols);
+            if (saved != null)
+            {
+                risk.restore(saved);
+                LOG.info("risk state restored from {}: {} fills so far, kill switch {}", stateFile.path(), saved.fills,
+                    saved.killSwitchTripped ? "TRIPPED" : "armed");
+            }
+            return saved;
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new BadInputException(ex.getMessage() + " (--state-dir / state.dir)");
+        }
     }
 
     /** Orders leave for Kraken only in production with the arming flag; then the order client is built. */
@@ -211,6 +248,18 @@ final class TradingCore implements AutoCloseable
             orders.start();
             LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());
         }
+        if (restored != null)
+        {
+            control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
+                .string(Fields.TYPE, Fields.TYPE_EVENT)
+                .string(Fields.EVENT, STATE_RESTORED)
+                .integer(FILLS, restored.fills)
+                .bool(KILL_SWITCH_TRIPPED, restored.killSwitchTripped)
+                .timestamp(STATE_AS_OF, restored.eventMicros)
+                .timestamp(Fields.TIMESTAMP, clock.epochMicros())
+                .publish();
+        }
+        stateKeeper = new RiskStateKeeper(risk.state(), stateFile, symbols).start();
         if (config.feed().source() != FeedSettings.Source.REPLAY && config.ring().warmupFrames() > 0)
         {
             final long warmupStart = System.nanoTime();
@@ -259,6 +308,7 @@ final class TradingCore implements AutoCloseable
             orders.stop(); // disarms the dead-man switch (cancel_all_orders_after 0) and closes
         }
         risk.onStop();
+        stateKeeper.close();
         writeLifecycle(STOP);
         // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
         final boolean flushed = writer.awaitDrained(writer.connected() ? DRAIN_TIMEOUT : REDIS_AWAY_GRACE);
@@ -382,6 +432,10 @@ final class TradingCore implements AutoCloseable
         if (orders != null)
         {
             orders.close();
+        }
+        if (stateKeeper != null)
+        {
+            stateKeeper.close();
         }
         writer.close();
     }

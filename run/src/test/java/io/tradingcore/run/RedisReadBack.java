@@ -7,6 +7,12 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,6 +95,59 @@ final class RedisReadBack implements AutoCloseable
             keys.addAll(cursor.getKeys());
         }
         return keys;
+    }
+
+    /** Keys, and stream fields and values, whose bytes are not UTF-8: what a reader decoding text would fail on. */
+    List<String> notUtf8()
+    {
+        final List<String> bad = new ArrayList<>();
+        try (StatefulRedisConnection<byte[], byte[]> raw = client.connect(ByteArrayCodec.INSTANCE))
+        {
+            final RedisCommands<byte[], byte[]> bytes = raw.sync();
+            KeyScanCursor<byte[]> cursor = bytes.scan();
+            while (true)
+            {
+                for (final byte[] key : cursor.getKeys())
+                {
+                    if (!utf8(key))
+                    {
+                        bad.add("key " + new String(key, StandardCharsets.ISO_8859_1));
+                    }
+                    else if ("stream".equals(bytes.type(key)))
+                    {
+                        for (final StreamMessage<byte[], byte[]> m : bytes.xrange(key, Range.create("-", "+")))
+                        {
+                            m.getBody().forEach((field, value) ->
+                            {
+                                if (!utf8(field) || !utf8(value))
+                                {
+                                    bad.add(new String(key, StandardCharsets.UTF_8) + " " + new String(field, StandardCharsets.ISO_8859_1));
+                                }
+                            });
+                        }
+                    }
+                }
+                if (cursor.isFinished())
+                {
+                    return bad;
+                }
+                cursor = bytes.scan(ScanCursor.of(cursor.getCursor()));
+            }
+        }
+    }
+
+    private static boolean utf8(final byte[] bytes)
+    {
+        try
+        {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        }
+        catch (final CharacterCodingException ex)
+        {
+            return false;
+        }
     }
 
     /** Polls {@code key} until an entry matches; false on timeout. */

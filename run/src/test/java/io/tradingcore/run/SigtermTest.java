@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -20,8 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SigtermTest
 {
-    private static final String MAIN = "io.tradingcore.run.TradingCoreMain";
-
     @TempDir
     Path dir;
 
@@ -31,15 +28,8 @@ class SigtermTest
         try (RedisServerFixture redis = RedisServerFixture.plain(); RedisReadBack streams = new RedisReadBack(redis.url()))
         {
             final Path output = dir.resolve("trading-core.out");
-            final List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions());
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "-Dtrading.home=" + CoreRun.home(), MAIN,
-                "--feed", "sim", "--redis", redis.url(), "--spill-path", dir.resolve("spill").toString(),
-                "--topology", "compact", "--wait-strategy", "yielding"));
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+            final Process process = CoreProcess.start(output, List.of("--feed", "sim", "--redis", redis.url(),
+                "--spill-path", dir.resolve("spill").toString(), "--topology", "compact", "--wait-strategy", "yielding"));
             try
             {
                 assertTrue(streams.awaitEntry("events:bus", e -> "start".equals(e.get("event")), Duration.ofSeconds(60)),
@@ -60,21 +50,5 @@ class SigtermTest
                 process.destroyForcibly();
             }
         }
-    }
-
-    /** The JVM flags of the launch scripts (tuning/jvm-base.options), comments and blank lines left out. */
-    private static List<String> jvmOptions() throws Exception
-    {
-        final List<String> options = new ArrayList<>();
-        for (final String line : Files.readAllLines(CoreRun.home().resolve("tuning").resolve("jvm-base.options")))
-        {
-            final String option = line.strip();
-            if (!option.isEmpty() && !option.startsWith("#"))
-            {
-                options.add(option);
-            }
-        }
-        assertTrue(options.stream().anyMatch(o -> o.startsWith("--add-")), "module flags: " + options);
-        return options;
     }
 }

@@ -56,6 +56,7 @@ public final class ConfigLoader
         new Override("--redis", "redis.url", "URL", "redis://[user:password@]host:port[/db] or rediss:// for TLS"),
         new Override("--redis-ca-file", "redis.caFile", "FILE", "PEM CA certificates for rediss://"),
         new Override("--spill-path", "redis.spillPath", "DIR", "where entries spill while Redis is away"),
+        new Override("--state-dir", "state.dir", "DIR", "where risk and the portfolio are kept across restarts"),
         new Override("--topology", "ring.topology", "NAME", "compact (stages on one thread) or pinned (a pinned thread each)"),
         new Override("--wait-strategy", "ring.waitStrategy", "NAME", "busy-spin, yielding, sleeping or blocking"),
         new Override("--warmup-frames", "ring.warmupFrames", "N", "synthetic frames through a throwaway copy of the stages before a live feed (0 = none)"),

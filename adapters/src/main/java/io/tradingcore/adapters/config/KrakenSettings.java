@@ -34,6 +34,7 @@ public final class KrakenSettings
     private final boolean tradeSnapshot;
     private final boolean bookEnabled;
     private final int bookDepth;
+    private final int clockMaxJumpMs;
     private final boolean ohlcEnabled;
     private final int[] ohlcIntervals;
     private final boolean instrumentEnabled;
@@ -81,6 +82,7 @@ public final class KrakenSettings
         {
             throw tree.invalid("kraken.book.depth", "one of 10, 25, 100, 500, 1000 (Kraken refuses any other depth)");
         }
+        clockMaxJumpMs = tree.integer("kraken.clock.maxJumpMs", 5_000, 100, 86_400_000);
         ohlcEnabled = tree.flag("kraken.ohlc.enabled", true);
         ohlcIntervals = tree.integers("kraken.ohlc.intervals", new int[] {1, 5, 15, 60}, 1, 21600);
         for (int i = 0; i < ohlcIntervals.length; i++)
@@ -212,6 +214,12 @@ public final class KrakenSettings
     public int bookDepth()
     {
         return bookDepth;
+    }
+
+    /** How far an exchange time may run ahead of the market (live: receive time; replay: the file's pace) or behind the clock. */
+    public int clockMaxJumpMs()
+    {
+        return clockMaxJumpMs;
     }
 
     public boolean ohlcEnabled()

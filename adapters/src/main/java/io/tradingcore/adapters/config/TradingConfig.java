@@ -25,6 +25,7 @@ public final class TradingConfig
     private final PaperSettings paper;
     private final ArbitrageSettings arbitrage;
     private final FeeSettings fees;
+    private final String stateDir;
     private final int metricsIntervalSeconds;
     private final int metricsHttpPort;
     private final String metricsHttpHost;
@@ -53,6 +54,11 @@ public final class TradingConfig
         paper = new PaperSettings(tree);
         arbitrage = new ArbitrageSettings(tree);
         fees = new FeeSettings(tree);
+        stateDir = tree.text("state.dir", "var/state");
+        if (stateDir.isEmpty())
+        {
+            throw tree.invalid("state.dir", "a directory for the risk and portfolio state kept across restarts");
+        }
         metricsIntervalSeconds = tree.integer("metrics.intervalSeconds", 10, 1, 3600);
         metricsHttpPort = tree.integer("metrics.httpPort", 0, 0, 65535);
         metricsHttpHost = tree.text("metrics.httpHost", "127.0.0.1");
@@ -94,6 +100,12 @@ public final class TradingConfig
         }
         return "environment " + environment.id() + " is LIVE but not armed: no order will be sent to Kraken; " +
             "arm it with --arm-live, TRADING_ARM_LIVE=true or live.armed: true";
+    }
+
+    /** {@code state.dir} or {@code --state-dir}: where risk and the portfolio are kept across restarts. */
+    public String stateDir()
+    {
+        return stateDir;
     }
 
     public FeedSettings feed()

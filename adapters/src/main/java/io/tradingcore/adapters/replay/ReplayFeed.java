@@ -7,6 +7,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -177,7 +178,8 @@ public final class ReplayFeed
 
     private static InputStream open(final Path path) throws IOException
     {
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 20);
+        // FileInputStream, not Files.newInputStream: its available() seeks, which a named pipe refuses
+        final InputStream raw = new BufferedInputStream(new FileInputStream(path.toFile()), 1 << 20);
         return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 }

@@ -111,7 +111,7 @@ public final class RecordingGenerator
         }
         try
         {
-            final long written = write(path, market, frames);
+            final long written = generate(path, market, frames);
             out.println("wrote " + written + " frames to " + path);
             return 0;
         }
@@ -126,10 +126,11 @@ public final class RecordingGenerator
     public static long generate(final Path out, final long seed, final int frames, final int depth, final List<String> symbols)
         throws IOException
     {
-        return write(out, new SyntheticMarket(seed, depth, symbols), frames);
+        return generate(out, new SyntheticMarket(seed, depth, symbols), frames);
     }
 
-    private static long write(final Path path, final SyntheticMarket market, final int frames) throws IOException
+    /** Writes {@code frames} frames of {@code market}, session opening first. */
+    public static long generate(final Path path, final SyntheticMarket market, final int frames) throws IOException
     {
         try (OutputStream file = Files.newOutputStream(path);
             OutputStream stream = path.toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;

@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.sim;
 
+import io.tradingcore.core.book.BookDepths;
 import io.tradingcore.core.book.BookView;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.Side;
@@ -46,7 +47,6 @@ public final class SyntheticMarket
     private static final String[] NO_WARNINGS = {};
 
     private final MarketRandom random;
-    private final int bookDepth;
     private final List<String> symbols;
     private final SyntheticPair[] pairs;
     private final double[] activityCumulative;
@@ -70,21 +70,26 @@ public final class SyntheticMarket
      */
     public SyntheticMarket(final long seed, final int bookDepth, final List<String> symbols, final long meanEventGapMicros)
     {
+        this(seed, symbols, java.util.Collections.nCopies(symbols.size(), bookDepth), meanEventGapMicros);
+    }
+
+    /** Each symbol's book at its own depth ({@code depths} in the order of {@code symbols}), as one connection may subscribe them. */
+    public SyntheticMarket(final long seed, final List<String> symbols, final List<Integer> depths, final long meanEventGapMicros)
+    {
         if (meanEventGapMicros < 1)
         {
             throw new IllegalArgumentException("mean event gap must be at least 1 µs: " + meanEventGapMicros);
         }
         this.meanEventGapMicros = meanEventGapMicros;
-        if (bookDepth != 10 && bookDepth != 25 && bookDepth != 100 && bookDepth != 500 && bookDepth != 1000)
+        if (depths.size() != symbols.size() || !depths.stream().allMatch(BookDepths::valid))
         {
-            throw new IllegalArgumentException("book depth must be one of Kraken's 10, 25, 100, 500, 1000: " + bookDepth);
+            throw new IllegalArgumentException("a book depth per symbol, each one of Kraken's 10, 25, 100, 500, 1000: " + depths);
         }
         if (symbols.isEmpty() || symbols.stream().distinct().count() != symbols.size())
         {
             throw new IllegalArgumentException("symbols must be distinct and not empty: " + symbols);
         }
         this.random = new MarketRandom(seed);
-        this.bookDepth = bookDepth;
         this.symbols = List.copyOf(symbols);
 
         final List<InstrumentCatalogue.Asset> used = new ArrayList<>();
@@ -112,7 +117,7 @@ public final class SyntheticMarket
             final InstrumentCatalogue.Pair spec = InstrumentCatalogue.pair(symbols.get(i));
             final int base = used.indexOf(InstrumentCatalogue.asset(spec.base()));
             final int quote = used.indexOf(InstrumentCatalogue.asset(spec.quote()));
-            pairs[i] = new SyntheticPair(spec, base, quote, bookDepth, usdRatio(base, quote), random);
+            pairs[i] = new SyntheticPair(spec, base, quote, depths.get(i), usdRatio(base, quote), random);
             pairs[i].bookMicros = clock;
             activity += spec.activity();
             activityCumulative[i] = activity;
@@ -142,11 +147,6 @@ public final class SyntheticMarket
     public List<String> symbols()
     {
         return symbols;
-    }
-
-    public int bookDepth()
-    {
-        return bookDepth;
     }
 
     /** The synthetic exchange clock in epoch µs: starts at {@link #START_MICROS}, advances per event. */
@@ -256,7 +256,7 @@ public final class SyntheticMarket
             case "trade":
                 return ack(reqId, "{\"channel\":\"trade\",\"snapshot\":true,\"symbol\":", symbol, NO_WARNINGS);
             case "book":
-                return ack(reqId, "{\"channel\":\"book\",\"depth\":" + bookDepth + ",\"snapshot\":true,\"symbol\":", symbol,
+                return ack(reqId, "{\"channel\":\"book\",\"depth\":" + pair(symbol).book.depth() + ",\"snapshot\":true,\"symbol\":", symbol,
                     NO_WARNINGS);
             case "ohlc":
                 return ohlcSubscribeAck(symbol, 1, reqId);

@@ -25,6 +25,9 @@ public interface FrameHandler
 
     void onPong(long reqId);
 
+    /** A successful book subscribe ack named the depth Kraken keeps this symbol's book at (one it serves). */
+    void onBookDepth(int symbolId, int depth);
+
     void onTicker(TickerUpdate ticker);
 
     void onTrade(TradePrint trade);

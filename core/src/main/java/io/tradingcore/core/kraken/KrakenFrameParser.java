@@ -1,5 +1,6 @@
 package io.tradingcore.core.kraken;
 
+import io.tradingcore.core.book.BookDepths;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.time.Rfc3339;
@@ -36,6 +37,8 @@ public final class KrakenFrameParser
     private static final byte[] TIMESTAMP = ascii("timestamp");
     private static final byte[] SNAPSHOT = ascii("snapshot");
     private static final byte[] PONG = ascii("pong");
+    private static final byte[] DEPTH = ascii("depth");
+    private static final byte[] SUBSCRIBE = ascii("subscribe");
 
     private static final byte[] STATUS_NAME = ascii("status");
     private static final byte[] HEARTBEAT_NAME = ascii("heartbeat");
@@ -121,6 +124,7 @@ public final class KrakenFrameParser
     private int dataPosition;
     private int methodOffset;
     private int methodLength;
+    private boolean subscribeMethod;
     private boolean success;
     private int errorOffset;
     private int errorLength;
@@ -128,6 +132,7 @@ public final class KrakenFrameParser
     private int resultChannel;
     private int resultSymbolOffset;
     private int resultSymbolLength;
+    private long resultDepth;
     private int frameSymbolOffset;
     private int frameSymbolLength;
     /** The symbol of the data item in progress, -1 between items: errors carry it. */
@@ -159,14 +164,22 @@ public final class KrakenFrameParser
         dataParsed = false;
         dataPosition = NOT_SEEN;
         methodLength = NOT_SEEN;
+        subscribeMethod = false;
         success = false;
         errorOffset = offset;
         errorLength = 0;
         reqId = -1;
         resultChannel = -1;
         resultSymbolLength = NOT_SEEN;
+        resultDepth = NOT_SEEN;
         frameSymbolLength = NOT_SEEN;
         symbolId = SymbolTable.NONE;
+        final int valid = Utf8.validPrefix(frame, offset, length, length);
+        if (valid != length)
+        {
+            handler.onError(ParseError.INVALID_UTF8, Channel.UNKNOWN, SymbolTable.NONE, valid);
+            return Channel.MALFORMED;
+        }
         json.wrap(frame, offset, length);
 
         if (!envelope() || !dispatch())
@@ -244,6 +257,7 @@ public final class KrakenFrameParser
             methodOffset = json.stringOffset();
             methodLength = json.stringLength();
             methodKind = json.stringIs(PONG) ? Channel.PONG : Channel.METHOD_RESPONSE;
+            subscribeMethod = json.stringIs(SUBSCRIBE);
         }
         else if (json.keyIs(SUCCESS))
         {
@@ -333,9 +347,18 @@ public final class KrakenFrameParser
         {
             final boolean fromResult = resultSymbolLength != NOT_SEEN;
             final int length = fromResult ? resultSymbolLength : frameSymbolLength;
-            // an ack is only reported: a symbol that cannot be interned is passed as -1, not an error
+            // an ack is only reported: a symbol we do not know is passed as -1, not an error
             final int ackSymbolId = length == NOT_SEEN ?
-                SymbolTable.NONE : symbols.intern(frame, fromResult ? resultSymbolOffset : frameSymbolOffset, length);
+                SymbolTable.NONE : symbols.find(frame, fromResult ? resultSymbolOffset : frameSymbolOffset, length);
+            final boolean bookAck = subscribeMethod && success && resultChannel == Channel.BOOK;
+            if (bookAck && ackSymbolId != SymbolTable.NONE && resultDepth != NOT_SEEN)
+            {
+                if (!BookDepths.valid(resultDepth))
+                {
+                    return json.fail(ParseError.VALUE_OUT_OF_RANGE);
+                }
+                handler.onBookDepth(ackSymbolId, (int)resultDepth);
+            }
             handler.onMethodResponse(
                 frame, methodOffset, methodLength, success, resultChannel, ackSymbolId, reqId, errorOffset, errorLength);
         }
@@ -384,12 +407,16 @@ public final class KrakenFrameParser
                 resultSymbolOffset = json.stringOffset();
                 resultSymbolLength = json.stringLength();
             }
+            else if (json.keyIs(DEPTH))
+            {
+                resultDepth = integer();
+            }
             else
             {
                 json.skipValue();
             }
         }
-        return next == JsonCursor.END;
+        return next == JsonCursor.END && !json.failed();
     }
 
     private boolean data()
@@ -894,7 +921,9 @@ public final class KrakenFrameParser
 
     /**
      * Finds the item's {@code symbol} wherever it sits among the item's keys (it comes first on the
-     * wire, so this usually reads one member), interns it and rewinds to the item's start.
+     * wire, so this usually reads one member), looks it up and rewinds to the item's start. Only
+     * symbols interned beforehand (configured, or listed by the instrument channel) are accepted: a
+     * feed naming anything else cannot create streams or fill the table.
      */
     private boolean itemSymbol()
     {
@@ -910,7 +939,7 @@ public final class KrakenFrameParser
                 {
                     return false;
                 }
-                symbolId = symbols.intern(frame, json.stringOffset(), json.stringLength());
+                symbolId = symbols.find(frame, json.stringOffset(), json.stringLength());
                 if (symbolId == SymbolTable.NONE)
                 {
                     return json.fail(ParseError.SYMBOL_REJECTED);
@@ -943,7 +972,14 @@ public final class KrakenFrameParser
             json.fail(error);
             return 0;
         }
-        return number.value();
+        final long value = number.value();
+        // a number cut by the frame's end is reported as truncated by the next read, not judged
+        if ((kind == AT_PRICE ? value <= 0 : kind == AT_QTY && value < 0) && json.atDelimiter())
+        {
+            json.fail(ParseError.VALUE_OUT_OF_RANGE);
+            return 0;
+        }
+        return value;
     }
 
     /** The symbol's price precision, learnt from this number's text if still unknown (whichever price field comes first). */

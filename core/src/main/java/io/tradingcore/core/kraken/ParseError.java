@@ -16,18 +16,22 @@ public final class ParseError
     public static final int NUMBER_OVERFLOW = 5;
     /** A number with more fractional digits than the symbol's precision: scaling would lose value. */
     public static final int PRECISION_EXCEEDED = 6;
-    /** A symbol that could not be interned (table full or name too long). */
+    /** A symbol that is neither configured nor listed by the instrument channel. */
     public static final int SYMBOL_REJECTED = 7;
     /** More book levels in one message than the book can hold. */
     public static final int TOO_MANY_LEVELS = 8;
     /** The frame did not fit the ring slot and was rejected before parsing. */
     public static final int OVERSIZED = 9;
+    /** A well-formed value no market has: a price not above 0, a negative quantity, a depth Kraken does not serve. */
+    public static final int VALUE_OUT_OF_RANGE = 10;
+    /** Bytes that are not UTF-8: the frame is rejected before any of its text is used. */
+    public static final int INVALID_UTF8 = 11;
 
-    public static final int COUNT = 10;
+    public static final int COUNT = 12;
 
     private static final String[] NAMES = {
         "none", "truncated", "syntax", "wrong_type", "missing_field", "number_overflow", "precision_exceeded",
-        "symbol_rejected", "too_many_levels", "oversized"
+        "symbol_rejected", "too_many_levels", "oversized", "value_out_of_range", "invalid_utf8"
     };
 
     private ParseError()

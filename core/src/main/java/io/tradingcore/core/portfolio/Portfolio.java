@@ -4,6 +4,7 @@ import io.tradingcore.core.indicator.Scaled;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.UsdConversion;
+import io.tradingcore.core.risk.RiskState;
 
 /**
  * Positions and PnL, updated on each fill and marked to the book mid. Positions are scaled longs
@@ -282,6 +283,71 @@ public final class Portfolio
     public double lastRoundTripResult()
     {
         return lastRoundTrip;
+    }
+
+    /** Copies everything a restart must keep into {@code state} (the caller brackets the capture). */
+    public void saveTo(final RiskState state)
+    {
+        final int n = position.length;
+        System.arraycopy(position, 0, state.position, 0, n);
+        System.arraycopy(averagePrice, 0, state.averagePrice, 0, n);
+        System.arraycopy(realized, 0, state.realized, 0, n);
+        System.arraycopy(fees, 0, state.fees, 0, n);
+        System.arraycopy(tripResult, 0, state.tripResult, 0, n);
+        System.arraycopy(markPrice, 0, state.markPrice, 0, n);
+        System.arraycopy(unrealized, 0, state.unrealized, 0, n);
+        System.arraycopy(isTraded, 0, state.traded, 0, n);
+        for (int i = 0; i < tradedCount; i++)
+        {
+            final int id = traded[i];
+            state.qtyPrecision[id] = instruments.qtyPrecision(id);
+            state.pricePrecision[id] = instruments.pricePrecision(id);
+        }
+        state.day = day;
+        state.dayPeak = dayPeak;
+        state.dailyDrawdown = dailyDrawdown;
+        state.wins = wins;
+        state.losses = losses;
+        state.lossStreak = lossStreak;
+        state.lastLossMicros = lastLossMicros;
+        state.lastRoundTrip = lastRoundTrip;
+    }
+
+    /** Takes back what {@link #saveTo} kept, before the first event; the precisions of held symbols come with it. */
+    public void restoreFrom(final RiskState state)
+    {
+        final int n = position.length;
+        System.arraycopy(state.position, 0, position, 0, n);
+        System.arraycopy(state.averagePrice, 0, averagePrice, 0, n);
+        System.arraycopy(state.realized, 0, realized, 0, n);
+        System.arraycopy(state.fees, 0, fees, 0, n);
+        System.arraycopy(state.tripResult, 0, tripResult, 0, n);
+        System.arraycopy(state.markPrice, 0, markPrice, 0, n);
+        System.arraycopy(state.unrealized, 0, unrealized, 0, n);
+        tradedCount = 0;
+        totalRealized = 0;
+        totalFees = 0;
+        totalUnrealized = 0;
+        for (int id = 0; id < n; id++)
+        {
+            isTraded[id] = state.traded[id];
+            if (isTraded[id])
+            {
+                traded[tradedCount++] = id;
+                instruments.offer(id, state.pricePrecision[id], state.qtyPrecision[id], Instruments.SOURCE_CONFIG);
+            }
+            totalRealized += realized[id];
+            totalFees += fees[id];
+            totalUnrealized += unrealized[id];
+        }
+        day = state.day;
+        dayPeak = state.dayPeak;
+        dailyDrawdown = state.dailyDrawdown;
+        wins = state.wins;
+        losses = state.losses;
+        lossStreak = state.lossStreak;
+        lastLossMicros = state.lastLossMicros;
+        lastRoundTrip = state.lastRoundTrip;
     }
 
     /** UTC day number of an epoch-µs time. */

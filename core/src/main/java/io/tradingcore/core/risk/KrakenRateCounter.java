@@ -132,6 +132,18 @@ public final class KrakenRateCounter
         updatedMicros[symbolId] = Math.max(nowMicros, updatedMicros[symbolId]);
     }
 
+    public void saveTo(final RiskState state)
+    {
+        System.arraycopy(count, 0, state.rateCount, 0, count.length);
+        System.arraycopy(updatedMicros, 0, state.rateUpdatedMicros, 0, updatedMicros.length);
+    }
+
+    public void restoreFrom(final RiskState state)
+    {
+        System.arraycopy(state.rateCount, 0, count, 0, count.length);
+        System.arraycopy(state.rateUpdatedMicros, 0, updatedMicros, 0, updatedMicros.length);
+    }
+
     public double threshold()
     {
         return threshold;

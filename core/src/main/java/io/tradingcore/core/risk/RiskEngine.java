@@ -295,6 +295,24 @@ public final class RiskEngine
         return tripped;
     }
 
+    /** The kill switch, the rate-counter model and the portfolio into {@code state} (the caller brackets the capture). */
+    public void saveTo(final RiskState state)
+    {
+        portfolio.saveTo(state);
+        rateCounter.saveTo(state);
+        state.killSwitchTripped = tripped;
+        state.killSwitchDay = trippedDay;
+    }
+
+    /** Before the first event: a switch tripped on a day stays tripped until a later UTC day in event time, or a reset. */
+    public void restoreFrom(final RiskState state)
+    {
+        portfolio.restoreFrom(state);
+        rateCounter.restoreFrom(state);
+        tripped = state.killSwitchTripped;
+        trippedDay = state.killSwitchDay;
+    }
+
     /** An order of {@code symbolId} reached a terminal state (filled, canceled, rejected, expired). */
     /** A fill of one of our orders: that much of its reservation is now a position. */
     public void onFill(final int symbolId, final int side, final long qty)

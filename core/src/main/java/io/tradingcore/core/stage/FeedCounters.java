@@ -23,6 +23,7 @@ public final class FeedCounters
     long failedAcks;
     long sessions;
     long updatesNotCarried;
+    long timestampsRejected;
 
     public long frames(final int channel)
     {
@@ -44,10 +45,11 @@ public final class FeedCounters
         return errorsByKind[parseError];
     }
 
-    /** Frames rejected as malformed, unknown or oversized. */
+    /** Frames rejected as malformed, unknown, oversized or of a private channel (which the public feed never carries). */
     public long rejectedFrames()
     {
         long total = framesByChannel[Channel.UNKNOWN] + framesByChannel[Channel.MALFORMED];
+        total += framesByChannel[Channel.EXECUTIONS] + framesByChannel[Channel.BALANCES];
         total += errorsByKind[ParseError.OVERSIZED];
         return total;
     }
@@ -101,6 +103,12 @@ public final class FeedCounters
     public long updatesNotCarried()
     {
         return updatesNotCarried;
+    }
+
+    /** Items whose exchange time the event clock rejected (ahead of the market, or behind the clock). */
+    public long timestampsRejected()
+    {
+        return timestampsRejected;
     }
 
     public long sessions()

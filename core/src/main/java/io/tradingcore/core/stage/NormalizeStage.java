@@ -2,6 +2,7 @@ package io.tradingcore.core.stage;
 
 import com.lmax.disruptor.EventHandler;
 import io.tradingcore.core.book.BookChecksum;
+import io.tradingcore.core.book.BookDepths;
 import io.tradingcore.core.book.OrderBook;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.kraken.CandleUpdate;
@@ -10,8 +11,10 @@ import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.kraken.FrameHandler;
 import io.tradingcore.core.kraken.KrakenFrameParser;
 import io.tradingcore.core.kraken.ParseError;
+import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.kraken.TickerUpdate;
 import io.tradingcore.core.kraken.TradePrint;
+import io.tradingcore.core.kraken.Utf8;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameEvent;
@@ -21,6 +24,7 @@ import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.stream.Timeframe;
+import io.tradingcore.core.time.EventClock;
 import org.agrona.DirectBuffer;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -32,7 +36,9 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
  * <p>
  * A checksum mismatch, a crossed book or a book message that failed to parse marks that symbol's
  * book invalid (reported to {@code kraken:errors} and {@code events:bus}) and raises a resync; its
- * updates are skipped until the next snapshot. Other symbols are not affected.
+ * updates are skipped until the next snapshot. Other symbols are not affected. Each book is kept at
+ * the depth the feed says ({@link BookDepths}). Exchange times pass the {@link EventClock}: an item
+ * whose time it rejects is reported and not passed on (a book keeps its levels, stamped with the clock).
  */
 public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHandler
 {
@@ -54,6 +60,11 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private static final byte[] PARSE_ERROR = ascii("parse_error");
     private static final byte[] UNKNOWN_FRAME = ascii("unknown_frame");
     private static final byte[] OVERSIZED_FRAME = ascii("oversized_frame");
+    private static final byte[] TIMESTAMP_REJECTED = ascii("timestamp_rejected");
+    private static final byte[] AHEAD = ascii("ahead");
+    private static final byte[] BEHIND = ascii("behind");
+    private static final byte[] EXCHANGE_TIME = ascii("exchange_time");
+    private static final byte[] EVENT_CLOCK = ascii("event_clock");
     private static final byte[] REQUEST_FAILED = ascii("request_failed");
     private static final byte[] BOOK_INVALID = ascii("book_invalid");
     private static final byte[] BOOK_RESYNCED = ascii("book_resynced");
@@ -68,7 +79,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     private final EntryWriter out;
     private final MarketRecordWriter records;
     private final FeedCounters counters = new FeedCounters();
-    private final int bookDepth;
+    private final BookDepths depths;
+    private final EventClock clock;
     private final int publishedLevels;
 
     private final OrderBook[] books = new OrderBook[SymbolTable.MAX_SYMBOLS];
@@ -88,17 +100,16 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
 
     private FrameEvent event;
     private int exchangeStatus = ExchangeStatus.UNKNOWN;
-    /** The exchange clock: the latest exchange time seen, 0 before the first. */
-    private long eventMicros;
     private long lastHeartbeatEntryMicros;
 
     /**
-     * @param bookDepth       the subscribed depth each book is truncated to after every message
+     * @param bookDepth       the configured depth: a book is truncated to it only while the feed has not said its own
+     * @param clock           the exchange clock, guarded against timestamps that jump
      * @param publishedLevels levels per side in {@code md:orderbook} / {@code md:book:{symbol}} entries
      */
     public NormalizeStage(
         final SymbolTable symbols, final Instruments instruments, final ResyncRequests resync, final Outbox outbox,
-        final int bookDepth, final int publishedLevels)
+        final int bookDepth, final EventClock clock, final int publishedLevels)
     {
         this.symbols = symbols;
         this.instruments = instruments;
@@ -106,7 +117,8 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         this.resync = resync;
         this.out = new EntryWriter(outbox);
         this.records = new MarketRecordWriter(outbox);
-        this.bookDepth = bookDepth;
+        this.depths = new BookDepths(bookDepth);
+        this.clock = clock;
         this.publishedLevels = publishedLevels;
     }
 
@@ -126,10 +138,12 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         {
             case FrameEvent.KIND_FRAME:
                 counters.frameBytes += event.length;
+                clock.onFrame();
                 final int channel = parser.parse(event.frame, 0, event.length, this);
                 event.channel = channel;
                 counters.framesByChannel[channel]++;
-                if (channel == Channel.UNKNOWN)
+                // private channels come on the order client's own connection, never through the ring
+                if (channel == Channel.UNKNOWN || channel == Channel.EXECUTIONS || channel == Channel.BALANCES)
                 {
                     reportFrameError(UNKNOWN_FRAME, ParseError.NONE, channel, 0);
                 }
@@ -149,7 +163,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
                 break;
         }
         event.exchangeStatus = exchangeStatus;
-        event.eventMicros = eventMicros;
+        event.eventMicros = clock.micros();
         event.rejectedFrames = counters.rejectedFrames();
     }
 
@@ -205,9 +219,18 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     }
 
     @Override
+    public void onBookDepth(final int symbolId, final int depth)
+    {
+        depths.acknowledged(symbolId, depth);
+    }
+
+    @Override
     public void onTicker(final TickerUpdate t)
     {
-        advanceClock(t.exchangeMicros);
+        if (!advanceClock(t.symbolId, t.exchangeMicros, t.snapshot))
+        {
+            return;
+        }
         records.ticker(t, symbols.nameBytes(t.symbolId), instruments.pricePrecision(t.symbolId),
             instruments.qtyPrecision(t.symbolId), stamp(t.exchangeMicros), event.receiveEpochMicros);
     }
@@ -215,7 +238,10 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     @Override
     public void onTrade(final TradePrint t)
     {
-        advanceClock(t.exchangeMicros);
+        if (!advanceClock(t.symbolId, t.exchangeMicros, t.snapshot))
+        {
+            return;
+        }
         final int id = t.symbolId;
         if (t.tradeId != 0 && t.tradeId <= lastTradeId[id])
         {
@@ -243,10 +269,10 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         OrderBook book = books[symbolId];
         if (book == null)
         {
-            book = new OrderBook(bookDepth + MAX_LEVELS_PER_MESSAGE);
-            book.depth(bookDepth);
+            book = new OrderBook(BookDepths.MAX_DEPTH + MAX_LEVELS_PER_MESSAGE); // the feed may name any depth
             books[symbolId] = book;
         }
+        book.depth(depths.depth(symbolId));
         bookSnapshot[symbolId] = snapshot;
         bookOverflowed[symbolId] = false;
         messageLevels = 0;
@@ -276,15 +302,19 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     }
 
     @Override
-    public void onBookEnd(final int symbolId, final long expected, final long exchangeMicros)
+    public void onBookEnd(final int symbolId, final long expected, final long wireMicros)
     {
-        advanceClock(exchangeMicros);
+        final long exchangeMicros = advanceClock(symbolId, wireMicros, bookSnapshot[symbolId]) ? wireMicros : clock.micros();
         if (!bookSnapshot[symbolId] && bookState[symbolId] != STATE_VALID)
         {
             counters.updatesSkippedWhileInvalid++;
             return;
         }
         final OrderBook book = books[symbolId];
+        if (bookSnapshot[symbolId])
+        {
+            book.depth(depths.snapshot(symbolId, Math.max(book.levels(Side.BID), book.levels(Side.ASK))));
+        }
         book.truncate();
         if (bookOverflowed[symbolId])
         {
@@ -443,12 +473,24 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .publish();
     }
 
-    private void advanceClock(final long exchangeMicros)
+    /** Offers an item's exchange time to the clock; a rejected one is counted, reported, and false is returned. */
+    private boolean advanceClock(final int symbolId, final long exchangeMicros, final boolean snapshot)
     {
-        if (exchangeMicros > eventMicros)
+        final int verdict = clock.offer(exchangeMicros, event.receiveEpochMicros, snapshot);
+        if (verdict == EventClock.ACCEPTED)
         {
-            eventMicros = exchangeMicros;
+            return true;
         }
+        counters.timestampsRejected++;
+        error(TIMESTAMP_REJECTED)
+            .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
+            .string(Fields.REASON, verdict == EventClock.AHEAD ? AHEAD : BEHIND)
+            .timestamp(EXCHANGE_TIME, exchangeMicros)
+            .timestamp(EVENT_CLOCK, clock.micros())
+            .string(Fields.FRAME, event.frame, 0, excerptLength())
+            .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
+            .publish();
+        return false;
     }
 
     private long stamp(final long exchangeMicros)
@@ -492,8 +534,14 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             .string(Fields.REASON, ParseError.name(error))
             .string(Fields.CHANNEL, Channel.name(channel))
             .integer(Fields.POSITION, position)
-            .string(Fields.FRAME, event.frame, 0, Math.min(event.length, ERROR_FRAME_EXCERPT))
+            .string(Fields.FRAME, event.frame, 0, excerptLength())
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
             .publish();
+    }
+
+    /** The frame's head for a report, cut where its UTF-8 stops being valid or at a character boundary. */
+    private int excerptLength()
+    {
+        return Utf8.validPrefix(event.frame, 0, event.length, ERROR_FRAME_EXCERPT);
     }
 }

@@ -11,6 +11,7 @@ import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.risk.RiskAlert;
 import io.tradingcore.core.risk.RiskEngine;
 import io.tradingcore.core.risk.RiskRule;
+import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.strategy.Signal;
 import io.tradingcore.core.strategy.StrategyId;
 import io.tradingcore.core.stream.EntryWriter;
@@ -23,7 +24,9 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
  * Stage 3: turns each signal into an order intent ({@code orders:requests}) or a rejection
  * ({@code risk:alerts:kraken}), trips the daily drawdown kill switch, and owns the portfolio: fills
  * come back from the execution stage through {@link ExecutionFeedback}, and each one is published to
- * {@code portfolio:updates} (as is every position on a timer in event time).
+ * {@code portfolio:updates} (as is every position on a timer in event time). After each event that
+ * changed what a restart must keep (a fill, an approved order, the kill switch, the timer) it captures
+ * that into its {@link RiskState}, which a writer on another thread persists.
  */
 public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedback.Handler
 {
@@ -71,6 +74,8 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private final BookLevels noBook = new BookLevels(1);
     private final RoundTripWindow lastHour = new RoundTripWindow(4096);
     private final boolean[] held = new boolean[SymbolTable.MAX_SYMBOLS];
+    private final RiskState state = new RiskState(SymbolTable.MAX_SYMBOLS);
+    private boolean stateChanged;
     private int exchangeStatus = -1;
     /** Set by an operator's command (another thread), acted on at the next event. */
     private volatile boolean killSwitchResetRequested;
@@ -148,6 +153,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
             {
                 event.intents[event.intentCount++].copyFrom(intent);
                 publishIntent(intent, sequence);
+                stateChanged = true; // the rate counter was charged
             }
             else
             {
@@ -157,12 +163,18 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         if (risk.killSwitch(now, alert))
         {
             publishAlert(alert);
+            stateChanged = true;
         }
         portfolio.onTime(now);
         if (now > 0 && now >= nextPortfolioMicros)
         {
             nextPortfolioMicros = now + portfolioIntervalMicros;
             publishPositions(REASON_TIMER);
+            stateChanged = true;
+        }
+        if (stateChanged)
+        {
+            captureState();
         }
         event.pnl = portfolio.totalRealizedPnl() + portfolio.totalUnrealizedPnl() - portfolio.totalFees();
         event.drawdownDaily = portfolio.dailyDrawdown();
@@ -184,6 +196,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         final boolean wasTripped = risk.tripped();
         portfolio.restartDailyDrawdown();
         risk.reset();
+        stateChanged = true;
         out.begin(StreamCatalog.EVENTS_BUS, -1, -1)
             .string(Fields.TYPE, Fields.TYPE_EVENT)
             .string(Fields.EVENT, KILL_SWITCH_RESET)
@@ -198,6 +211,36 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     {
         drainFeedback();
         publishPositions(REASON_TIMER);
+        captureState();
+    }
+
+    /** What a restart must keep, as of the last event; read by the state writer under its version. */
+    public RiskState state()
+    {
+        return state;
+    }
+
+    /** Before the ring starts: takes back the state a previous run kept. */
+    public void restore(final RiskState saved)
+    {
+        risk.restoreFrom(saved);
+        fills = saved.fills;
+        now = saved.eventMicros;
+        for (int id = 0, n = Math.min(held.length, saved.maxSymbols()); id < n; id++)
+        {
+            held[id] = saved.traded[id];
+        }
+        captureState();
+    }
+
+    private void captureState()
+    {
+        stateChanged = false;
+        state.beginWrite();
+        risk.saveTo(state);
+        state.eventMicros = now;
+        state.fills = fills;
+        state.endWrite();
     }
 
     /** Fills and closed orders from every execution path (the paper stage, the live Kraken client), one producer each. */
@@ -221,6 +264,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
             lastHour.add(micros, portfolio.lastRoundTripResult() > 0);
         }
         held[symbolId] = true;
+        stateChanged = true;
         publishPosition(symbolId, REASON_FILL);
     }
 

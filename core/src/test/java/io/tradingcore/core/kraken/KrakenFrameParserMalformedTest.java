@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,7 @@ class KrakenFrameParserMalformedTest
         final int matic = symbols.intern("MATIC/USD");
         instruments.offer(matic, 4, 8, Instruments.SOURCE_INSTRUMENT);
         instruments.offer(symbols.intern("ALGO/USD"), 5, 8, Instruments.SOURCE_INSTRUMENT);
+        symbols.intern("BTC/USD"); // configured, precision learnt from the wire
     }
 
     /** Parses a frame expected to be malformed: MALFORMED, and exactly one onError, as the last call. */
@@ -204,6 +206,48 @@ class KrakenFrameParserMalformedTest
         assertEquals(Channel.HEARTBEAT, parser.parse(Fixtures.exact(ok), 0, ok.length(), handler));
         final String deep = "{\"channel\":\"heartbeat\",\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         assertEquals("error syntax channel=heartbeat symbol=- at=91", malformed(deep));
+    }
+
+    @Test
+    void symbolsNeitherConfiguredNorListedAreRejectedWithoutFillingTheTable()
+    {
+        final int before = symbols.size();
+        for (final String junk : new String[] {"FOO/BAR", "btc/usd", "BTC/USD ", "BTC\\u002fUSD"})
+        {
+            final String frame = "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"" + junk +
+                "\",\"side\":\"buy\",\"price\":1.0,\"qty\":1.0}]}";
+            assertTrue(malformed(frame).startsWith("error symbol_rejected channel=trade symbol=-"), junk);
+        }
+        assertEquals(before, symbols.size());
+    }
+
+    @Test
+    void wellFormedValuesNoMarketHasAreRejected()
+    {
+        assertTrue(malformed(maticTrade("0.5147", "-1.0")).startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed(maticTrade("0.0", "1.0")).startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed(maticTrade("0.51471", "1.0")).startsWith("error precision_exceeded channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\"," +
+            "\"bids\":[{\"price\":-0.5,\"qty\":1.0}],\"asks\":[],\"checksum\":1}]}")
+            .startsWith("error value_out_of_range channel=book symbol=MATIC/USD "));
+    }
+
+    private static String maticTrade(final String price, final String qty)
+    {
+        return "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"price\":" + price +
+            ",\"qty\":" + qty + "}]}";
+    }
+
+    @Test
+    void aFrameThatIsNotUtf8IsRejectedBeforeAnyOfItsTextIsUsed()
+    {
+        final byte[] frame = "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"side\":\"buy\",\"x\":\"??\"}]}"
+            .getBytes(StandardCharsets.US_ASCII);
+        final int bad = new String(frame, StandardCharsets.US_ASCII).indexOf("??");
+        frame[bad] = (byte)0xC3; // a lead byte followed by ASCII: not UTF-8
+        handler.calls.clear();
+        assertEquals(Channel.MALFORMED, parser.parse(new UnsafeBuffer(frame), 0, frame.length, handler));
+        assertEquals(List.of("error invalid_utf8 channel=unknown symbol=- at=" + bad), handler.calls);
     }
 
     @Test

@@ -74,18 +74,38 @@ class KrakenFrameParserTest
         assertEquals(Channel.METHOD_RESPONSE, parse(Fixtures.frame("subscribe-ack-algo")));
         assertEquals(Channel.METHOD_RESPONSE, parse(Fixtures.frame("subscribe-ack-matic")));
         assertEquals(calls(
-            "method subscribe success=true channel=book symbol=ALGO/USD req=-1 error=",
-            "method subscribe success=true channel=book symbol=MATIC/USD req=-1 error="), handler.calls);
+            "depth " + algo + " 10", "method subscribe success=true channel=book symbol=ALGO/USD req=-1 error=",
+            "depth " + matic + " 10", "method subscribe success=true channel=book symbol=MATIC/USD req=-1 error="),
+            handler.calls);
     }
 
     @Test
-    void failedSubscribeWithATopLevelSymbolInternsIt()
+    void aBookAckWithADepthKrakenDoesNotServeIsRejected()
     {
+        assertEquals(Channel.MALFORMED, parse("{\"method\":\"subscribe\",\"result\":{\"channel\":\"book\",\"depth\":27," +
+            "\"snapshot\":true,\"symbol\":\"ALGO/USD\"},\"success\":true}"));
+        assertEquals("error value_out_of_range channel=method symbol=- at=112", handler.last());
+    }
+
+    @Test
+    void failedSubscribeWithATopLevelSymbolNamesItWhenConfigured()
+    {
+        final int xbt = symbols.intern("XBT/USD");
         assertEquals(Channel.METHOD_RESPONSE, parse(Fixtures.frame("subscribe-failed-pair")));
         assertEquals(
             calls("method subscribe success=false channel=- symbol=XBT/USD req=-1 error=Currency pair not supported XBT/USD"),
             handler.calls);
-        assertEquals(2, symbols.find(Fixtures.exact("XBT/USD"), 0, 7));
+        assertEquals(xbt, symbols.find(Fixtures.exact("XBT/USD"), 0, 7));
+    }
+
+    @Test
+    void anAckForASymbolNeverConfiguredNamesNoneAndInternsNothing()
+    {
+        assertEquals(Channel.METHOD_RESPONSE, parse(Fixtures.frame("subscribe-failed-pair")));
+        assertEquals(
+            calls("method subscribe success=false channel=- symbol=- req=-1 error=Currency pair not supported XBT/USD"),
+            handler.calls);
+        assertEquals(2, symbols.size());
     }
 
     @Test
@@ -100,6 +120,7 @@ class KrakenFrameParserTest
     @Test
     void unsubscribeAck()
     {
+        symbols.intern("MINA/GBP");
         assertEquals(Channel.METHOD_RESPONSE, parse(Fixtures.frame("unsubscribe-ack")));
         assertEquals(calls("method unsubscribe success=true channel=book symbol=MINA/GBP req=-1 error="), handler.calls);
     }
@@ -228,6 +249,7 @@ class KrakenFrameParserTest
     @Test
     void realBtcUpdateLearnsPrecisionFromTheWireText()
     {
+        symbols.intern("BTC/USD");
         assertEquals(Channel.BOOK, parse(Fixtures.frame("book-update-btc-real")));
         assertEquals(calls(
             "book BTC/USD snapshot=false",
@@ -242,6 +264,7 @@ class KrakenFrameParserTest
     @Test
     void qtyPrecisionIsLearntWhenFirstSeenIfOnlyPriceIsKnown()
     {
+        symbols.intern("ETH/USD");
         parse("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"bids\":[],\"asks\":[]," +
             "\"checksum\":1}]}");
         parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25}]}");

@@ -52,6 +52,12 @@ final class RecordingHandler implements FrameHandler
     }
 
     @Override
+    public void onBookDepth(final int symbolId, final int depth)
+    {
+        calls.add("depth " + symbolId + " " + depth);
+    }
+
+    @Override
     public void onTicker(final TickerUpdate t)
     {
         calls.add("ticker " + symbol(t.symbolId) + " snapshot=" + t.snapshot + " bid=" + t.bid + "x" + t.bidQty +

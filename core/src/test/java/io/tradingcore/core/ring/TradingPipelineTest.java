@@ -1,6 +1,7 @@
 package io.tradingcore.core.ring;
 
 import com.lmax.disruptor.EventHandler;
+import io.tradingcore.core.time.EventClock;
 import com.lmax.disruptor.ExceptionHandler;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.kraken.ParseError;
@@ -151,7 +152,7 @@ class TradingPipelineTest
         instruments.offer(symbols.intern("BTC/USD"), 1, 8, Instruments.SOURCE_CONFIG);
         final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 20, 100);
         final NormalizeStage normalize = new NormalizeStage(
-            symbols, instruments, new ResyncRequests(), outbox, 10, 10);
+            symbols, instruments, new ResyncRequests(), outbox, 10, new EventClock(5_000_000, false), 10);
         final RecordingStage after = new RecordingStage(0);
         final List<Integer> updates = new CopyOnWriteArrayList<>();
         final EventHandler<FrameEvent> updateCounter = (event, sequence, endOfBatch) -> updates.add(event.updateCount);

@@ -9,6 +9,7 @@ import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.risk.RiskEngine;
+import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.stage.OutboxEntries.Entry;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
@@ -74,6 +75,46 @@ class KillSwitchResetTest
 
         book(69_000, T0 + 4_000_000);                               // a further -10 USD stays under the limit
         assertFalse(engine.tripped());
+    }
+
+    @Test
+    void aTrippedSwitchAndThePortfolioOutliveTheProcessUntilANewUtcDay()
+    {
+        instruments.offer(btc, 1, 8, Instruments.SOURCE_CONFIG);
+        fills.fill(btc, Side.BUY, 100_000, ONE / 10, 1.5, T0);
+        book(100_000, T0);
+        book(70_000, T0 + 1_000_000);
+        assertTrue(engine.tripped());
+        risk.onStop();
+        final RiskState kept = new RiskState(4);
+        kept.copyFrom(risk.state());
+        assertEquals(0, risk.state().version() & 1, "a whole capture");
+
+        // the next process: fresh objects, the kept state restored before the first event
+        final Instruments view = new Instruments();
+        final UsdConversion nextUsd = new UsdConversion(symbols, view);
+        final Portfolio nextPortfolio = new Portfolio(view, nextUsd, 4);
+        final RiskEngine nextEngine = new RiskEngine(LIMIT_20_USD, view, nextPortfolio, nextUsd, 4);
+        final RiskStage next = new RiskStage(nextEngine, nextPortfolio, true, symbols, new EntryWriter(outbox), "RUN2",
+            3_600_000_000L, new ExecutionFeedback(64 * 1024));
+        next.restore(kept);
+        assertTrue(nextEngine.tripped());
+        assertEquals(ONE / 10, nextPortfolio.position(btc));
+        assertEquals(10_000.0, nextPortfolio.averagePrice(btc), 1e-9);
+        assertEquals(1.5, nextPortfolio.totalFees(), 1e-9);
+        assertEquals(portfolio.dailyDrawdown(), nextPortfolio.dailyDrawdown(), 1e-9);
+        assertEquals(portfolio.equity(), nextPortfolio.equity(), 1e-9);
+        assertEquals(8, view.qtyPrecision(btc));
+        assertEquals(1, next.fills());
+
+        event.eventMicros = T0 + 3_600_000_000L; // later the same UTC day, as a replay of that day again would be
+        event.updateCount = 0;
+        event.signalCount = 0;
+        next.onEvent(event, sequence++, true);
+        assertTrue(nextEngine.tripped(), "still tripped the same day");
+        event.eventMicros = T0 + 86_400_000_000L;
+        next.onEvent(event, sequence++, true);
+        assertFalse(nextEngine.tripped(), "a new UTC day re-arms it");
     }
 
     private List<Entry> book(final long price, final long micros)

@@ -60,6 +60,13 @@ public final class KrakenFrames
         return lastChecksum;
     }
 
+    /** Kraken's successful book subscribe ack for {@code symbol} at {@code depth}. */
+    public static String bookAck(final String symbol, final int depth)
+    {
+        return "{\"method\":\"subscribe\",\"result\":{\"channel\":\"book\",\"depth\":" + depth +
+            ",\"snapshot\":true,\"symbol\":\"" + symbol + "\"},\"success\":true}";
+    }
+
     /** A trade frame of {@code items} made with {@link #tradeItem}. */
     public static String trades(final boolean snapshot, final String... items)
     {

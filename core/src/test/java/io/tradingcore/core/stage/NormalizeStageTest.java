@@ -1,6 +1,7 @@
 package io.tradingcore.core.stage;
 
 import io.tradingcore.core.book.ResyncRequests;
+import io.tradingcore.core.time.EventClock;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.ParseError;
 import io.tradingcore.core.kraken.Side;
@@ -53,7 +54,7 @@ class NormalizeStageTest
         eth = symbols.intern(ETH);
         instruments.offer(btc, 1, 8, Instruments.SOURCE_CONFIG);
         instruments.offer(eth, 2, 8, Instruments.SOURCE_CONFIG);
-        stage = new NormalizeStage(symbols, instruments, resync, outbox, DEPTH, 10);
+        stage = new NormalizeStage(symbols, instruments, resync, outbox, DEPTH, new EventClock(5_000_000, false), 10);
     }
 
     @Test
@@ -61,6 +62,7 @@ class NormalizeStageTest
     {
         final long[] bids = ladder(628_000, -5, 12);
         final long[] asks = ladder(628_005, 5, 12);
+        frame(KrakenFrames.bookAck(BTC, DEPTH)); // the ack's depth, not the snapshot's 12 levels, is the book's
         List<Entry> written = frame(frames.snapshot(BTC, 0, bids, asks));
         final long snapshotChecksum = frames.lastChecksum();
 
@@ -256,6 +258,14 @@ class NormalizeStageTest
         assertEquals(1, stage.counters().frames(Channel.UNKNOWN));
         assertEquals(1, event.rejectedFrames);
 
+        final String executions = "{\"channel\":\"executions\",\"type\":\"update\",\"data\":[{\"order_id\":\"junk\"}]}";
+        error = one(frame(executions), "kraken:errors");
+        assertEquals("unknown_frame", error.get("error"));
+        assertEquals("executions", error.get("channel"));
+        assertEquals(executions, error.get("frame"));
+        assertEquals(2, event.rejectedFrames, "a private channel on the public feed is garbage");
+
+        symbols.intern("XBT/USD"); // configured, but Kraken names it BTC/USD
         error = one(frame("{\"error\":\"Currency pair not supported XBT/USD\",\"method\":\"subscribe\",\"success\":false," +
             "\"symbol\":\"XBT/USD\",\"time_in\":\"2026-09-25T17:48:54.701041Z\",\"time_out\":\"2026-09-25T17:48:54.701062Z\"}"),
             "kraken:errors");
@@ -264,7 +274,7 @@ class NormalizeStageTest
         assertEquals("XBT/USD", error.get("symbol"));
         assertEquals("Currency pair not supported XBT/USD", error.get("reason"));
         assertEquals(1, stage.counters().failedAcks());
-        assertEquals(1, event.rejectedFrames, "a refused request is not a rejected frame");
+        assertEquals(2, event.rejectedFrames, "a refused request is not a rejected frame");
 
         assertTrue(frame("{\"method\":\"subscribe\",\"result\":{\"channel\":\"book\",\"depth\":10,\"snapshot\":true," +
             "\"symbol\":\"BTC/USD\"},\"success\":true}").isEmpty(), "a successful ack writes nothing");
@@ -373,6 +383,101 @@ class NormalizeStageTest
     }
 
     @Test
+    void theBookKeepsTheDepthOfTheSubscribeAckNotTheConfiguredOne()
+    {
+        final KrakenFrames deep = new KrakenFrames(25).symbol(BTC, 1, 8);
+        frame(KrakenFrames.bookAck(BTC, 25));
+        frame(deep.snapshot(BTC, 0, ladder(628_000, -5, 25), ladder(628_005, 5, 25)));
+        // the best bid leaves; the 26th comes into range: level 11 of the depth-25 book moves into the checksum's top 10
+        final List<Entry> written = frame(deep.update(BTC, T0 + 1_000_000, new long[] {628_000, 0, 627_875, 1}, new long[0]));
+        assertEquals(Long.toString(deep.lastChecksum()), one(written, "md:book:BTC/USD").get("checksum"));
+        assertEquals(0, stage.counters().checksumsFailed());
+        assertEquals(2, stage.counters().checksumsVerified());
+        assertEquals(25, onlyUpdate(btc).book.levels(Side.BID), "kept at the ack's depth");
+    }
+
+    @Test
+    void withoutAnAckTheSnapshotsLevelCountRoundedUpIsTheDepthOfEachSymbol()
+    {
+        final KrakenFrames deep = new KrakenFrames(25).symbol(BTC, 1, 8);
+        frame(deep.snapshot(BTC, 0, ladder(628_000, -5, 25), ladder(628_005, 5, 23)));
+        frame(deep.update(BTC, T0 + 1_000_000, new long[] {628_000, 0, 627_875, 1}, new long[0]));
+        // another symbol of the same feed at the configured depth: a thin 7-level snapshot rounds up to 10
+        frame(frames.snapshot(ETH, 0, ladder(300_000, -1, 7), ladder(300_001, 1, 7)));
+        frame(frames.update(ETH, T0 + 2_000_000, new long[] {299_990, 5}, new long[0]));
+        assertEquals(0, stage.counters().checksumsFailed());
+        assertEquals(4, stage.counters().checksumsVerified());
+    }
+
+    @Test
+    void aTimestampFarAheadOfTheMarketIsRejectedReportedAndMovesNothing()
+    {
+        frame(KrakenFrames.trades(false, frames.tradeItem(BTC, Side.BUY, 628_000, 1_000_000, 1, T0 + 1_000_000)));
+        final long fourDays = 4 * 86_400_000_000L;
+        List<Entry> written = frame(KrakenFrames.trades(false,
+            frames.tradeItem(BTC, Side.BUY, 628_100, 1_000_000, 2, T0 + fourDays)));
+        assertEquals(T0 + 1_000_000, event.eventMicros, "the clock stays");
+        assertEquals(0, event.updateCount, "no trade reaches the candles");
+        assertTrue(on(written, "md:trades").isEmpty());
+        final Entry error = one(written, "kraken:errors");
+        assertEquals("timestamp_rejected", error.get("error"));
+        assertEquals("ahead", error.get("reason"));
+        assertEquals(BTC, error.get("symbol"));
+        assertEquals(Rfc3339.formatMicros(T0 + fourDays), error.get("exchange_time"));
+        assertEquals(Rfc3339.formatMicros(T0 + 1_000_000), error.get("event_clock"));
+        assertEquals(1, stage.counters().timestampsRejected());
+
+        written = frame(KrakenFrames.trades(false, frames.tradeItem(BTC, Side.SELL, 628_000, 1_000_000, 3, T0 + 2_000_000)));
+        assertEquals(T0 + 2_000_000, event.eventMicros, "the next frame refutes the jump");
+        one(written, "md:trades");
+
+        frame(KrakenFrames.trades(false, frames.tradeItem(BTC, Side.SELL, 628_000, 1_000_000, 4, T0 - 3_600_000_000L)));
+        assertEquals(T0 + 2_000_000, event.eventMicros);
+        assertEquals(2, stage.counters().timestampsRejected(), "an update an hour behind the clock is rejected too");
+    }
+
+    @Test
+    void aJumpThatTheNextFrameConfirmsIsTheMarketMovingOn()
+    {
+        frame(KrakenFrames.trades(false, frames.tradeItem(BTC, Side.BUY, 628_000, 1_000_000, 1, T0 + 1_000_000)));
+        final long outage = 600_000_000L; // a recording across a 10-minute reconnect
+        frame(frames.ticker(BTC, 628_000, 1, 628_004, 1, 628_002, T0 + outage));
+        assertEquals(T0 + 1_000_000, event.eventMicros);
+        frame(KrakenFrames.trades(false, frames.tradeItem(BTC, Side.BUY, 628_000, 1_000_000, 2, T0 + outage + 300_000)));
+        assertEquals(T0 + outage + 300_000, event.eventMicros);
+        assertEquals(1, stage.counters().timestampsRejected());
+    }
+
+    @Test
+    void hostileValuesAreRejectedCountedAndReportedAndCreateNoStreams()
+    {
+        final int known = symbols.size();
+        for (final String symbol : new String[] {"FOO/BAR", "btc/usd", "BTC/USD "})
+        {
+            final List<Entry> written = frame("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"" + symbol +
+                "\",\"side\":\"buy\",\"price\":5.0,\"qty\":1.0,\"trade_id\":9}]}");
+            final Entry error = one(written, "kraken:errors");
+            assertEquals("symbol_rejected", error.get("reason"));
+            assertEquals(1, written.size(), "only the report: " + written);
+        }
+        assertEquals(known, symbols.size(), "no junk symbol is interned");
+        final List<Entry> negative = frame(KrakenFrames.trades(false,
+            frames.tradeItem(BTC, Side.BUY, 628_000, -1_000_000, 1, T0 + 1_000)));
+        assertEquals("value_out_of_range", one(negative, "kraken:errors").get("reason"));
+        assertTrue(on(negative, "md:trades").isEmpty());
+        assertEquals(0, event.updateCount);
+
+        final byte[] notUtf8 = KrakenFrames.trades(false, frames.tradeItem(BTC, Side.BUY, 628_000, 1_000_000, 2, T0 + 2_000))
+            .replace("limit", "lim\u00e9t").getBytes(StandardCharsets.ISO_8859_1); // é as one Latin-1 byte
+        final Entry error = one(frame(notUtf8), "kraken:errors");
+        assertEquals("invalid_utf8", error.get("reason"));
+        final String excerpt = error.get("frame");
+        assertTrue(excerpt.endsWith("\"ord_type\":\"lim"), excerpt);
+        assertEquals(3 + 1 + 1, stage.counters().errors(ParseError.SYMBOL_REJECTED) + stage.counters().errors(ParseError.VALUE_OUT_OF_RANGE)
+            + stage.counters().errors(ParseError.INVALID_UTF8));
+    }
+
+    @Test
     void decimalsAreWrittenInPlainNotationAtTheInstrumentPrecision()
     {
         final List<Entry> written = frame("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\"," +
@@ -402,7 +507,11 @@ class NormalizeStageTest
 
     private List<Entry> frame(final String text)
     {
-        final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return frame(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private List<Entry> frame(final byte[] bytes)
+    {
         event.kind = FrameEvent.KIND_FRAME;
         event.frame.putBytes(0, bytes);
         event.length = bytes.length;

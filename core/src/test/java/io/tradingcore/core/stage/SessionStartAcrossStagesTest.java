@@ -1,6 +1,7 @@
 package io.tradingcore.core.stage;
 
 import io.tradingcore.core.book.ResyncRequests;
+import io.tradingcore.core.time.EventClock;
 import io.tradingcore.core.execution.PaperFillSimulator;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
@@ -64,7 +65,7 @@ class SessionStartAcrossStagesTest
         final Portfolio portfolio = new Portfolio(instruments, usd, SYMBOLS);
         final ExecutionFeedback feedback = new ExecutionFeedback(64 * 1024);
         engine = new SignalEngine(parameters, instruments, SYMBOLS);
-        normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, 10, 10);
+        normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, 10, new EventClock(5_000_000, false), 10);
         signal = new SignalStage(engine, symbols, new StreamCatalog(), Environment.DEVELOPMENT, new EntryWriter(outbox),
             "RUN", null, null);
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SYMBOLS), portfolio, true,
