@@ -159,8 +159,11 @@ public final class ReplayFeed
             line = Arrays.copyOf(line, (int)Math.min(Math.max(line.length * 2L, (long)carried + length), maxFrameBytes + 1L));
             view.wrap(line);
         }
-        final int kept = Math.max(0, Math.min(length, line.length - carried));
-        System.arraycopy(chunk, offset, line, carried, kept);
+        final int kept = Math.min(length, line.length - carried);
+        if (kept > 0)
+        {
+            System.arraycopy(chunk, offset, line, carried, kept);
+        }
         carried = (int)Math.min(Integer.MAX_VALUE, (long)carried + length);
     }
 
