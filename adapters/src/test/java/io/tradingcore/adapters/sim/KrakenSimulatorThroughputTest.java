@@ -48,7 +48,14 @@ class KrakenSimulatorThroughputTest
         Pause.millis(2_000);
         final long sentDuringRun = simulator.framesSent() - warmedUp;
         simulator.faults().freezeConnections();
-        Pause.millis(300);
+        // what is in flight on loopback arrives at the client's pace: on a loaded box that can take seconds
+        long arrived;
+        do
+        {
+            arrived = sink.seen;
+            Pause.millis(300);
+        }
+        while (sink.seen != arrived && System.nanoTime() - start < 60_000_000_000L);
         client.stop();
         final long elapsed = System.nanoTime() - start;
         final long sent = simulator.framesSent();
@@ -66,6 +73,8 @@ class KrakenSimulatorThroughputTest
     private static final class CountingSink implements FrameSink
     {
         long frames;
+        /** The frames so far, for the test thread to see when they stop arriving. */
+        volatile long seen;
         long marketFrames;
         long unknown;
         long bytes;
@@ -76,6 +85,7 @@ class KrakenSimulatorThroughputTest
             final long receiveEpochMicros, final long receiveNanos)
         {
             frames++;
+            seen = frames;
             bytes += length;
             final int channel = FramePeek.channel(buffer, offset, length);
             if (channel == Channel.UNKNOWN)
