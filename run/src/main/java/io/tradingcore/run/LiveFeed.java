@@ -45,15 +45,7 @@ final class LiveFeed implements AutoCloseable
         {
             simulator = null;
         }
-        final KrakenFeedSettings settings = settings(kraken, endpoint);
-        if (simulated)
-        {
-            // subscribe only what the simulator serves, so a demo run reports no refused subscriptions
-            settings.ohlcIntervals(java.util.Arrays.stream(settings.ohlcIntervals())
-                .filter(i -> java.util.Arrays.stream(KrakenSimulator.SERVED_OHLC_INTERVALS).anyMatch(s -> s == i))
-                .toArray());
-        }
-        client = new KrakenFeedClient(settings, symbols, sink, resync, outbox);
+        client = new KrakenFeedClient(settings(kraken, endpoint), symbols, sink, resync, outbox);
     }
 
     static KrakenFeedSettings settings(final KrakenSettings kraken, final URI endpoint)

@@ -245,6 +245,10 @@ final class TradingCore implements AutoCloseable
         }
         if (orders != null)
         {
+            if (restored != null)
+            {
+                orders.reconcileWith(restored.eventMicros); // Kraken's first snapshot against the kept state
+            }
             orders.start();
             LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());
         }

@@ -22,7 +22,7 @@ final class CoreProcess
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dtrading.home=" + CoreRun.home(), MAIN));
-        command.addAll(args);
+        command.addAll(CoreRun.withOwnState(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 

@@ -33,10 +33,32 @@ final class CoreRun
 
     private CoreRun(final Map<String, String> env, final List<String> args)
     {
-        final String[] argv = args.toArray(new String[0]);
+        final String[] argv = withOwnState(args).toArray(new String[0]);
         thread = new Thread(() -> exitCode = TradingCoreMain.run(argv, env, home(),
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
             shutdown), "trading-core-under-test");
+    }
+
+    /**
+     * {@code args} with a fresh {@code --state-dir} unless they name one: risk state kept across restarts
+     * would otherwise carry positions and a tripped kill switch from one test's run into the next.
+     */
+    static List<String> withOwnState(final List<String> args)
+    {
+        if (args.contains("--state-dir") || args.contains("--help") || args.contains("--print-config"))
+        {
+            return args;
+        }
+        final List<String> all = new ArrayList<>(args);
+        try
+        {
+            all.addAll(List.of("--state-dir", java.nio.file.Files.createTempDirectory("trading-core-state").toString()));
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return all;
     }
 
     /** The repository root: surefire runs in {@code run/}, and the launcher reads {@code run/config} from the root. */

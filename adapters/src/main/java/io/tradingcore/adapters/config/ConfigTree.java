@@ -244,6 +244,13 @@ final class ConfigTree
         return rows;
     }
 
+    /** What the run uses of {@code path} is less than was set: the effective configuration shows {@code values}. */
+    int[] narrow(final String path, final int[] values)
+    {
+        record(path, asList(values));
+        return values;
+    }
+
     /** The names one level below {@code prefix} that any layer set, in the order first seen. */
     Set<String> children(final String prefix)
     {

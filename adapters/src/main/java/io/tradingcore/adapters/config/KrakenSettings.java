@@ -1,7 +1,9 @@
 package io.tradingcore.adapters.config;
 
+import io.tradingcore.adapters.sim.KrakenSimulator;
 import io.tradingcore.core.stream.Timeframe;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +55,8 @@ public final class KrakenSettings
     private final int resyncWindowSeconds;
     private final int resyncSlowRetrySeconds;
 
-    KrakenSettings(final ConfigTree tree) throws ConfigException
+    /** {@code simulated}: the run's feed is the simulator, which serves only some ohlc intervals. */
+    KrakenSettings(final ConfigTree tree, final boolean simulated) throws ConfigException
     {
         publicUrl = url(tree, "kraken.publicUrl", "wss://ws.kraken.com/v2", "ws://", "wss://");
         privateUrl = url(tree, "kraken.privateUrl", "wss://ws-auth.kraken.com/v2", "ws://", "wss://");
@@ -84,15 +87,18 @@ public final class KrakenSettings
         }
         clockMaxJumpMs = tree.integer("kraken.clock.maxJumpMs", 5_000, 100, 86_400_000);
         ohlcEnabled = tree.flag("kraken.ohlc.enabled", true);
-        ohlcIntervals = tree.integers("kraken.ohlc.intervals", new int[] {1, 5, 15, 60}, 1, 21600);
-        for (int i = 0; i < ohlcIntervals.length; i++)
+        final int[] intervals = tree.integers("kraken.ohlc.intervals", new int[] {1, 5, 15, 60}, 1, 21600);
+        for (int i = 0; i < intervals.length; i++)
         {
-            if (Timeframe.ofMinutes(ohlcIntervals[i]) == Timeframe.NONE || indexOf(ohlcIntervals, ohlcIntervals[i]) != i)
+            if (Timeframe.ofMinutes(intervals[i]) == Timeframe.NONE || indexOf(intervals, intervals[i]) != i)
             {
                 throw tree.invalid("kraken.ohlc.intervals",
                     "distinct Kraken intervals in minutes from 1, 5, 15, 30, 60, 240, 1440, 10080, 21600");
             }
         }
+        // the run subscribes only what its feed serves, and the effective configuration says so
+        ohlcIntervals = simulated ? tree.narrow("kraken.ohlc.intervals", Arrays.stream(intervals)
+            .filter(i -> indexOf(KrakenSimulator.SERVED_OHLC_INTERVALS, i) >= 0).toArray()) : intervals;
         instrumentEnabled = tree.flag("kraken.instrument.enabled", true);
         for (final String symbol : tree.children("kraken.precision"))
         {

@@ -46,7 +46,7 @@ public final class TradingConfig
         liveArmed = tree.flag("live.armed", false);
         feed = new FeedSettings(tree);
         redis = new RedisSettings(tree);
-        kraken = new KrakenSettings(tree);
+        kraken = new KrakenSettings(tree, feed.source() == FeedSettings.Source.SIM);
         ring = new RingSettings(tree);
         streams = new StreamSettings(tree);
         strategies = new StrategySettings(tree);

@@ -25,7 +25,6 @@ public final class RiskStateKeeper implements AutoCloseable
     private final Thread thread;
     private volatile boolean running = true;
     private long writtenVersion = -1;
-    private volatile long writes;
 
     public RiskStateKeeper(final RiskState source, final RiskStateFile file, final SymbolTable symbols)
     {
@@ -41,11 +40,6 @@ public final class RiskStateKeeper implements AutoCloseable
     {
         thread.start();
         return this;
-    }
-
-    public long writes()
-    {
-        return writes;
     }
 
     private void run()
@@ -73,7 +67,6 @@ public final class RiskStateKeeper implements AutoCloseable
         {
             file.write(copy, symbols);
             writtenVersion = version;
-            writes++;
         }
         catch (final IOException ex)
         {

@@ -332,13 +332,23 @@ class ConfigLoaderTest
     }
 
     @Test
+    void aSimulatedFeedSubscribesAndPrintsOnlyTheCandleIntervalsTheSimulatorServes() throws Exception
+    {
+        final TradingConfig sim = ConfigLoader.load(new String[] {"--feed", "sim", "--print-config"}, Map.of(), SHIPPED);
+        assertArrayEquals(new int[] {1, 5}, sim.kraken().ohlcIntervals());
+        assertTrue(sim.describe().replaceAll("\\s", "").contains("intervals:[1,5]"), sim.describe());
+        final TradingConfig live = ConfigLoader.load(new String[] {"--print-config"}, Map.of(), SHIPPED);
+        assertArrayEquals(new int[] {1, 5, 15, 60}, live.kraken().ohlcIntervals());
+    }
+
+    @Test
     void helpReadsNothingAndUsageListsEveryFlagAndVariable() throws Exception
     {
         write("base.yaml", "this: [is, broken\n");
         assertTrue(load(Map.of(), "--redis", "x", "--help").helpRequested());
         final String usage = ConfigLoader.usage();
         for (final String name : new String[] {"--feed", "--redis", "--env", "--config", "--record", "--symbols", "--topology",
-            "--wait-strategy", "--arm-live", "--print-config", "--help", "--redis-ca-file", "--spill-path", "ENVIRONMENT",
+            "--wait-strategy", "--arm-live", "--print-config", "--help", "--redis-ca-file", "--spill-path", "--state-dir", "ENVIRONMENT",
             "REDIS_URL", "REDIS_CA_FILE", "TRADING_ARM_LIVE", "KRAKEN_API_KEY", "KRAKEN_API_SECRET_FILE"})
         {
             assertTrue(usage.contains(name), name);

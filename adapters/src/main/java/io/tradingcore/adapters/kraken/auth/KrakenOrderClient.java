@@ -62,6 +62,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     private static final Logger LOG = LoggerFactory.getLogger(KrakenOrderClient.class);
     private static final String INVALID_SESSION = "ESession:Invalid session";
+    private static final String FILL_WHILE_AWAY = "fill_while_away";
+    private static final String OPEN_ORDER_NOT_PLACED_HERE = "open_order_not_placed_here";
     private static final int REMEMBERED_ORDERS = 10_000;
 
     private final KrakenOrderSettings settings;
@@ -114,6 +116,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private ControlRateLimiter limiter;
     private String token;
     private boolean historyLoaded;
+    /** Event time of the risk state restored at start; fills after it happened while the core was away. */
+    private long keptStateMicros = Long.MIN_VALUE;
     private long lastDeadManNanos;
     private long nextReqId = 1;
 
@@ -159,6 +163,16 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
                 return size() > REMEMBERED_ORDERS;
             }
         };
+    }
+
+    /**
+     * Before {@link #start}: the event time of the risk state the launcher restored. The first executions
+     * snapshot is then reconciled with it: each fill after that time, and each open order this process
+     * did not place, is written to {@code events:bus} as a {@code reconcile_difference}.
+     */
+    public void reconcileWith(final long stateMicros)
+    {
+        keptStateMicros = stateMicros;
     }
 
     /** Starts the connection thread and the first token fetch; returns at once. */
@@ -503,6 +517,10 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             {
                 known.fillIn(r);
             }
+            if (history)
+            {
+                reconcile(r, now);
+            }
             if (history && r.isTrade())
             {
                 ledger.firstSight(r.execId);
@@ -527,6 +545,20 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
                 closeOrdersGoneWhileAway(openInSnapshot, now);
             }
             historyLoaded = true;
+        }
+    }
+
+    /** What Kraken says at the first snapshot and the kept state does not know. */
+    private void reconcile(final ExecutionRow r, final long now)
+    {
+        if (r.isTrade() && keptStateMicros != Long.MIN_VALUE && r.micros(now) > keptStateMicros)
+        {
+            streams.difference(FILL_WHILE_AWAY, r, now);
+        }
+        else if (!r.isTrade() && r.orderId != null && !r.isTerminal()
+            && (r.clOrdId == null || !ordersByClOrdId.containsKey(r.clOrdId)))
+        {
+            streams.difference(OPEN_ORDER_NOT_PLACED_HERE, r, now);
         }
     }
 

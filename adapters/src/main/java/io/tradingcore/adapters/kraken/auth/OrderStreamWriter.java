@@ -47,6 +47,8 @@ final class OrderStreamWriter
     private static final byte[] AMOUNT = ascii("amount");
     private static final byte[] LEDGER_TYPE = ascii("ledger_type");
     private static final byte[] AUTH_ERROR = ascii("auth_error");
+    private static final byte[] RECONCILE_DIFFERENCE = ascii("reconcile_difference");
+    private static final byte[] DIFFERENCE = ascii("difference");
 
     private final EntryWriter out;
 
@@ -176,6 +178,23 @@ final class OrderStreamWriter
             .string(Fields.QTY, p.qty.toPlainString())
             .string(AVG_PRICE, p.averagePrice.toPlainString())
             .timestamp(Fields.TIMESTAMP, micros).publish();
+    }
+
+    /** events:bus: what Kraken's first snapshot says and the state kept across the restart does not. */
+    void difference(final String difference, final ExecutionRow r, final long micros)
+    {
+        out.begin(StreamCatalog.EVENTS_BUS, -1, -1).string(Fields.TYPE, Fields.TYPE_EVENT)
+            .string(Fields.EVENT, RECONCILE_DIFFERENCE).string(DIFFERENCE, difference);
+        text(ORDER_ID, r.orderId);
+        text(CL_ORD_ID, r.clOrdId);
+        text(EXEC_ID, r.execId);
+        text(Fields.SYMBOL, r.symbol);
+        text(Fields.SIDE, r.side);
+        text(ORDER_STATUS, r.orderStatus);
+        decimal(ORDER_QTY, r.orderQty);
+        decimal(Fields.PRICE, r.lastPrice);
+        decimal(Fields.QTY, r.lastQty);
+        out.timestamp(Fields.TIMESTAMP, r.micros(micros)).publish();
     }
 
     /** kraken:errors: no token, so no connection (GetWebSocketsToken refused or unreachable). */

@@ -3,11 +3,14 @@ package io.tradingcore.adapters.kraken.auth;
 import io.tradingcore.adapters.Pause;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.risk.OrderIntent;
+import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -87,6 +90,55 @@ class KrakenOrderClientTest
             assertEquals(List.of("closed BTC/USD"), s.feedback(), "no fill");
             assertTrue(s.entries(StreamCatalog.KRAKEN_FILLS).isEmpty());
         }
+    }
+
+    @Test
+    void afterARestartTheFirstSnapshotIsReconciledWithTheKeptState()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            s.awaitReady();
+            assertTrue(s.client.submit(s.intent(1, Side.BUY, 1_000_000, 0), 0));
+            final String filled = s.client.clientOrderId(1);
+            final long fillMicros = micros(s.await(StreamCatalog.KRAKEN_FILLS, f -> filled.equals(f.get("cl_ord_id"))));
+            assertTrue(s.client.submit(s.intent(3, Side.BUY, 500_000, 10), 0)); // rests far below the market
+            final String resting = s.client.clientOrderId(3);
+            s.await(StreamCatalog.ORDERS_CONFIRMATIONS, f -> resting.equals(f.get("cl_ord_id")) && "new".equals(f.get("status")));
+            s.client.stop();
+
+            // the next process: its state was kept just before that fill, so the fill happened while it was away
+            final KrakenOrderClient next = new KrakenOrderClient(
+                settings().clientOrderIdPrefix("t2").endpoint(s.endpoint.uri()).restBaseUrl(s.endpoint.restUri()),
+                Environment.PRODUCTION, true, new WebSocketTokenClient(s.endpoint.restUri(), PrivateSession.KEY,
+                    new KrakenRestSigner(PrivateSession.SECRET), Duration.ofSeconds(2)),
+                s.symbols, s.outbox, new ExecutionFeedback(1 << 16));
+            next.reconcileWith(fillMicros - 1);
+            next.start();
+            try
+            {
+                final Map<String, String> fill = s.await(StreamCatalog.EVENTS_BUS,
+                    f -> "reconcile_difference".equals(f.get("event")) && "fill_while_away".equals(f.get("difference")));
+                assertEquals(filled, fill.get("cl_ord_id"));
+                assertEquals("buy", fill.get("side"));
+                assertEquals("0.01000000", fill.get("qty"));
+                final Map<String, String> open = s.await(StreamCatalog.EVENTS_BUS, f -> "reconcile_difference".equals(f.get("event"))
+                    && "open_order_not_placed_here".equals(f.get("difference")));
+                assertEquals(resting, open.get("cl_ord_id"));
+                awaitTrue(next::ready, "the next client ready");
+                assertEquals(2, s.entries(StreamCatalog.EVENTS_BUS).stream()
+                    .filter(f -> "reconcile_difference".equals(f.get("event"))).count(), "each difference once");
+            }
+            finally
+            {
+                next.stop();
+            }
+        }
+    }
+
+    private static long micros(final Map<String, String> entry)
+    {
+        final Instant at = Instant.parse(entry.get("timestamp"));
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
     @Test
