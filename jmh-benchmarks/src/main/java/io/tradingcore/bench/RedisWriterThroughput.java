@@ -136,14 +136,14 @@ public final class RedisWriterThroughput
                 System.out.printf(
                     "round %d%s: %,d entries (7 fields) in %.3f s = %,.0f entries/s; per entry: writer thread " +
                     "%.1f B %.2f us CPU, Lettuce I/O threads %.1f B %.2f us CPU; GC threads %.0f ms CPU = %.1f%% " +
-                    "of %.0f ms process CPU; producer waits %d%n",
+                    "of %.0f ms process CPU; producer waits %d, reconnects %d%n",
                     round, round == 0 ? " (warm-up)" : "", done, seconds, rate,
                     (allocated(threads, writerIds) - writerBytes) / (double)done,
                     (cpu(threads, writerIds) - writerCpu) / 1e3 / done,
                     (allocated(threads, ioIds) - ioBytes) / (double)done,
                     (cpu(threads, ioIds) - ioCpu) / 1e3 / done,
                     gcCpuMs, 100.0 * gcCpuMs / cpuMs, cpuMs,
-                    outbox.keptWaits(StreamCatalog.SIGNALS_PAPER));
+                    outbox.keptWaits(StreamCatalog.SIGNALS_PAPER), redis.reconnects());
             }
         }
         Files.deleteIfExists(journal);

@@ -18,6 +18,7 @@ import io.lettuce.core.resource.EventLoopGroupProvider;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.lettuce.core.resource.Transports;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
 
@@ -81,7 +82,7 @@ public final class RedisConnector implements AutoCloseable
         // connection's event loop; no latency metrics, which would wrap every command
         this.resources = DefaultClientResources.builder().eventLoopGroupProvider(eventLoops)
             .computationThreadPoolSize(2).commandLatencyRecorder(CommandLatencyRecorder.disabled())
-            .nettyCustomizer(new PooledBuffers()).build();
+            .nettyCustomizer(CommandBuffers.INSTANCE).build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(options.build());
         this.ioThread = eventLoops.allocate(Transports.eventLoopGroupClass()).next();
@@ -195,15 +196,31 @@ public final class RedisConnector implements AutoCloseable
     }
 
     /**
-     * Netty's pooled allocator: it reuses each chunk's NIO views, where 4.2's default adaptive allocator
-     * slices a new ByteBuffer for every command buffer it writes to the socket.
+     * The buffers Lettuce encodes each command into: Netty's pooled allocator, which reuses each chunk's NIO
+     * views where 4.2's default adaptive one slices a new ByteBuffer for every buffer written to the socket,
+     * with a default size that holds a stream entry's XADD (Netty's 256 bytes made most of them grow by
+     * reallocating and copying). One for the JVM; it installs itself on each connector's bootstrap.
      */
-    private static final class PooledBuffers implements NettyCustomizer
+    private static final class CommandBuffers extends PooledByteBufAllocator implements NettyCustomizer
     {
+        private static final int COMMAND_BYTES = 1024;
+        private static final CommandBuffers INSTANCE = new CommandBuffers();
+
+        private CommandBuffers()
+        {
+            super(true);
+        }
+
+        @Override
+        public ByteBuf ioBuffer()
+        {
+            return directBuffer(COMMAND_BYTES);
+        }
+
         @Override
         public void afterBootstrapInitialized(final Bootstrap bootstrap)
         {
-            bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
+            bootstrap.option(ChannelOption.ALLOCATOR, INSTANCE);
         }
     }
 
