@@ -135,6 +135,18 @@ public final class KrakenFeedClient implements AutoCloseable
         return metrics;
     }
 
+    /** Fresh: a frame arrived within the data-silence watchdog's limit. For readiness checks on any thread. */
+    public boolean fresh(final long nowNanos)
+    {
+        return metrics.framesTotal() > 0 && silentForNanos(nowNanos) < dataSilenceNanos;
+    }
+
+    /** Since the last frame (before the first: since the clock's origin, so never fresh). */
+    public long silentForNanos(final long nowNanos)
+    {
+        return connection.silentForNanos(nowNanos);
+    }
+
     /** Outbound messages sent through the token bucket (subscribes, unsubscribes, pings). */
     public long controlMessagesSent()
     {
