@@ -83,6 +83,11 @@ final class LiveFeed implements AutoCloseable
         client.start();
     }
 
+    KrakenFeedClient client()
+    {
+        return client;
+    }
+
     @Override
     public void close()
     {

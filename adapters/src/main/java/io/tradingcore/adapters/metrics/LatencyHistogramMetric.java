@@ -9,26 +9,26 @@ import io.tradingcore.core.stage.LatencyHistogram;
 /**
  * A classic Prometheus histogram read from a {@link LatencyHistogram} a stage fills: the client's
  * own histogram would make the stage call into the client, this only reads the stage's buckets at
- * scrape time. {@code scale} turns the recorded unit into the exposed one (micros to ms: 0.001).
+ * scrape time. The recorded unit divided by {@code divisor} is the exposed one (micros to ms: 1000).
  */
 public final class LatencyHistogramMetric implements Collector
 {
     private final String name;
     private final String help;
     private final LatencyHistogram source;
-    private final double scale;
+    private final double divisor;
     private final double[] upperBounds;
 
-    public LatencyHistogramMetric(final String name, final String help, final LatencyHistogram source, final double scale)
+    public LatencyHistogramMetric(final String name, final String help, final LatencyHistogram source, final double divisor)
     {
         this.name = name;
         this.help = help;
         this.source = source;
-        this.scale = scale;
+        this.divisor = divisor;
         upperBounds = new double[source.bucketCount() + 1];
         for (int b = 0; b < source.bucketCount(); b++)
         {
-            upperBounds[b] = source.upperBound(b) * scale;
+            upperBounds[b] = source.upperBound(b) / divisor; // 1000 / 1e9 is the double nearest 1e-6; 1000 * 1e-9 is not
         }
         upperBounds[source.bucketCount()] = Double.POSITIVE_INFINITY;
     }
@@ -44,7 +44,7 @@ public final class LatencyHistogramMetric implements Collector
         return HistogramSnapshot.builder().name(name).help(help)
             .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
                 .classicHistogramBuckets(ClassicHistogramBuckets.of(upperBounds, counts))
-                .sum(source.sum() * scale)
+                .sum(source.sum() / divisor)
                 .build())
             .build();
     }

@@ -49,7 +49,7 @@ class MonitoringServerTest
         final PrometheusRegistry registry = new PrometheusRegistry();
         CounterWithCallback.builder().name("signals_published_total").help("Signals published.")
             .callback(c -> c.call(signals.get())).register(registry);
-        registry.register(new LatencyHistogramMetric("publish_latency_ms", "Receive to published, ms.", latency, 0.001));
+        registry.register(new LatencyHistogramMetric("publish_latency_ms", "Receive to published, ms.", latency, 1e3));
         server = new MonitoringServer("127.0.0.1", 0, registry, alive::get, () -> List.copyOf(unmet))
             .command("/risk/kill-switch/reset", "s3cret-token", resets::incrementAndGet)
             .start();
