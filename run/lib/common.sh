@@ -1,17 +1,17 @@
-# Shared by the launchers. Two layouts, told apart by where the jar is:
+# Shared by the launchers. Two layouts, told apart by run/pom.xml:
 #   source tree:       run/trading-core, run/lib/common.sh, jar in run/target/, configs in run/config/
 #   installed release: bin/trading-core, bin/lib/common.sh, jar in lib/, configs in config/ (INSTALL.md)
 # shellcheck shell=bash
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -f "$SCRIPTS_DIR/../lib/trading-core.jar" ]; then
-    TRADING_HOME="$(cd "$SCRIPTS_DIR/.." && pwd)"
-    JAR="$TRADING_HOME/lib/trading-core.jar"
-    CONFIG_DIR="$TRADING_HOME/config"
-else
+if [ -f "$SCRIPTS_DIR/pom.xml" ]; then
     REPO_ROOT="$(cd "$SCRIPTS_DIR/.." && pwd)"
     TRADING_HOME="$REPO_ROOT"
     JAR="$REPO_ROOT/run/target/trading-core.jar"
     CONFIG_DIR="$REPO_ROOT/run/config"
+else
+    TRADING_HOME="$(cd "$SCRIPTS_DIR/.." && pwd)"
+    JAR="$TRADING_HOME/lib/trading-core.jar"
+    CONFIG_DIR="$TRADING_HOME/config"
 fi
 TUNING_DIR="$TRADING_HOME/tuning"
 
