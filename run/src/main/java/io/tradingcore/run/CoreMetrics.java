@@ -23,6 +23,7 @@ import io.tradingcore.core.stream.StreamCatalog;
 
 import java.util.List;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
@@ -59,14 +60,8 @@ final class CoreMetrics
 
         final FeedCounters feedCounters = normalize.counters();
         counter("signals_published_total", "Signals published to the primary signals stream.", signal::signals);
-        CounterWithCallback.builder().name("strategy_signals_total").help("Signals published, by strategy.")
-            .labelNames("strategy").callback(c ->
-            {
-                for (int id = 0; id < StrategyId.COUNT; id++)
-                {
-                    c.call(signal.signals(id), StrategyId.name(id));
-                }
-            }).register(registry);
+        counters("strategy_signals_total", "Signals published, by strategy.", "strategy", StrategyId.COUNT,
+            StrategyId::name, signal::signals);
         registry.register(new LatencyHistogramMetric("publish_latency_ms",
             "Receive to published (handed to Redis) latency of each signal, milliseconds.", signal.publishLatency(), 1e3));
         registry.register(new LatencyHistogramMetric("tick_to_decision_seconds",
@@ -74,16 +69,10 @@ final class CoreMetrics
             execution.tickToDecisionBuckets(), 1e9));
         counter("stage_faults_total", "Exceptions thrown by a ring stage.", faults::faults);
 
-        CounterWithCallback.builder().name("frames_total").help("Frames the normalize stage has seen, by channel.")
-            .labelNames("channel").callback(c ->
-            {
-                for (int ch = 0; ch < Channel.COUNT; ch++)
-                {
-                    c.call(feedCounters.frames(ch), Channel.name(ch));
-                }
-            }).register(registry);
-        bySymbolCounter("checksum_failures_total", "Order book checksum mismatches, by symbol.",
-            feedCounters::checksumsFailed);
+        counters("frames_total", "Frames the normalize stage has seen, by channel.", "channel", Channel.COUNT,
+            Channel::name, feedCounters::frames);
+        counters("checksum_failures_total", "Order book checksum mismatches, by symbol.", "symbol", symbolIds.length,
+            i -> symbolNames[i], i -> feedCounters.checksumsFailed(symbolIds[i]));
         bySymbolGauge("book_valid", "1 while the symbol's book is valid (checksum verified, not crossed).",
             id -> normalize.bookValid(id) ? 1 : 0);
         counter("kraken_reconnects_total", "Reconnects of the Kraken feed.",
@@ -95,23 +84,10 @@ final class CoreMetrics
 
         counter("redis_publish_errors_total", "Redis commands that failed or were abandoned with a lost connection.",
             writer::writeErrors);
-        CounterWithCallback.builder().name("redis_entries_written_total").help("Stream entries written to Redis, by stream.")
-            .labelNames("stream").callback(c ->
-            {
-                for (int s = 0; s < StreamCatalog.COUNT; s++)
-                {
-                    c.call(writer.written(s), catalog.template(s));
-                }
-            }).register(registry);
-        CounterWithCallback.builder().name("redis_entries_shed_total")
-            .help("Market-data entries shed (hand-off or Redis writer full), by stream.")
-            .labelNames("stream").callback(c ->
-            {
-                for (int s = 0; s < StreamCatalog.COUNT; s++)
-                {
-                    c.call(writer.shed(s) + outbox.shed(s), catalog.template(s));
-                }
-            }).register(registry);
+        counters("redis_entries_written_total", "Stream entries written to Redis, by stream.", "stream",
+            StreamCatalog.COUNT, catalog::template, writer::written);
+        counters("redis_entries_shed_total", "Market-data entries shed (hand-off or Redis writer full), by stream.",
+            "stream", StreamCatalog.COUNT, catalog::template, s -> writer.shed(s) + outbox.shed(s));
         counter("redis_reconnects_total", "Reconnects of the Redis writer.", writer::reconnects);
         counter("redis_spilled_total", "Entries spilled to the local journal while Redis was away or slow.", writer::spilled);
         gauge("redis_connected", "1 while the link to Redis is up.", () -> writer.connected() ? 1 : 0);
@@ -151,13 +127,16 @@ final class CoreMetrics
         GaugeWithCallback.builder().name(name).help(help).callback(c -> c.call(value.getAsDouble())).register(registry);
     }
 
-    private void bySymbolCounter(final String name, final String help, final IntToLongFunction value)
+    /** One series a label value: {@code label} = {@code labelOf(i)} counts {@code value(i)}, i in [0, count). */
+    private void counters(
+        final String name, final String help, final String label, final int count, final IntFunction<String> labelOf,
+        final IntToLongFunction value)
     {
-        CounterWithCallback.builder().name(name).help(help).labelNames("symbol").callback(c ->
+        CounterWithCallback.builder().name(name).help(help).labelNames(label).callback(c ->
         {
-            for (int i = 0; i < symbolIds.length; i++)
+            for (int i = 0; i < count; i++)
             {
-                c.call(value.applyAsLong(symbolIds[i]), symbolNames[i]);
+                c.call(value.applyAsLong(i), labelOf.apply(i));
             }
         }).register(registry);
     }

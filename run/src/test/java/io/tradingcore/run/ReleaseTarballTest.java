@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The release tarball on a host with only a JRE: unpacked into a temporary root, it answers
- * --version and --help from any directory, refuses clearly without its jar, passes
+ * --version and --help from any directory, refuses clearly without its jar, carries the natives of
+ * Linux x86-64 and aarch64 only (and they load here), passes
  * systemd-analyze verify, and the unit's ExecStart line (its paths moved under the temporary root,
  * its Environment=, UMask= and the directories systemd would create) runs to a clean SIGTERM stop.
  * Runs in the integration-test phase, after the package phase made the tarball.
@@ -86,6 +89,45 @@ class ReleaseTarballTest
         assertEquals(1, missing.code);
         assertTrue(missing.output.contains("installation is incomplete") && !missing.output.contains("building"),
             missing.output);
+    }
+
+    @Test
+    void theLeanJarKeepsOnlyTheLinuxNativesAndTheyLoad() throws Exception
+    {
+        final Path home = unpack();
+        final Path jar = home.resolve("lib/trading-core.jar");
+        final List<String> entries;
+        try (ZipFile zip = new ZipFile(jar.toFile()))
+        {
+            entries = zip.stream().map(ZipEntry::getName).toList();
+        }
+        for (final String kept : List.of("com/sun/jna/linux-x86-64/libjnidispatch.so", "com/sun/jna/linux-aarch64/libjnidispatch.so",
+            "jni/x86_64-Linux/libjffi-1.2.so", "jni/aarch64-Linux/libjffi-1.2.so"))
+        {
+            assertTrue(entries.contains(kept), kept);
+        }
+        final List<String> foreign = entries.stream().filter(e -> e.matches(
+            "com/sun/jna/(?!linux-x86-64/|linux-aarch64/)[a-z0-9]+-[a-z0-9-]+/.+|jni/(?!x86_64-Linux/|aarch64-Linux/).+"
+                + "|com/sun/jna/platform/.+|jnr/constants/platform/(darwin|windows|freebsd|openbsd|solaris|aix)/.+")).toList();
+        assertTrue(foreign.isEmpty(), "natives for other platforms: " + foreign);
+
+        final Path check = root.resolve("NativeCheck.java");
+        try (java.io.InputStream source = getClass().getResourceAsStream("/NativeCheck.java"))
+        {
+            Files.copy(source, check);
+        }
+        final List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (final String option : Files.readAllLines(home.resolve("tuning/jvm-base.options")))
+        {
+            if (!option.isBlank() && !option.startsWith("#"))
+            {
+                command.add(option.strip());
+            }
+        }
+        command.addAll(List.of("-cp", jar.toString(), check.toString()));
+        final Ran ran = exec(root, command);
+        assertEquals(0, ran.code, ran.output);
+        assertTrue(ran.output.matches("(?s)LinuxJNAAffinity\\ntrue\\n(x86_64|aarch64)-Linux\\ntrue\\n"), ran.output);
     }
 
     @Test
@@ -154,6 +196,7 @@ class ReleaseTarballTest
                 final String printed = Files.readString(output);
                 assertEquals(0, process.exitValue(), printed);
                 assertTrue(printed.contains("(stopped by signal)"), printed);
+                assertFalse(printed.contains("UnsatisfiedLinkError") || printed.contains("NoClassDefFoundError"), printed);
                 assertTrue(streams.entries("events:bus").stream().anyMatch(e -> "stop".equals(e.get("event"))));
             }
             finally
