@@ -135,7 +135,6 @@ class ReleaseTarballTest
     {
         final Path home = unpack();
         final SystemdUnit unit = SystemdUnit.read(home.resolve("systemd/trading-core.service"));
-        verifyWithSystemd(home);
         try (RedisServerFixture redis = RedisServerFixture.plain();
             RedisReadBack streams = new RedisReadBack(redis.url());
             KrakenSimulator kraken = new KrakenSimulator(new KrakenSimulatorSettings()
@@ -212,8 +211,10 @@ class ReleaseTarballTest
     }
 
     /** systemd-analyze verify with the tarball installed at the unit's paths under a root of our own. */
-    private void verifyWithSystemd(final Path home) throws Exception
+    @Test
+    void systemdVerifiesTheInstalledUnit() throws Exception
     {
+        final Path home = unpack();
         assumeTrue(SystemdUnitTest.onPath("systemd-analyze"), "systemd-analyze is not installed (run/test installs systemd)");
         final Path units = Files.createDirectories(root.resolve("lib/systemd/system"));
         try (Stream<Path> targets = Files.list(Path.of("/lib/systemd/system")))
