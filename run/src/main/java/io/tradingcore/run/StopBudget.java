@@ -16,12 +16,14 @@ final class StopBudget
     static final Duration STAGE_THREADS_STOP = Duration.ofSeconds(1);
     /** The live order client's close, as the feed's. */
     static final Duration ORDERS_STOP = Duration.ofSeconds(4);
+    /** The risk state keeper's last write (RiskStateKeeper joins its thread for 1 s). */
+    static final Duration RISK_STATE_SAVE = Duration.ofSeconds(1);
     /** Redis connected: everything pending is written or, past this, left in the spill journal. */
     static final Duration REDIS_FLUSH = Duration.ofSeconds(30);
     /** Redis away: the spill journal already holds what must be kept. */
     static final Duration REDIS_AWAY_GRACE = Duration.ofSeconds(5);
     static final Duration WORST_CASE = FEED_CLOSE.plus(RING_DRAIN).plus(STAGE_THREADS_STOP).plus(ORDERS_STOP)
-        .plus(REDIS_FLUSH);
+        .plus(RISK_STATE_SAVE).plus(REDIS_FLUSH);
     /** The hook's wait for the core: the worst case and time to print the summary. */
     static final Duration HOOK_WAIT = WORST_CASE.plusSeconds(5);
 

@@ -206,6 +206,15 @@ class ReleaseTarballTest
             assertTrue(Files.size(gcLog) > 0, "the latency profile's GC log is in LogsDirectory");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(gcLog)), "UMask=0077");
             assertTrue(Files.isDirectory(Path.of(moved(STATE)).resolve("spill")), "the spill journal lives in StateDirectory");
+            try (Stream<Path> state = Files.list(Path.of(moved(STATE)).resolve("state")))
+            {
+                final List<Path> files = state.toList();
+                assertFalse(files.isEmpty(), "the risk state is saved in StateDirectory at the stop");
+                for (final Path file : files)
+                {
+                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+                }
+            }
             assertFalse(Files.exists(home.resolve("var")), "nothing is written under the installation");
         }
     }

@@ -42,7 +42,8 @@ class SystemdUnitTest
         assertEquals("trading-core", unit.value("StateDirectory"));
         assertEquals("trading-core", unit.value("LogsDirectory"));
         assertEquals("0077", unit.value("UMask"), "the spill journal holds signals and orders");
-        assertTrue(unit.value("ExecStart").contains("--spill-path /var/lib/trading-core/spill"), unit.value("ExecStart"));
+        assertTrue(unit.value("ExecStart").contains("--spill-path /var/lib/trading-core/spill")
+            && unit.value("ExecStart").contains("--state-dir /var/lib/trading-core/state"), unit.value("ExecStart"));
         assertTrue(unit.values("ReadWritePaths").isEmpty(), "nothing writable but the state and logs directories");
         assertEquals("true", unit.value("PrivateTmp"));
         for (final String option : Files.readAllLines(CoreRun.home().resolve("tuning").resolve("jvm-latency.options")))
