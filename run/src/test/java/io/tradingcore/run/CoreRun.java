@@ -33,10 +33,26 @@ final class CoreRun
 
     private CoreRun(final Map<String, String> env, final List<String> args)
     {
-        final String[] argv = args.toArray(new String[0]);
+        final String[] argv = ownState(args).toArray(new String[0]);
         thread = new Thread(() -> exitCode = TradingCoreMain.run(argv, env, home(),
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
             shutdown), "trading-core-under-test");
+    }
+
+    /**
+     * The arguments with a risk state directory of this run's own unless they name one: the default,
+     * var/state under the repository, would carry one test's positions and kill switch into the next.
+     */
+    private static List<String> ownState(final List<String> args)
+    {
+        if (args.contains("--state-dir"))
+        {
+            return args;
+        }
+        final List<String> own = new ArrayList<>(args);
+        own.add("--state-dir");
+        own.add(Path.of("target", "test-state", java.util.UUID.randomUUID().toString()).toAbsolutePath().toString());
+        return own;
     }
 
     /** The repository root: surefire runs in {@code run/}, and the launcher reads {@code run/config} from the root. */
