@@ -1,7 +1,19 @@
-# Shared by run/demo, run/test and run/trading-core: find the repo, make sure the tools are here.
+# Shared by the launchers. Two layouts, told apart by run/pom.xml:
+#   source tree:       run/trading-core, run/lib/common.sh, jar in run/target/, configs in run/config/
+#   installed release: bin/trading-core, bin/lib/common.sh, jar in lib/, configs in config/ (INSTALL.md)
 # shellcheck shell=bash
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-JAR="$REPO_ROOT/run/target/trading-core.jar"
+SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ -f "$SCRIPTS_DIR/pom.xml" ]; then
+    REPO_ROOT="$(cd "$SCRIPTS_DIR/.." && pwd)"
+    TRADING_HOME="$REPO_ROOT"
+    JAR="$REPO_ROOT/run/target/trading-core.jar"
+    CONFIG_DIR="$REPO_ROOT/run/config"
+else
+    TRADING_HOME="$(cd "$SCRIPTS_DIR/.." && pwd)"
+    JAR="$TRADING_HOME/lib/trading-core.jar"
+    CONFIG_DIR="$TRADING_HOME/config"
+fi
+TUNING_DIR="$TRADING_HOME/tuning"
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -31,8 +43,21 @@ need_build_tools() {
     need_package mvn maven
 }
 
-# Builds a jar unless it is newer than every source and pom: the launcher by default, or
-# `ensure_jar JAR MAVEN_ARGS...` (e.g. `-pl jmh-benchmarks -am` for the benchmarks jar alone).
+# The launchers never build: a missing jar is an error that says what to do.
+require_jar() {
+    if [ ! -f "$JAR" ]; then
+        if [ -n "${REPO_ROOT:-}" ]; then
+            say "no $JAR: build it first with 'mvn -B package -DskipTests' in $REPO_ROOT (run/demo builds it for you)"
+        else
+            say "no $JAR: this installation is incomplete; unpack the release tarball again (INSTALL.md)"
+        fi
+        exit 1
+    fi
+    command -v java >/dev/null 2>&1 || { say "java is missing: install a Java 17+ runtime (apt-get install openjdk-17-jre-headless)"; exit 1; }
+}
+
+# For the development tools (run/demo, run/bench): builds a jar unless it is newer than every source
+# and pom: the launcher by default, or `ensure_jar JAR MAVEN_ARGS...` (e.g. `-pl jmh-benchmarks -am`).
 ensure_jar() {
     local jar="${1:-$JAR}"
     if [ $# -gt 0 ]; then shift; fi
@@ -44,11 +69,31 @@ ensure_jar() {
     (cd "$REPO_ROOT" && mvn -B -q -DskipTests "$@" package) || { say "build failed"; exit 1; }
 }
 
-# JVM flags: the module opens every library needs, then the host profile.
+# The Java feature release of the java on PATH, from its release file (no JVM started for it).
+java_feature() {
+    local home
+    home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true
+}
+
+# JVM flags: the module opens every library needs, then the host profile (TRADING_JVM_PROFILE) with
+# @LOGS_DIRECTORY@ set to systemd's LogsDirectory (else var/log under the home). A run that only prints
+# (--help, --version, --print-config) gets a small heap instead of the profile's pre-touched one.
 jvm_flags() {
-    local profile="${TRADING_JVM_PROFILE:-default}"
-    grep -hv '^\s*#' "$REPO_ROOT/tuning/jvm-base.options" "$REPO_ROOT/tuning/jvm-$profile.options" 2>/dev/null | tr '\n' ' '
-    if java -version 2>&1 | grep -qE 'version "(2[4-9]|[3-9][0-9])'; then
+    local arg profile="${TRADING_JVM_PROFILE:-default}" logs="${LOGS_DIRECTORY:-$TRADING_HOME/var/log}"
+    grep -hv '^\s*#' "$TUNING_DIR/jvm-base.options" | tr '\n' ' '
+    for arg in "$@"; do
+        case "$arg" in
+            --help|-h|--version|--print-config) printf '%s ' -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC; profile="" ;;
+        esac
+    done
+    if [ -n "$profile" ]; then
+        if grep -q '@LOGS_DIRECTORY@' "$TUNING_DIR/jvm-$profile.options"; then
+            mkdir -p "$logs"
+        fi
+        grep -hv '^\s*#' "$TUNING_DIR/jvm-$profile.options" | sed "s|@LOGS_DIRECTORY@|$logs|g" | tr '\n' ' '
+    fi
+    if [ "$(java_feature)" -ge 24 ] 2>/dev/null; then
         printf '%s ' --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
     fi
 }

@@ -75,6 +75,11 @@ final class LiveFeed implements AutoCloseable
         client.start();
     }
 
+    KrakenFeedClient client()
+    {
+        return client;
+    }
+
     @Override
     public void close()
     {

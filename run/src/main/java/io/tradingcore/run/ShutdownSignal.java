@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ShutdownSignal
 {
-    private static final long HOOK_WAIT_SECONDS = 55;
-
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = TradingCoreMain.EXIT_FAULT;
@@ -56,7 +54,7 @@ final class ShutdownSignal
         requested.countDown();
         try
         {
-            if (finished.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS))
+            if (finished.await(StopBudget.HOOK_WAIT.toMillis(), TimeUnit.MILLISECONDS))
             {
                 System.out.flush();
                 System.err.flush();

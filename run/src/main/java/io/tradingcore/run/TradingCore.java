@@ -7,7 +7,8 @@ import io.tradingcore.adapters.config.TradingConfig;
 import io.tradingcore.adapters.kraken.auth.KrakenOrderClient;
 import io.tradingcore.adapters.kraken.auth.KrakenOrderSettings;
 import io.tradingcore.adapters.kraken.auth.WebSocketTokenClient;
-import io.tradingcore.adapters.metrics.PrometheusEndpoint;
+import io.tradingcore.adapters.kraken.KrakenFeedClient;
+import io.tradingcore.adapters.metrics.MonitoringServer;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
@@ -46,6 +47,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -58,9 +60,6 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
 final class TradingCore implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(TradingCore.class);
-    /** Kept under the shutdown hook's wait (55 s) with the feed's and order client's closes (≤ 4 s each). */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration REDIS_AWAY_GRACE = Duration.ofSeconds(5);
     private static final Duration REPLAY_REDIS_WAIT = Duration.ofSeconds(10);
     /** The operator's reset of the daily-drawdown kill switch (POST with the operator token). */
     private static final String KILL_SWITCH_RESET_PATH = "/risk/kill-switch/reset";
@@ -81,6 +80,8 @@ final class TradingCore implements AutoCloseable
     private static final byte[] FILLS = ascii("fills");
     private static final byte[] KILL_SWITCH_TRIPPED = ascii("kill_switch_tripped");
     private static final byte[] STATE_AS_OF = ascii("state_as_of");
+    private static final byte[] VERSION = ascii("version");
+    private static final byte[] COMMIT = ascii("commit");
 
     private final TradingConfig config;
     private final Path home;
@@ -103,7 +104,10 @@ final class TradingCore implements AutoCloseable
     private final RiskStateFile stateFile;
     private final RiskState restored;
     private RiskStateKeeper stateKeeper;
-    private PrometheusEndpoint prometheus;
+    private final BuildInfo build = BuildInfo.load();
+    /** The socket feed's client while it runs, for metrics and readiness on the HTTP thread. */
+    private volatile KrakenFeedClient feedClient;
+    private MonitoringServer monitoring;
 
     TradingCore(final TradingConfig config, final Path home) throws BadInputException
     {
@@ -214,17 +218,7 @@ final class TradingCore implements AutoCloseable
         writer.start();
         if (config.metricsHttpPort() != 0)
         {
-            prometheus = new PrometheusEndpoint(config.metricsHttpHost(), config.metricsHttpPort())
-                .signalsPublished(signal::signals).publishLatency(signal.publishLatency())
-                .framesByChannel(normalize.counters()::frames).checksumFailures(normalize.counters()::checksumsFailed)
-                .redisWriteErrors(writer::writeErrors).redisEntries(writer::written, writer::shed)
-                .redisConnected(writer::connected);
-            final String operatorToken = System.getenv(OPERATOR_TOKEN_VARIABLE);
-            if (operatorToken != null && !operatorToken.isEmpty())
-            {
-                prometheus.command(KILL_SWITCH_RESET_PATH, operatorToken, risk::requestKillSwitchReset);
-            }
-            prometheus.start();
+            startMonitoring();
         }
         if (config.feed().source() == FeedSettings.Source.REPLAY && !awaitRedis(REPLAY_REDIS_WAIT))
         {
@@ -315,7 +309,7 @@ final class TradingCore implements AutoCloseable
         stateKeeper.close();
         writeLifecycle(STOP);
         // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
-        final boolean flushed = writer.awaitDrained(writer.connected() ? DRAIN_TIMEOUT : REDIS_AWAY_GRACE);
+        final boolean flushed = writer.awaitDrained(writer.connected() ? StopBudget.REDIS_FLUSH : StopBudget.REDIS_AWAY_GRACE);
         writer.close();
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
@@ -325,6 +319,23 @@ final class TradingCore implements AutoCloseable
             throw damaged;
         }
         return code;
+    }
+
+    private void startMonitoring() throws java.io.IOException
+    {
+        final List<String> subscribed = config.kraken().symbols();
+        final CoreMetrics metrics = new CoreMetrics(build, subscribed, symbols, catalog, normalize, signal, risk, execution,
+            pipeline, outbox, writer, () -> feedClient, faults);
+        final Readiness readiness = new Readiness(subscribed, symbols, normalize, writer, () -> feedClient,
+            config.feed().source() != FeedSettings.Source.REPLAY);
+        monitoring = new MonitoringServer(config.metricsHttpHost(), config.metricsHttpPort(), metrics.registry(),
+            () -> faults.faults() == 0, readiness);
+        final String operatorToken = System.getenv(OPERATOR_TOKEN_VARIABLE);
+        if (operatorToken != null && !operatorToken.isEmpty())
+        {
+            monitoring.command(KILL_SWITCH_RESET_PATH, operatorToken, risk::requestKillSwitchReset);
+        }
+        monitoring.start();
     }
 
     /**
@@ -354,6 +365,7 @@ final class TradingCore implements AutoCloseable
             resync, outbox))
         {
             feed.start();
+            feedClient = feed.client();
             LOG.info("streaming from {} until stopped (SIGTERM)", config.feed().source());
             shutdown.await(Long.MAX_VALUE, TimeUnit.DAYS);
             LOG.info("stop requested: closing the feed, draining the ring, flushing Redis");
@@ -382,12 +394,12 @@ final class TradingCore implements AutoCloseable
 
     private void drainRing()
     {
-        final long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+        final long deadline = System.nanoTime() + StopBudget.RING_DRAIN.toNanos();
         while (!pipeline.isDrained() && System.nanoTime() < deadline)
         {
             Thread.onSpinWait();
         }
-        pipeline.stop(1, TimeUnit.SECONDS);
+        pipeline.stop(StopBudget.STAGE_THREADS_STOP.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private String tradingSummary()
@@ -422,6 +434,8 @@ final class TradingCore implements AutoCloseable
             .string(MODE, config.environment().mode())
             .string(FEED, config.feed().source().name().toLowerCase(java.util.Locale.ROOT))
             .bool(ORDER_ENTRY, config.orderEntryAllowed())
+            .string(VERSION, build.version())
+            .string(COMMIT, build.commit())
             .timestamp(Fields.TIMESTAMP, clock.epochMicros())
             .publish();
     }
@@ -429,9 +443,9 @@ final class TradingCore implements AutoCloseable
     @Override
     public void close()
     {
-        if (prometheus != null)
+        if (monitoring != null)
         {
-            prometheus.close();
+            monitoring.close();
         }
         if (orders != null)
         {

@@ -22,6 +22,7 @@ public final class TradingCoreMain
     public static final int EXIT_BAD_CONFIG = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingCoreMain.class);
+    private static final String VERSION = "--version";
 
     private TradingCoreMain()
     {
@@ -58,10 +59,15 @@ public final class TradingCoreMain
         final String[] args, final Map<String, String> env, final Path home, final PrintStream out,
         final PrintStream err, final ShutdownSignal shutdown)
     {
+        if (java.util.Arrays.asList(args).contains(VERSION))
+        {
+            out.println(BuildInfo.load());
+            return EXIT_OK;
+        }
         final TradingConfig config;
         try
         {
-            config = ConfigLoader.load(args, env, home.resolve("run").resolve("config"));
+            config = ConfigLoader.load(args, env, configDirectory(home));
         }
         catch (final ConfigException ex)
         {
@@ -105,5 +111,12 @@ public final class TradingCoreMain
     private static Path home()
     {
         return Path.of(System.getProperty("trading.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** {@code -Dtrading.config} (an installed release: config/), else the source tree's run/config under home. */
+    private static Path configDirectory(final Path home)
+    {
+        final String configured = System.getProperty("trading.config");
+        return configured != null ? Path.of(configured) : home.resolve("run").resolve("config");
     }
 }

@@ -29,7 +29,8 @@ class SigtermTest
         {
             final Path output = dir.resolve("trading-core.out");
             final Process process = CoreProcess.start(output, List.of("--feed", "sim", "--redis", redis.url(),
-                "--spill-path", dir.resolve("spill").toString(), "--topology", "compact", "--wait-strategy", "yielding"));
+                "--spill-path", dir.resolve("spill").toString(), "--state-dir", dir.resolve("state").toString(),
+                "--topology", "compact", "--wait-strategy", "yielding"));
             try
             {
                 assertTrue(streams.awaitEntry("events:bus", e -> "start".equals(e.get("event")), Duration.ofSeconds(60)),

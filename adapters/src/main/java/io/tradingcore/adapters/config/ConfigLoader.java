@@ -259,6 +259,7 @@ public final class ConfigLoader
         }
         line(sb, PRINT_CONFIG, "print the effective configuration (secrets masked) and exit");
         line(sb, HELP, "print this help and exit");
+        line(sb, "--version", "print the version and the git commit and exit");
         sb.append("\nEnvironment variables:\n");
         for (final Override v : VARIABLES)
         {

@@ -215,6 +215,12 @@ public final class KrakenConnection
         exchangeStatus = status;
     }
 
+    /** Since the last frame or pong; any thread may ask (a racy read of the feed thread's clock). */
+    public long silentForNanos(final long nowNanos)
+    {
+        return watchdog.silentForNanos(nowNanos);
+    }
+
     /** Any frame or pong: the connection is alive. */
     public void onFrame(final long nowNanos)
     {

@@ -135,6 +135,24 @@ public final class KrakenFeedClient implements AutoCloseable
         return metrics;
     }
 
+    /** Fresh: a frame arrived since the connection watchdog last could have given up (silence + ping timeout). Any thread. */
+    public boolean fresh(final long nowNanos)
+    {
+        return metrics.framesTotal() > 0 && silentForNanos(nowNanos) < staleAfterNanos();
+    }
+
+    /** Silent this long, the connection watchdog has pinged and waited for the pong in vain. */
+    public long staleAfterNanos()
+    {
+        return (settings.connectionSilenceMillis() + settings.pingTimeoutMillis()) * 1_000_000L;
+    }
+
+    /** Since the last frame (before the first: since the clock's origin, so never fresh). */
+    public long silentForNanos(final long nowNanos)
+    {
+        return connection.silentForNanos(nowNanos);
+    }
+
     /** Outbound messages sent through the token bucket (subscribes, unsubscribes, pings). */
     public long controlMessagesSent()
     {

@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The local spill journal of kept entries that did not fit in memory while Redis was down or slow:
@@ -62,8 +63,10 @@ final class SpillJournal implements AutoCloseable
             {
                 Files.createDirectories(parent);
             }
-            this.channel = FileChannel.open(
-                path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            // signals and orders: owner-only whatever the umask (a new file; an existing one keeps its mode)
+            this.channel = FileChannel.open(path,
+                java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             recover();
         }
         catch (final IOException ex)

@@ -28,6 +28,17 @@ final class SpillJournalTest
     private final EntryWriter entry = new EntryWriter(outbox);
 
     @Test
+    void theJournalIsReadableByItsOwnerOnlyWhateverTheUmask() throws IOException
+    {
+        final Path file = dir.resolve("owner.spill");
+        try (SpillJournal ignored = new SpillJournal(file, 0))
+        {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "it holds signals and orders");
+        }
+    }
+
+    @Test
     void recordsComeBackInOrderAgainAfterARewindAndTheFileEmptiesOnceAcknowledged() throws IOException
     {
         final Path file = dir.resolve("a.spill");

@@ -64,6 +64,20 @@ public final class TradingPipeline
         return disruptor.getSequenceValueFor(last) >= ring.getCursor();
     }
 
+    /**
+     * Slots published and not yet through the last stage: two sequence reads, no slot is touched,
+     * so a metrics thread may call it.
+     */
+    public long occupancy()
+    {
+        return Math.max(0, disruptor.getCursor() - disruptor.getSequenceValueFor(last));
+    }
+
+    public long capacity()
+    {
+        return disruptor.getBufferSize();
+    }
+
     /** Waits until every published slot went through every stage, then stops the stage threads. */
     public void stop(final long timeout, final TimeUnit unit)
     {

@@ -71,6 +71,8 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private final Histogram tickToDecision = new Histogram(MAX_LATENCY_NANOS, 3);
     /** The first ticks after start alone: what a warm-up before the live feed is for. */
     private final Histogram firstTicks = new Histogram(MAX_LATENCY_NANOS, 3);
+    /** The same latencies in fixed buckets any thread may read (Prometheus); the Histogram is this thread's. */
+    private final LatencyHistogram tickToDecisionBuckets = new LatencyHistogram(LatencyHistogram.TICK_TO_DECISION_NANOS);
     private final Histogram receiveToDecision = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram intervalSlippage = new Histogram(2 * SLIPPAGE_OFFSET, 3);
@@ -147,6 +149,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             {
                 firstTicks.recordValue(inPipeline);
             }
+            tickToDecisionBuckets.record(inPipeline);
             intervalLatency.recordValue(inPipeline);
             receiveToDecision.recordValue(clamp(decided - event.receiveNanos));
         }
@@ -176,6 +179,12 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     public Histogram firstTicks()
     {
         return firstTicks;
+    }
+
+    /** {@link #tickToDecision()} in fixed buckets, for a scrape from another thread. */
+    public LatencyHistogram tickToDecisionBuckets()
+    {
+        return tickToDecisionBuckets;
     }
 
     /** The same from the frame's receipt, so including the wait in the ring (a replay fills it in bursts). */

@@ -2,6 +2,7 @@ package io.tradingcore.core.stage;
 
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.ParseError;
+import io.tradingcore.core.market.SymbolTable;
 
 /**
  * What the normalize stage has seen, for the run summary and the feed metrics. Single writer
@@ -12,6 +13,7 @@ public final class FeedCounters
 {
     final long[] framesByChannel = new long[Channel.COUNT];
     final long[] errorsByKind = new long[ParseError.COUNT];
+    private final long[] checksumsFailedBySymbol = new long[SymbolTable.MAX_SYMBOLS];
     long frameBytes;
     long bookMessages;
     long checksumsVerified;
@@ -72,6 +74,17 @@ public final class FeedCounters
     public long checksumsFailed()
     {
         return checksumsFailed;
+    }
+
+    public long checksumsFailed(final int symbolId)
+    {
+        return checksumsFailedBySymbol[symbolId];
+    }
+
+    void checksumFailed(final int symbolId)
+    {
+        checksumsFailed++;
+        checksumsFailedBySymbol[symbolId]++;
     }
 
     public long crossedBooks()

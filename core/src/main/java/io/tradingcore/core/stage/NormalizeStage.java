@@ -127,6 +127,12 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         return counters;
     }
 
+    /** Whether the symbol's book is valid now; a racy read for readiness checks on other threads. */
+    public boolean bookValid(final int symbolId)
+    {
+        return bookState[symbolId] == STATE_VALID;
+    }
+
     @Override
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
@@ -330,7 +336,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         final long computed = checksum.compute(book);
         if (computed != expected)
         {
-            counters.checksumsFailed++;
+            counters.checksumFailed(symbolId);
             error(CHECKSUM_MISMATCH)
                 .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
                 .integer(Fields.EXPECTED, expected)

@@ -190,6 +190,18 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         killSwitchResetRequested = true;
     }
 
+    /** Read by the metrics thread: a racy but untorn view of the stage's state. */
+    public boolean killSwitchTripped()
+    {
+        return risk.tripped();
+    }
+
+    /** Orders approved and not yet filled or closed; read as {@link #killSwitchTripped()}. */
+    public int openOrders()
+    {
+        return risk.openOrders();
+    }
+
     private void resetKillSwitch()
     {
         killSwitchResetRequested = false;

@@ -71,7 +71,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private long signalsNotCarried;
     private final long[] signalsByStrategy = new long[StrategyId.COUNT];
     private long arbOpportunities;
-    private final LatencyHistogram publishLatency = new LatencyHistogram();
+    private final LatencyHistogram publishLatency = new LatencyHistogram(LatencyHistogram.PUBLISH_MICROS);
 
     /**
      * @param arb      the triangular scorer, or null when the three books of {@code triangle} are not all configured

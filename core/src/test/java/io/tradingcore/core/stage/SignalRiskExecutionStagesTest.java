@@ -171,7 +171,7 @@ class SignalRiskExecutionStagesTest
         assertEquals(Rfc3339.formatMicros(now), signal.get("timestamp"));
         assertEquals(1, s.signal.signals(StrategyId.TREND));
         long published = 0;
-        for (int b = 0; b <= LatencyHistogram.bucketCount(); b++)
+        for (int b = 0; b <= s.signal.publishLatency().bucketCount(); b++)
         {
             published += s.signal.publishLatency().count(b);
         }

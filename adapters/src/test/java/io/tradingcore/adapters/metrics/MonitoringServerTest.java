@@ -1,11 +1,12 @@
 package io.tradingcore.adapters.metrics;
 
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_36_2.Metrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tradingcore.adapters.config.ConfigException;
 import io.tradingcore.adapters.config.ConfigLoader;
 import io.tradingcore.adapters.config.TradingConfig;
-import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.stage.LatencyHistogram;
-import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,15 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PrometheusEndpointTest
+class MonitoringServerTest
 {
     private final AtomicLong signals = new AtomicLong();
     private final AtomicLong resets = new AtomicLong();
-    private final AtomicLong writeErrors = new AtomicLong();
-    private final AtomicBoolean connected = new AtomicBoolean(true);
-    private final LatencyHistogram latency = new LatencyHistogram();
+    private final AtomicBoolean alive = new AtomicBoolean(true);
+    private final List<String> unmet = new CopyOnWriteArrayList<>();
+    private final LatencyHistogram latency = new LatencyHistogram(LatencyHistogram.PUBLISH_MICROS);
     private final HttpClient http = HttpClient.newHttpClient();
-    private PrometheusEndpoint endpoint;
+    private MonitoringServer server;
 
     @TempDir
     Path dir;
@@ -44,14 +46,11 @@ class PrometheusEndpointTest
     @BeforeEach
     void start() throws IOException
     {
-        endpoint = new PrometheusEndpoint("127.0.0.1", 0)
-            .signalsPublished(signals::get)
-            .publishLatency(latency)
-            .framesByChannel(channel -> channel == Channel.BOOK ? 1234 : channel == Channel.TRADE ? 56 : 0)
-            .checksumFailures(() -> 3)
-            .redisWriteErrors(writeErrors::get)
-            .redisEntries(stream -> stream == StreamCatalog.ARB_SCORED ? 40 : 2, stream -> stream == 0 ? 7 : 0)
-            .redisConnected(connected::get)
+        final PrometheusRegistry registry = new PrometheusRegistry();
+        CounterWithCallback.builder().name("signals_published_total").help("Signals published.")
+            .callback(c -> c.call(signals.get())).register(registry);
+        registry.register(new LatencyHistogramMetric("publish_latency_ms", "Receive to published, ms.", latency, 1e3));
+        server = new MonitoringServer("127.0.0.1", 0, registry, alive::get, () -> List.copyOf(unmet))
             .command("/risk/kill-switch/reset", "s3cret-token", resets::incrementAndGet)
             .start();
     }
@@ -59,109 +58,94 @@ class PrometheusEndpointTest
     @AfterEach
     void stop()
     {
-        endpoint.close();
+        server.close();
     }
 
     private HttpResponse<String> get(final String path) throws IOException, InterruptedException
     {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<String> metrics() throws IOException, InterruptedException
+    private URI uri(final String path)
     {
-        final HttpResponse<String> response = get("/metrics");
-        assertEquals(200, response.statusCode());
-        assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
-        return List.of(response.body().split("\n"));
+        return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
     @Test
-    void countersAreExactLinesWithHelpAndType() throws Exception
+    void callbackCountersAreReadAtEachScrape() throws Exception
     {
         signals.set(42);
-        writeErrors.set(5);
-        final List<String> lines = metrics();
-        assertLines(lines,
-            "# TYPE signals_published_total counter",
-            "signals_published_total 42",
-            "# TYPE redis_publish_errors_total counter",
-            "redis_publish_errors_total 5",
-            "frames_total{channel=\"book\"} 1234",
-            "frames_total{channel=\"trade\"} 56",
-            "frames_total{channel=\"status\"} 0",
-            "checksum_failures_total 3",
-            "redis_entries_written_total " + (40 + 2 * (StreamCatalog.COUNT - 1)),
-            "redis_entries_shed_total 7",
-            "# TYPE redis_connected gauge",
-            "redis_connected 1",
-            "# TYPE publish_latency_ms histogram");
-        for (final String line : lines)
-        {
-            assertTrue(line.startsWith("#") || line.matches("[a-z_]+(\\{[a-z]+=\"[^\"]+\"\\})? [0-9.]+"), line);
-        }
+        final HttpResponse<String> text = get("/metrics");
+        assertEquals(200, text.statusCode());
+        assertTrue(text.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        assertLines(List.of(text.body().split("\n")), "# TYPE signals_published_total counter", "signals_published_total 42.0");
 
         signals.incrementAndGet();
-        assertLines(metrics(), "signals_published_total 43");
+        final Metrics.MetricFamily counter = MetricsScrape.families(uri("/metrics")).get("signals_published_total");
+        assertEquals(Metrics.MetricType.COUNTER, counter.getType());
+        assertEquals(43, counter.getMetric(0).getCounter().getValue());
     }
 
     @Test
-    void histogramBucketsAreCumulativeAndInfEqualsCount() throws Exception
+    void histogramBucketsAreCumulativeInMillisecondsAndInfEqualsCount() throws Exception
     {
         latency.record(30);          // 0.05 ms bucket
         latency.record(50);          // inclusive bound: still 0.05
         latency.record(700);         // 1 ms bucket
         latency.record(2_000_000);   // above 1 s: only +Inf
         latency.record(-5);          // clock step: counts as 0
-        final List<String> lines = metrics();
-        assertLines(lines,
+        assertLines(List.of(get("/metrics").body().split("\n")),
+            "# TYPE publish_latency_ms histogram",
             "publish_latency_ms_bucket{le=\"0.05\"} 3",
             "publish_latency_ms_bucket{le=\"0.1\"} 3",
-            "publish_latency_ms_bucket{le=\"0.5\"} 3",
-            "publish_latency_ms_bucket{le=\"1\"} 4",
-            "publish_latency_ms_bucket{le=\"2.5\"} 4",
-            "publish_latency_ms_bucket{le=\"1000\"} 4",
+            "publish_latency_ms_bucket{le=\"1.0\"} 4",
+            "publish_latency_ms_bucket{le=\"1000.0\"} 4",
             "publish_latency_ms_bucket{le=\"+Inf\"} 5",
-            "publish_latency_ms_sum 2000.78",
-            "publish_latency_ms_count 5");
+            "publish_latency_ms_count 5",
+            "publish_latency_ms_sum 2000.78");
 
+        final Metrics.Histogram histogram = MetricsScrape.families(uri("/metrics")).get("publish_latency_ms")
+            .getMetric(0).getHistogram();
+        assertEquals(5, histogram.getSampleCount());
+        assertEquals(latency.bucketCount() + 1, histogram.getBucketCount(), "every finite bucket and +Inf");
         long previous = 0;
-        int buckets = 0;
-        for (final String line : lines)
+        for (final Metrics.Bucket bucket : histogram.getBucketList())
         {
-            if (line.startsWith("publish_latency_ms_bucket"))
-            {
-                final long value = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
-                assertTrue(value >= previous, line);
-                previous = value;
-                buckets++;
-            }
+            assertTrue(bucket.getCumulativeCount() >= previous, bucket.toString());
+            previous = bucket.getCumulativeCount();
         }
-        assertEquals(LatencyHistogram.bucketCount() + 1, buckets);
+        assertEquals(5, previous, "+Inf holds every sample");
     }
 
     @Test
-    void healthFollowsTheRedisLink() throws Exception
+    void healthIsLivenessAndReadyNamesWhatIsUnmet() throws Exception
     {
-        final HttpResponse<String> up = get("/health");
-        assertEquals(200, up.statusCode());
-        assertEquals("ok\n", up.body());
+        assertEquals(200, get("/health").statusCode());
+        assertEquals(200, get("/ready").statusCode());
+        assertEquals("ready\n", get("/ready").body());
 
-        connected.set(false);
-        final HttpResponse<String> down = get("/health");
-        assertEquals(503, down.statusCode());
-        assertEquals("redis not connected\n", down.body());
-        assertLines(metrics(), "redis_connected 0");
+        unmet.add("feed stale: no frame for 12 s (watchdog 10 s)");
+        unmet.add("books not valid: BTC/USD");
+        final HttpResponse<String> notReady = get("/ready");
+        assertEquals(503, notReady.statusCode());
+        assertEquals("feed stale: no frame for 12 s (watchdog 10 s)\nbooks not valid: BTC/USD\n", notReady.body());
+        assertEquals(200, get("/health").statusCode(), "not ready is still alive");
+
+        alive.set(false);
+        assertEquals(503, get("/health").statusCode());
     }
 
     @Test
     void onlyGetIsServed() throws Exception
     {
-        final HttpResponse<String> post = http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
+        for (final String path : List.of("/metrics", "/health", "/ready"))
+        {
+            final HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(405, post.statusCode());
+            assertEquals(405, post.statusCode(), path);
+        }
         assertEquals(404, get("/nothing").statusCode());
+        assertEquals(404, get("/ready/more").statusCode());
     }
 
     @Test
@@ -179,8 +163,8 @@ class PrometheusEndpointTest
 
     private int reset(final String token, final String origin) throws IOException, InterruptedException
     {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + endpoint.port() + "/risk/kill-switch/reset")).POST(HttpRequest.BodyPublishers.noBody());
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri("/risk/kill-switch/reset"))
+            .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null)
         {
             request.header("X-Operator-Token", token);
