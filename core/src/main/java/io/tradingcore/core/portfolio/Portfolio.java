@@ -160,9 +160,11 @@ public final class Portfolio
         return position[symbolId];
     }
 
+    /** Signed position in the base currency; 0 while the symbol's precision is unknown (nothing can have filled). */
     public double positionQty(final int symbolId)
     {
-        return Scaled.toDouble(position[symbolId], instruments.qtyPrecision(symbolId));
+        final int precision = instruments.qtyPrecision(symbolId);
+        return precision < 0 ? 0 : Scaled.toDouble(position[symbolId], precision);
     }
 
     /** Average entry price of the open position in quote currency; 0 when flat. */

@@ -21,6 +21,14 @@ class PortfolioTest
     private final UsdConversion usd = new UsdConversion(symbols, instruments);
 
     @Test
+    void aSymbolWhosePrecisionIsNotKnownYetHoldsNothing()
+    {
+        symbols.intern("SOL/USD");
+        final Portfolio p = new Portfolio(instruments, usd, 2);
+        assertEquals(0.0, p.positionQty(0), EPS); // read by the metrics endpoint before the first update arrives
+    }
+
+    @Test
     void buyAddPartialCloseFlipAndCloseByHand()
     {
         symbols.intern("BTC/USD");
