@@ -37,7 +37,8 @@ final class LiveFeed implements AutoCloseable
             simulator = new KrakenSimulator(new KrakenSimulatorSettings()
                 .symbols(kraken.symbols())
                 .bookDepth(kraken.bookDepth())
-                .framesPerSecond(SIMULATED_FRAMES_PER_SECOND));
+                .framesPerSecond(SIMULATED_FRAMES_PER_SECOND)
+                .hostClock(true));
             simulator.start(0);
             endpoint = simulator.uri();
         }

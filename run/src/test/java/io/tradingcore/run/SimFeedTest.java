@@ -53,6 +53,13 @@ class SimFeedTest
             assertEquals(List.of("start", "stop"), live.entries("events:bus").stream()
                 .filter(e -> "sim".equals(e.get("feed"))).map(e -> e.get("event")).toList());
             assertTrue(Files.size(recording) > 0, "frames were recorded");
+            // the simulator keeps its market on this host's clock: lags are real figures, not months
+            final List<RedisReadBack.Entry> lags = live.entries("metrics:md:lag");
+            assertFalse(lags.isEmpty(), "metrics:md:lag written");
+            for (final RedisReadBack.Entry lag : lags)
+            {
+                assertTrue(Math.abs(Double.parseDouble(lag.get("exchange_to_receive_ms"))) < 5_000, "lag: " + lag);
+            }
 
             CoreRun.run(CoreRun.replay(recording, redis.url() + "/1", dir.resolve("replay-spill")))
                 .assertExit(TradingCoreMain.EXIT_OK);

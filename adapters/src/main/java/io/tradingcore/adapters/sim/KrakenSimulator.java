@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.time.MicrosClock;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -70,6 +71,8 @@ public final class KrakenSimulator implements AutoCloseable
     private double frameCredit;
     private long lastPumpNanos;
     private int framesThisStep;
+    /** Read on the event loop only. */
+    private final MicrosClock hostClock = new MicrosClock();
     private volatile long framesSent;
     private volatile long connectionsAccepted;
     private volatile long requestsReceived;
@@ -79,11 +82,22 @@ public final class KrakenSimulator implements AutoCloseable
     public KrakenSimulator(final KrakenSimulatorSettings settings)
     {
         this.settings = settings;
-        this.market = new SyntheticMarket(settings.seed(), settings.bookDepth(), settings.symbols());
+        this.market = settings.hostClock() ? marketEndingNow(settings) :
+            new SyntheticMarket(settings.seed(), settings.bookDepth(), settings.symbols());
         for (int i = 0; i < settings.symbols().size(); i++)
         {
             symbolIndex.put(settings.symbols().get(i), i);
         }
+    }
+
+    /** The seed's market with its warm-up history ending now (the warm-up's span is the seed's: measured on a first build). */
+    private static SyntheticMarket marketEndingNow(final KrakenSimulatorSettings settings)
+    {
+        final long span = new SyntheticMarket(settings.seed(), settings.bookDepth(), settings.symbols()).clockMicros()
+            - SyntheticMarket.START_MICROS;
+        return new SyntheticMarket(settings.seed(), settings.symbols(),
+            java.util.Collections.nCopies(settings.symbols().size(), settings.bookDepth()),
+            SyntheticMarket.DEFAULT_EVENT_GAP_MICROS, new MicrosClock().epochMicros() - span);
     }
 
     /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
@@ -371,6 +385,15 @@ public final class KrakenSimulator implements AutoCloseable
     private int step()
     {
         framesThisStep = 0;
+        if (settings.hostClock())
+        {
+            final long now = hostClock.epochMicros();
+            if (market.clockMicros() > now)
+            {
+                return 1; // the market's next event is still in the future
+            }
+            market.keepUpWith(now);
+        }
         market.step(fanOut);
         return Math.max(1, framesThisStep);
     }

@@ -12,6 +12,7 @@ public final class KrakenSimulatorSettings
     private int bookDepth = 10;
     private List<String> symbols = new ArrayList<>(List.of("BTC/USD", "ETH/USD"));
     private int framesPerSecond = 1_000;
+    private boolean hostClock;
     private long heartbeatIntervalMillis = 1_000;
     private double requestsPerSecond;
     private int requestBurst = 10;
@@ -63,6 +64,22 @@ public final class KrakenSimulatorSettings
     public KrakenSimulatorSettings framesPerSecond(final int framesPerSecond)
     {
         this.framesPerSecond = framesPerSecond;
+        return this;
+    }
+
+    public boolean hostClock()
+    {
+        return hostClock;
+    }
+
+    /**
+     * Stamps the market on this host's clock: its history ends now and events never run ahead of the
+     * wall clock (at most {@link #framesPerSecond} frames a second, fewer when the market is quieter),
+     * so lag figures measured against it are real. Off by default: tests want the fixed synthetic dates.
+     */
+    public KrakenSimulatorSettings hostClock(final boolean hostClock)
+    {
+        this.hostClock = hostClock;
         return this;
     }
 

@@ -57,7 +57,7 @@ public final class SyntheticMarket
     private final long connectionId;
     private final FrameText text = new FrameText();
     private final double meanEventGapMicros;
-    private long clock = START_MICROS;
+    private long clock;
 
     public SyntheticMarket(final long seed, final int bookDepth, final List<String> symbols)
     {
@@ -76,6 +76,15 @@ public final class SyntheticMarket
     /** Each symbol's book at its own depth ({@code depths} in the order of {@code symbols}), as one connection may subscribe them. */
     public SyntheticMarket(final long seed, final List<String> symbols, final List<Integer> depths, final long meanEventGapMicros)
     {
+        this(seed, symbols, depths, meanEventGapMicros, START_MICROS);
+    }
+
+    /** {@code startMicros}: where the clock starts, before the warm-up's lived-in history. */
+    public SyntheticMarket(
+        final long seed, final List<String> symbols, final List<Integer> depths, final long meanEventGapMicros,
+        final long startMicros)
+    {
+        this.clock = startMicros;
         if (meanEventGapMicros < 1)
         {
             throw new IllegalArgumentException("mean event gap must be at least 1 µs: " + meanEventGapMicros);
@@ -153,6 +162,12 @@ public final class SyntheticMarket
     public long clockMicros()
     {
         return clock;
+    }
+
+    /** Moves the clock up to {@code micros} if it is behind: the next event happens then (a market kept on a host's clock). */
+    public void keepUpWith(final long micros)
+    {
+        clock = Math.max(clock, micros);
     }
 
     public void step(final MarketFrameSink sink)
