@@ -13,6 +13,8 @@ import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
+import io.tradingcore.adapters.report.LatencyLog;
+import io.tradingcore.adapters.report.PersistLatency;
 import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
@@ -91,7 +93,10 @@ final class TradingCore implements AutoCloseable
     private final ExecutionFeedback liveFeedback;
     private final StageFaults faults = new StageFaults();
     private final TradingPipeline pipeline;
+    private final String runId;
+    private final PersistLatency persistLatency = new PersistLatency();
     private PrometheusEndpoint prometheus;
+    private LatencyLog latencyLog;
 
     TradingCore(final TradingConfig config, final Path home) throws BadInputException
     {
@@ -126,7 +131,8 @@ final class TradingCore implements AutoCloseable
         final RedisWriterOptions options = new RedisWriterOptions()
             .queueBytes((int)Math.min(Integer.MAX_VALUE / 2, config.redis().pendingBoundBytes()))
             .journalFile(spill.resolve("redis-outbox.spill"))
-            .batchSize(config.redis().batchSize());
+            .batchSize(config.redis().batchSize())
+            .acknowledged(persistLatency);
         try
         {
             Files.createDirectories(spill);
@@ -140,7 +146,7 @@ final class TradingCore implements AutoCloseable
             new RedisConnector(config.redis().url(), ca.isEmpty() ? null : Path.of(ca), RedisConnector.DEFAULT_COMMAND_TIMEOUT),
             outbox, symbols, config.environment(), options);
 
-        final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
         stageFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
         liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
@@ -185,6 +191,10 @@ final class TradingCore implements AutoCloseable
     int run(final ShutdownSignal shutdown, final PrintStream out) throws Exception
     {
         final long startNanos = System.nanoTime();
+        latencyLog = new LatencyLog(config.logs().dir(home).resolve("latency-" + runId + ".hlog"))
+            .series(LatencyLog.TICK_TO_DECISION, execution.tickToDecisionLog())
+            .series(LatencyLog.RECEIVE_TO_PERSISTED, persistLatency.recorder())
+            .start(Duration.ofSeconds(config.logs().latencyIntervalSeconds()));
         writer.start();
         if (config.metricsHttpPort() != 0)
         {
@@ -264,6 +274,8 @@ final class TradingCore implements AutoCloseable
         // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
         final boolean flushed = writer.awaitDrained(writer.connected() ? DRAIN_TIMEOUT : REDIS_AWAY_GRACE);
         writer.close();
+        latencyLog.close();
+        latencyLog = null;
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision(), execution.firstTicks()).trading(tradingSummary()).print(out);
@@ -382,5 +394,9 @@ final class TradingCore implements AutoCloseable
             orders.close();
         }
         writer.close();
+        if (latencyLog != null)
+        {
+            latencyLog.close();
+        }
     }
 }

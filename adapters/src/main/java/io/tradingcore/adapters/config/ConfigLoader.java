@@ -63,13 +63,16 @@ public final class ConfigLoader
         new Override("--topology", "ring.topology", "NAME", "compact (stages on one thread) or pinned (a pinned thread each)"),
         new Override("--wait-strategy", "ring.waitStrategy", "NAME", "busy-spin, yielding, sleeping or blocking"),
         new Override("--warmup-frames", "ring.warmupFrames", "N", "synthetic frames through a throwaway copy of the stages before a live feed (0 = none)"),
-        new Override("--arm-live", "live.armed", null, "allow order entry in production (LIVE)"));
+        new Override("--arm-live", "live.armed", null, "allow order entry in production (LIVE)"),
+        new Override("--logs-dir", "logs.dir", "DIR", "where the latency interval log goes (default run/target/logs)"),
+        new Override("--report", "report.dir", "DIR", "a replay writes its backtest report (ledger, equity curve, figures) to DIR"));
 
     private static final List<Override> VARIABLES = List.of(
         new Override("ENVIRONMENT", "environment", "NAME", "as --env"),
         new Override("TRADING_ARM_LIVE", "live.armed", "true|false", "as --arm-live"),
         new Override("REDIS_URL", "redis.url", "URL", "as --redis"),
-        new Override("REDIS_CA_FILE", "redis.caFile", "FILE", "as --redis-ca-file"));
+        new Override("REDIS_CA_FILE", "redis.caFile", "FILE", "as --redis-ca-file"),
+        new Override("LOGS_DIRECTORY", "logs.dir", "DIR", "as --logs-dir (systemd sets it from LogsDirectory=)"));
 
     private static final String CONFIG = "--config";
     private static final String HELP = "--help";

@@ -24,6 +24,7 @@ public final class TradingConfig
     private final RiskSettings risk;
     private final PaperSettings paper;
     private final ArbitrageSettings arbitrage;
+    private final LogSettings logs;
     private final int metricsIntervalSeconds;
     private final int metricsHttpPort;
     private final String metricsHttpHost;
@@ -51,6 +52,7 @@ public final class TradingConfig
         risk = new RiskSettings(tree);
         paper = new PaperSettings(tree);
         arbitrage = new ArbitrageSettings(tree);
+        logs = new LogSettings(tree);
         metricsIntervalSeconds = tree.integer("metrics.intervalSeconds", 10, 1, 3600);
         metricsHttpPort = tree.integer("metrics.httpPort", 0, 0, 65535);
         metricsHttpHost = tree.text("metrics.httpHost", "127.0.0.1");
@@ -138,6 +140,11 @@ public final class TradingConfig
     public PaperSettings paper()
     {
         return paper;
+    }
+
+    public LogSettings logs()
+    {
+        return logs;
     }
 
     public ArbitrageSettings arbitrage()

@@ -88,7 +88,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private final EntryReader reader = new EntryReader();
     private final MessageHandler outboxHandler = this::onOutboxEntry;
     private final ExpandableRingBuffer.MessageConsumer queueSender = this::sendQueued;
-    private final ExpandableRingBuffer.MessageConsumer queueRelease = RedisStreamWriter::release;
+    private final ExpandableRingBuffer.MessageConsumer queueRelease = this::release;
+    /** Whether the entry being released was written (not rejected), for {@link AcknowledgedEntries}. */
+    private boolean releasingWritten;
 
     /** Commands sent and not yet answered, in send order; a null future is an entry rejected before sending. */
     private final RedisFuture<?>[] inflight;
@@ -498,6 +500,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             final int slot = inflightHead;
             final RedisFuture<?> future = inflight[slot];
             final StreamKeys.Key key = inflightKey[slot];
+            releasingWritten = false;
             if (future == null)
             {
                 reject(key, "malformed, without fields or with an unresolved key name");
@@ -521,7 +524,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             {
                 written.lazySet(key.stream, written.get(key.stream) + 1);
                 key.countWritten();
+                releasingWritten = true;
             }
+
             final int journalLength = inflightJournalLength[slot];
             if (journalLength < 0)
             {
@@ -762,9 +767,13 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         }
     }
 
-    private static boolean release(
-        final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    private boolean release(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
+        final AcknowledgedEntries listener = options.acknowledged();
+        if (releasingWritten && listener != null)
+        {
+            listener.onAcknowledged(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX);
+        }
         return true;
     }
 
