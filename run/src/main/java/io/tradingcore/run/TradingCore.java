@@ -13,6 +13,8 @@ import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
+import io.tradingcore.adapters.report.BacktestReport;
+import io.tradingcore.adapters.report.FillCapture;
 import io.tradingcore.adapters.report.LatencyLog;
 import io.tradingcore.adapters.report.PersistLatency;
 import io.tradingcore.core.ring.FrameSink;
@@ -95,6 +97,8 @@ final class TradingCore implements AutoCloseable
     private final TradingPipeline pipeline;
     private final String runId;
     private final PersistLatency persistLatency = new PersistLatency();
+    /** The fills for the backtest report; null without --report. */
+    private final FillCapture fills;
     private PrometheusEndpoint prometheus;
     private LatencyLog latencyLog;
 
@@ -125,6 +129,7 @@ final class TradingCore implements AutoCloseable
         }
         config.streams().applyTo(catalog);
         outbox = new Outbox(catalog);
+        fills = config.logs().reportDir().isEmpty() ? null : new FillCapture(config.environment().executionStream());
         control = new EntryWriter(outbox);
 
         final Path spill = home.resolve(config.redis().spillPath());
@@ -132,7 +137,11 @@ final class TradingCore implements AutoCloseable
             .queueBytes((int)Math.min(Integer.MAX_VALUE / 2, config.redis().pendingBoundBytes()))
             .journalFile(spill.resolve("redis-outbox.spill"))
             .batchSize(config.redis().batchSize())
-            .acknowledged(persistLatency);
+            .acknowledged(fills == null ? persistLatency : (stream, entry, offset, length) ->
+            {
+                persistLatency.onAcknowledged(stream, entry, offset, length);
+                fills.onAcknowledged(stream, entry, offset, length);
+            });
         try
         {
             Files.createDirectories(spill);
@@ -279,6 +288,14 @@ final class TradingCore implements AutoCloseable
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision(), execution.firstTicks()).trading(tradingSummary()).print(out);
+        if (fills != null)
+        {
+            final Path dir = home.resolve(config.logs().reportDir());
+            BacktestReport.write(fills, dir, "Backtest of " + config.feed().source().name().toLowerCase(java.util.Locale.ROOT)
+                + (config.feed().replayPath().isEmpty() ? "" : " " + config.feed().replayPath()) + ", run " + runId);
+            out.println("report         " + dir.resolve(BacktestReport.FIGURES) + ", " + BacktestReport.LEDGER + ", "
+                + BacktestReport.EQUITY);
+        }
         return code;
     }
 
