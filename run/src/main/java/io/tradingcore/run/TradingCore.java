@@ -13,6 +13,7 @@ import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
 import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
+import io.tradingcore.adapters.replay.ReplayProgress;
 import io.tradingcore.adapters.report.BacktestReport;
 import io.tradingcore.adapters.report.FillCapture;
 import io.tradingcore.adapters.report.LatencyLog;
@@ -256,8 +257,11 @@ final class TradingCore implements AutoCloseable
         switch (config.feed().source())
         {
             case REPLAY:
-                frames = new ReplayFeed(Path.of(config.feed().replayPath()))
-                    .run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
+                final ReplayFeed replay = new ReplayFeed(Path.of(config.feed().replayPath()));
+                try (ReplayProgress progress = new ReplayProgress(replay, ReplayProgress.period(), LOG::info))
+                {
+                    frames = replay.run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
+                }
                 break;
             case SIM:
             case KRAKEN:

@@ -7,6 +7,7 @@ import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,6 +36,9 @@ public final class ReplayFeed
     private int carried;
     private long frames;
     private long lines;
+    /** For a progress reader on another thread: updated once per read chunk, not per frame. */
+    private volatile long framesSoFar;
+    private volatile long bytesSoFar;
 
     public ReplayFeed(final Path path)
     {
@@ -64,7 +68,8 @@ public final class ReplayFeed
         throws IOException
     {
         check(path);
-        try (InputStream in = open(path))
+        try (CountingInputStream file = new CountingInputStream(Files.newInputStream(path));
+             InputStream in = open(path, file))
         {
             final byte[] chunk = new byte[READ_CHUNK];
             final UnsafeBuffer chunkView = new UnsafeBuffer(chunk);
@@ -97,13 +102,33 @@ public final class ReplayFeed
                     start = end + 1;
                 }
                 carry(chunk, start, read - start);
+                framesSoFar = frames;
+                bytesSoFar = file.count();
             }
             if (carried > 0 && running.getAsBoolean())
             {
                 publish(sink, view, 0, carried);
             }
         }
+        framesSoFar = frames;
         return frames;
+    }
+
+    /** Frames published so far, as of the last read chunk; any thread. */
+    public long framesSoFar()
+    {
+        return framesSoFar;
+    }
+
+    /** Bytes of the file (compressed, for .gz) read so far; any thread. */
+    public long bytesSoFar()
+    {
+        return bytesSoFar;
+    }
+
+    public Path path()
+    {
+        return path;
     }
 
     public long frames()
@@ -157,9 +182,41 @@ public final class ReplayFeed
         return -1;
     }
 
-    private static InputStream open(final Path path) throws IOException
+    private static InputStream open(final Path path, final InputStream file) throws IOException
     {
-        final InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 20);
+        final InputStream raw = new BufferedInputStream(file, 1 << 20);
         return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    /** Counts the bytes taken from the file, for the share of it replayed. */
+    private static final class CountingInputStream extends FilterInputStream
+    {
+        private long count;
+
+        CountingInputStream(final InputStream in)
+        {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException
+        {
+            final int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len) throws IOException
+        {
+            final int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        long count()
+        {
+            return count;
+        }
     }
 }
