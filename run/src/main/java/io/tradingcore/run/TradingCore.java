@@ -258,9 +258,14 @@ final class TradingCore implements AutoCloseable
         {
             case REPLAY:
                 final ReplayFeed replay = new ReplayFeed(Path.of(config.feed().replayPath()));
-                try (ReplayProgress progress = new ReplayProgress(replay, ReplayProgress.period(), LOG::info))
+                final ReplayProgress progress = new ReplayProgress(replay, ReplayProgress.period(), LOG::info);
+                try
                 {
                     frames = replay.run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
+                }
+                finally
+                {
+                    progress.close();
                 }
                 break;
             case SIM:

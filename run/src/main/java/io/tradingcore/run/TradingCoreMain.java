@@ -74,6 +74,7 @@ public final class TradingCoreMain
             out.println(ConfigLoader.usage());
             return EXIT_OK;
         }
+        LogOutput.apply(config.logs().format(), config.logs().level());
         if (config.printConfigRequested())
         {
             out.println(config.describe());

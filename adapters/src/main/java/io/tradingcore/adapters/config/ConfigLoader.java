@@ -65,14 +65,18 @@ public final class ConfigLoader
         new Override("--warmup-frames", "ring.warmupFrames", "N", "synthetic frames through a throwaway copy of the stages before a live feed (0 = none)"),
         new Override("--arm-live", "live.armed", null, "allow order entry in production (LIVE)"),
         new Override("--logs-dir", "logs.dir", "DIR", "where the latency interval log goes (default run/target/logs)"),
-        new Override("--report", "report.dir", "DIR", "a replay writes its backtest report (ledger, equity curve, figures) to DIR"));
+        new Override("--report", "report.dir", "DIR", "a replay writes its backtest report (ledger, equity curve, figures) to DIR"),
+        new Override("--log-format", "logs.format", "NAME", "text (default) or json (one JSON object per line)"),
+        new Override("--log-level", "logs.level", "NAME", "error, warn, info (default), debug or trace"));
 
     private static final List<Override> VARIABLES = List.of(
         new Override("ENVIRONMENT", "environment", "NAME", "as --env"),
         new Override("TRADING_ARM_LIVE", "live.armed", "true|false", "as --arm-live"),
         new Override("REDIS_URL", "redis.url", "URL", "as --redis"),
         new Override("REDIS_CA_FILE", "redis.caFile", "FILE", "as --redis-ca-file"),
-        new Override("LOGS_DIRECTORY", "logs.dir", "DIR", "as --logs-dir (systemd sets it from LogsDirectory=)"));
+        new Override("LOGS_DIRECTORY", "logs.dir", "DIR", "as --logs-dir (systemd sets it from LogsDirectory=)"),
+        new Override("LOG_FORMAT", "logs.format", "NAME", "as --log-format"),
+        new Override("LOG_LEVEL", "logs.level", "NAME", "as --log-level"));
 
     private static final String CONFIG = "--config";
     private static final String HELP = "--help";

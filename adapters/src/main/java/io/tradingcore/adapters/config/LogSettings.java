@@ -3,8 +3,9 @@ package io.tradingcore.adapters.config;
 import java.nio.file.Path;
 
 /**
- * {@code logs.*}: where the process writes its files of record (the latency interval log), and how
- * often it closes an interval; {@code report.dir}: where a replay writes its backtest report.
+ * {@code logs.*}: where the process writes its files of record (the latency interval log) and how
+ * often it closes an interval, the format and level of its log lines; {@code report.dir}: where a
+ * replay writes its backtest report.
  */
 public final class LogSettings
 {
@@ -14,6 +15,8 @@ public final class LogSettings
     private final String dir;
     private final int latencyIntervalSeconds;
     private final String reportDir;
+    private final String format;
+    private final String level;
 
     LogSettings(final ConfigTree tree) throws ConfigException
     {
@@ -24,6 +27,8 @@ public final class LogSettings
         }
         latencyIntervalSeconds = tree.integer("logs.latencyIntervalSeconds", 60, 1, 3600);
         reportDir = tree.text("report.dir", "");
+        format = tree.choice("logs.format", "text", "text", "json");
+        level = tree.choice("logs.level", "info", "error", "warn", "info", "debug", "trace");
     }
 
     /** The logs directory, relative paths resolved against {@code home}. */
@@ -42,5 +47,17 @@ public final class LogSettings
     public String reportDir()
     {
         return reportDir;
+    }
+
+    /** {@code text} or {@code json} (JSON Lines). */
+    public String format()
+    {
+        return format;
+    }
+
+    /** {@code error}, {@code warn}, {@code info}, {@code debug} or {@code trace}. */
+    public String level()
+    {
+        return level;
     }
 }
