@@ -44,9 +44,14 @@ class ReplayProgressTest
         Files.writeString(path, "{\"pad\":\"0123456789012345678901234567890123456789\"}\n".repeat(40_000), StandardCharsets.US_ASCII);
         final ReplayFeed feed = new ReplayFeed(path);
         final List<String> lines = new CopyOnWriteArrayList<>();
-        try (ReplayProgress progress = new ReplayProgress(feed, Duration.ofMillis(25), lines::add))
+        final ReplayProgress progress = new ReplayProgress(feed, Duration.ofMillis(25), lines::add);
+        try
         {
             feed.run(slowSink(), () -> true, () -> true);
+        }
+        finally
+        {
+            progress.close();
         }
         assertTrue(lines.size() >= 3, "several lines: " + lines);
         long frames = 0;
