@@ -5,7 +5,12 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.tradingcore.adapters.cli.BuildVersion;
 import io.tradingcore.core.stream.StreamCatalog;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -18,22 +23,34 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * run/consume: reads a stream of the core as a member of a consumer group and prints each entry as
  * one JSON line on stdout, acknowledging it after printing. Without --stream it reads the stream that
  * {@code signals:active} names. Exit codes: 0 done, 2 bad arguments, 1 Redis or runtime failure.
+ * picocli parses the flags and writes --help, --version and the bash completion script.
  */
 public final class StreamConsumerMain
 {
-    private static final String USAGE = String.join("\n",
-        "Usage: consume [options]",
-        "  --redis URL       Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)",
-        "  --stream NAME     the stream to read (default: the stream named by GET signals:active)",
-        "  --group G         consumer group, created at the stream's end if missing (default consumers)",
-        "  --consumer C      this consumer's name in the group (default: the host name)",
-        "  --count N         stop after N entries (default: run until stopped)",
-        "  --block-ms MS     how long one read waits for new entries (default 5000)",
-        "  --help            print this help",
-        "Each entry prints as {\"id\":...,\"stream\":...,\"fields\":{...}} and is acknowledged after printing;",
-        "entries read but not acknowledged by an earlier run of the same consumer are printed first.",
-        "");
     private static final int BATCH = 100;
+
+    @Command(name = "consume", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "Reads a stream of the trading core as a member of a Redis consumer group.",
+        footer = {"Each entry prints as {\"id\":...,\"stream\":...,\"fields\":{...}} and is acknowledged after printing;",
+            "entries read but not acknowledged by an earlier run of the same consumer are printed first.",
+            "Exit codes: 0 done, 2 bad arguments, 1 Redis or runtime failure."})
+    private static final class Options
+    {
+        @Option(names = "--redis", paramLabel = "URL", description = "Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)")
+        private String redis;
+        @Option(names = "--stream", paramLabel = "NAME", description = "the stream to read (default: the stream named by GET signals:active)")
+        private String stream;
+        @Option(names = "--group", paramLabel = "G", description = "consumer group, created at the stream's end if missing (default consumers)")
+        private String group = "consumers";
+        @Option(names = "--consumer", paramLabel = "C", description = "this consumer's name in the group (default: the host name)")
+        private String consumer;
+        @Option(names = "--count", paramLabel = "N", description = "stop after N entries (default: run until stopped)")
+        private Long count;
+        @Option(names = "--block-ms", paramLabel = "MS", description = "how long one read waits for new entries (default 5000)")
+        private long blockMs = 5_000;
+        @Option(names = "--completion", description = "print a bash completion script for consume and exit")
+        private boolean completion;
+    }
 
     private StreamConsumerMain()
     {
@@ -70,51 +87,47 @@ public final class StreamConsumerMain
         final PrintStream err,
         final AtomicBoolean running)
     {
+        final Options options = new Options();
+        final CommandLine command = new CommandLine(options);
         final String redisUrl;
-        String stream = null;
-        String group = "consumers";
-        String consumerName = null;
-        long count = -1;
-        long blockMs = 5_000;
-        String url = env.getOrDefault("REDIS_URL", "");
+        String stream;
+        String consumerName;
         try
         {
-            for (int i = 0; i < args.length; i++)
+            command.parseArgs(args);
+            if (command.isVersionHelpRequested())
             {
-                final String option = args[i];
-                if ("--help".equals(option) || "-h".equals(option))
-                {
-                    out.print(USAGE);
-                    return 0;
-                }
-                if (i + 1 >= args.length)
-                {
-                    throw new IllegalArgumentException(option + " needs a value, or is unknown");
-                }
-                final String value = args[++i];
-                switch (option)
-                {
-                    case "--redis" -> url = value;
-                    case "--stream" -> stream = value;
-                    case "--group" -> group = value;
-                    case "--consumer" -> consumerName = value;
-                    case "--count" -> count = positive(option, value);
-                    case "--block-ms" -> blockMs = positive(option, value);
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
+                command.printVersionHelp(out);
+                return 0;
             }
+            if (command.isUsageHelpRequested() || options.completion)
+            {
+                out.print(options.completion ? AutoComplete.bash("consume", command) : command.getUsageMessage());
+                return 0;
+            }
+            if (options.count != null)
+            {
+                positive("--count", options.count);
+            }
+            positive("--block-ms", options.blockMs);
+            final String url = options.redis != null ? options.redis : env.getOrDefault("REDIS_URL", "");
             redisUrl = url.isEmpty() ? "redis://127.0.0.1:6379" : url;
+            stream = options.stream;
+            consumerName = options.consumer;
             if (consumerName == null)
             {
                 consumerName = env.getOrDefault("HOSTNAME", "");
                 consumerName = consumerName.isEmpty() ? InetAddress.getLocalHost().getHostName() : consumerName;
             }
         }
-        catch (final IllegalArgumentException | UnknownHostException e)
+        catch (final CommandLine.ParameterException | IllegalArgumentException | UnknownHostException e)
         {
             err.println("consume: " + e.getMessage() + " (see --help)");
             return 2;
         }
+        final String group = options.group;
+        final long count = options.count == null ? -1 : options.count;
+        final long blockMs = options.blockMs;
 
         final RedisURI uri;
         try
@@ -164,20 +177,12 @@ public final class StreamConsumerMain
         }
     }
 
-    private static long positive(final String option, final String value)
+    /** Fails naming the flag unless {@code value} is positive. */
+    private static void positive(final String option, final long value)
     {
-        try
+        if (value <= 0)
         {
-            final long n = Long.parseLong(value);
-            if (n > 0)
-            {
-                return n;
-            }
+            throw new IllegalArgumentException(option + " needs a positive whole number, got " + value);
         }
-        catch (final NumberFormatException e)
-        {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, got " + value);
     }
 }
