@@ -58,6 +58,12 @@ public final class TradingCoreMain
         final String[] args, final Map<String, String> env, final Path home, final PrintStream out,
         final PrintStream err, final ShutdownSignal shutdown)
     {
+        final String standalone = ConfigLoader.standaloneOutput(args);
+        if (standalone != null)
+        {
+            out.print(standalone);
+            return EXIT_OK;
+        }
         final TradingConfig config;
         try
         {
@@ -68,11 +74,6 @@ public final class TradingCoreMain
             err.println("trading-core: " + ex.getMessage());
             err.println("Run with --help for every option.");
             return EXIT_BAD_CONFIG;
-        }
-        if (config.helpRequested())
-        {
-            out.println(ConfigLoader.usage());
-            return EXIT_OK;
         }
         LogOutput.apply(config.logs().format(), config.logs().level());
         if (config.printConfigRequested())
