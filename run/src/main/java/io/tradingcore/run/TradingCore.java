@@ -17,6 +17,11 @@ import io.tradingcore.adapters.replay.FrameRecorder;
 import io.tradingcore.adapters.replay.ReplayFeed;
 import io.tradingcore.adapters.state.RiskStateFile;
 import io.tradingcore.adapters.state.RiskStateKeeper;
+import io.tradingcore.adapters.replay.ReplayProgress;
+import io.tradingcore.adapters.report.BacktestReport;
+import io.tradingcore.adapters.report.FillCapture;
+import io.tradingcore.adapters.report.LatencyLog;
+import io.tradingcore.adapters.report.PersistLatency;
 import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.Instruments;
@@ -108,6 +113,11 @@ final class TradingCore implements AutoCloseable
     /** The socket feed's client while it runs, for metrics and readiness on the HTTP thread. */
     private volatile KrakenFeedClient feedClient;
     private MonitoringServer monitoring;
+    private final String runId;
+    private final PersistLatency persistLatency = new PersistLatency();
+    /** The fills for the backtest report; null without --report. */
+    private final FillCapture fills;
+    private LatencyLog latencyLog;
 
     TradingCore(final TradingConfig config, final Path home) throws BadInputException
     {
@@ -125,13 +135,19 @@ final class TradingCore implements AutoCloseable
         }
         config.streams().applyTo(catalog);
         outbox = new Outbox(catalog);
+        fills = config.logs().reportDir().isEmpty() ? null : new FillCapture(config.environment().executionStream());
         control = new EntryWriter(outbox);
 
         final Path spill = home.resolve(config.redis().spillPath());
         final RedisWriterOptions options = new RedisWriterOptions()
             .queueBytes((int)Math.min(Integer.MAX_VALUE / 2, config.redis().pendingBoundBytes()))
             .journalFile(spill.resolve("redis-outbox.spill"))
-            .batchSize(config.redis().batchSize());
+            .batchSize(config.redis().batchSize())
+            .acknowledged(fills == null ? persistLatency : (stream, entry, offset, length) ->
+            {
+                persistLatency.onAcknowledged(stream, entry, offset, length);
+                fills.onAcknowledged(stream, entry, offset, length);
+            });
         try
         {
             Files.createDirectories(spill);
@@ -145,7 +161,7 @@ final class TradingCore implements AutoCloseable
             new RedisConnector(config.redis().url(), ca.isEmpty() ? null : Path.of(ca), RedisConnector.DEFAULT_COMMAND_TIMEOUT),
             outbox, symbols, config.environment(), options);
 
-        final String runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
         // a replay's receive times are the replay's own: its clock is paced by the file instead
         final EventClock eventClock = new EventClock(config.kraken().clockMaxJumpMs() * 1_000L,
@@ -215,6 +231,10 @@ final class TradingCore implements AutoCloseable
     int run(final ShutdownSignal shutdown, final PrintStream out) throws Exception
     {
         final long startNanos = System.nanoTime();
+        latencyLog = new LatencyLog(config.logs().dir(home).resolve("latency-" + runId + ".hlog"))
+            .series(LatencyLog.TICK_TO_DECISION, execution.tickToDecisionLog())
+            .series(LatencyLog.RECEIVE_TO_PERSISTED, persistLatency.recorder())
+            .start(Duration.ofSeconds(config.logs().latencyIntervalSeconds()));
         writer.start();
         if (config.metricsHttpPort() != 0)
         {
@@ -275,6 +295,7 @@ final class TradingCore implements AutoCloseable
         {
             case REPLAY:
                 final ReplayFeed replay = new ReplayFeed(Path.of(config.feed().replayPath()), config.ring().frameCapacityBytes());
+                final ReplayProgress progress = new ReplayProgress(replay, ReplayProgress.period(), LOG::info);
                 try
                 {
                     frames = replay.run(sink, () -> !shutdown.requested(), () -> replayMayPublish(ring));
@@ -284,6 +305,10 @@ final class TradingCore implements AutoCloseable
                     // what was read before the damage still goes through the ring, to Redis and into the summary
                     damaged = ex;
                     frames = replay.frames();
+                }
+                finally
+                {
+                    progress.close();
                 }
                 break;
             case SIM:
@@ -311,9 +336,19 @@ final class TradingCore implements AutoCloseable
         // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
         final boolean flushed = writer.awaitDrained(writer.connected() ? StopBudget.REDIS_FLUSH : StopBudget.REDIS_AWAY_GRACE);
         writer.close();
+        latencyLog.close();
+        latencyLog = null;
         final int code = exitCode(flushed, interrupted);
         new RunSummary(normalize.counters(), writer, outbox, faults.faults(), frames, System.nanoTime() - startNanos,
             interrupted).latency(execution.tickToDecision(), execution.receiveToDecision(), execution.firstTicks()).trading(tradingSummary()).print(out);
+        if (fills != null)
+        {
+            final Path dir = home.resolve(config.logs().reportDir());
+            BacktestReport.write(fills, dir, "Backtest of " + config.feed().source().name().toLowerCase(java.util.Locale.ROOT)
+                + (config.feed().replayPath().isEmpty() ? "" : " " + config.feed().replayPath()) + ", run " + runId);
+            out.println("report         " + dir.resolve(BacktestReport.FIGURES) + ", " + BacktestReport.LEDGER + ", "
+                + BacktestReport.EQUITY);
+        }
         if (damaged != null)
         {
             throw damaged;
@@ -456,5 +491,9 @@ final class TradingCore implements AutoCloseable
             stateKeeper.close();
         }
         writer.close();
+        if (latencyLog != null)
+        {
+            latencyLog.close();
+        }
     }
 }

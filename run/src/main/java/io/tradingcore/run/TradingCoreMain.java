@@ -61,7 +61,13 @@ public final class TradingCoreMain
     {
         if (java.util.Arrays.asList(args).contains(VERSION))
         {
-            out.println(BuildInfo.load());
+            out.println(BuildInfo.load()); // the version and the git commit the jar was built from
+            return EXIT_OK;
+        }
+        final String standalone = ConfigLoader.standaloneOutput(args);
+        if (standalone != null)
+        {
+            out.print(standalone);
             return EXIT_OK;
         }
         final TradingConfig config;
@@ -75,11 +81,7 @@ public final class TradingCoreMain
             err.println("Run with --help for every option.");
             return EXIT_BAD_CONFIG;
         }
-        if (config.helpRequested())
-        {
-            out.println(ConfigLoader.usage());
-            return EXIT_OK;
-        }
+        LogOutput.apply(config.logs().format(), config.logs().level());
         if (config.printConfigRequested())
         {
             out.println(config.describe());

@@ -1,5 +1,11 @@
 package io.tradingcore.adapters.config;
 
+import io.tradingcore.adapters.cli.BuildVersion;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +18,8 @@ import java.util.Set;
  * Builds the {@link TradingConfig} of the process from, lowest precedence first: built-in defaults,
  * {@code base.yaml} and {@code kraken.yaml}, {@code <environment>.yaml} (all three in the config
  * directory, each optional), {@code --config FILE}, environment variables, command line flags.
- * Chronicle Wire reads every YAML file, held strictly to its text ({@link ConfigFile}).
+ * Chronicle Wire reads every YAML file, held strictly to its text ({@link ConfigFile}); picocli parses the
+ * flags and writes the help.
  */
 public final class ConfigLoader
 {
@@ -60,17 +67,28 @@ public final class ConfigLoader
         new Override("--topology", "ring.topology", "NAME", "compact (stages on one thread) or pinned (a pinned thread each)"),
         new Override("--wait-strategy", "ring.waitStrategy", "NAME", "busy-spin, yielding, sleeping or blocking"),
         new Override("--warmup-frames", "ring.warmupFrames", "N", "synthetic frames through a throwaway copy of the stages before a live feed (0 = none)"),
-        new Override("--arm-live", "live.armed", null, "allow order entry in production (LIVE)"));
+        new Override("--arm-live", "live.armed", null, "allow order entry in production (LIVE)"),
+        new Override("--logs-dir", "logs.dir", "DIR", "where the latency interval log goes (default run/target/logs)"),
+        new Override("--report", "report.dir", "DIR", "a replay writes its backtest report (ledger, equity curve, figures) to DIR"),
+        new Override("--log-format", "logs.format", "NAME", "text (default) or json (one JSON object per line)"),
+        new Override("--log-level", "logs.level", "NAME", "error, warn, info (default), debug or trace"));
 
     private static final List<Override> VARIABLES = List.of(
         new Override("ENVIRONMENT", "environment", "NAME", "as --env"),
         new Override("TRADING_ARM_LIVE", "live.armed", "true|false", "as --arm-live"),
         new Override("REDIS_URL", "redis.url", "URL", "as --redis"),
-        new Override("REDIS_CA_FILE", "redis.caFile", "FILE", "as --redis-ca-file"));
+        new Override("REDIS_CA_FILE", "redis.caFile", "FILE", "as --redis-ca-file"),
+        new Override("LOGS_DIRECTORY", "logs.dir", "DIR", "as --logs-dir (systemd sets it from LogsDirectory=)"),
+        new Override("LOG_FORMAT", "logs.format", "NAME", "as --log-format"),
+        new Override("LOG_LEVEL", "logs.level", "NAME", "as --log-level"));
 
     private static final String CONFIG = "--config";
     private static final String HELP = "--help";
     private static final String PRINT_CONFIG = "--print-config";
+    private static final String VERSION = "--version";
+    private static final String COMPLETION = "--completion";
+    /** Wide enough that the footer's table of variables is not re-wrapped. */
+    private static final int USAGE_WIDTH = 140;
 
     private ConfigLoader()
     {
@@ -90,56 +108,20 @@ public final class ConfigLoader
         {
             return new TradingConfig(new ConfigTree(), new KrakenCredentials(Map.of()), List.of("built-in defaults"), true, false);
         }
+        final CommandLine.ParseResult parsed = parse(args);
         final List<Assignment> flagValues = new ArrayList<>();
-        String configFile = null;
-        boolean printConfig = false;
-        for (int i = 0; i < args.length; i++)
+        for (final Override flag : FLAGS)
         {
-            final String arg = args[i];
-            final int eq = arg.indexOf('=');
-            final String name = arg.startsWith("--") && eq > 0 ? arg.substring(0, eq) : arg;
-            if (PRINT_CONFIG.equals(name))
+            if (parsed.hasMatchedOption(flag.name))
             {
-                printConfig = true;
-                continue;
-            }
-            final Override flag = CONFIG.equals(name) ? null : find(FLAGS, name);
-            if (flag == null && !CONFIG.equals(name))
-            {
-                throw new ConfigException("command line flag " + arg + " is unknown; run with --help for the list");
-            }
-            if (flag != null && flag.argument == null)
-            {
-                if (eq > 0)
-                {
-                    throw new ConfigException("command line flag " + name + " takes no value");
-                }
-                flagValues.add(new Assignment(flag.path, Boolean.TRUE, "command line flag " + name));
-                continue;
-            }
-            final String value;
-            if (eq > 0)
-            {
-                value = arg.substring(eq + 1);
-            }
-            else if (i + 1 < args.length && !args[i + 1].startsWith("--"))
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new ConfigException("command line flag " + name + " needs a value: " + name + " " +
-                    (flag == null ? "FILE" : flag.argument));
-            }
-            if (flag == null)
-            {
-                configFile = value;
-            }
-            else
-            {
-                flagValues.add(new Assignment(flag.path, "--symbols".equals(name) ? split(value) : value, "command line flag " + name));
+                final Object value = flag.argument == null ? Boolean.TRUE
+                    : "--symbols".equals(flag.name) ? split(parsed.matchedOptionValue(flag.name, ""))
+                    : parsed.matchedOptionValue(flag.name, "");
+                flagValues.add(new Assignment(flag.path, value, "command line flag " + flag.name));
             }
         }
+        final String configFile = parsed.matchedOptionValue(CONFIG, null);
+        final boolean printConfig = parsed.hasMatchedOption(PRINT_CONFIG);
 
         final List<Assignment> variableValues = new ArrayList<>();
         for (final Override variable : VARIABLES)
@@ -220,18 +202,6 @@ public final class ConfigLoader
         return Files.exists(file) ? ConfigFile.read(file) : null;
     }
 
-    private static Override find(final List<Override> overrides, final String name)
-    {
-        for (final Override o : overrides)
-        {
-            if (o.name.equals(name))
-            {
-                return o;
-            }
-        }
-        return null;
-    }
-
     private static List<String> split(final String list)
     {
         final List<String> items = new ArrayList<>();
@@ -245,30 +215,93 @@ public final class ConfigLoader
         return items;
     }
 
+    /**
+     * What to print for {@code --help}, {@code --version} or {@code --completion} (a bash completion
+     * script), wherever they stand among {@code args}; null when none is given. Nothing else is parsed.
+     */
+    public static String standaloneOutput(final String[] args)
+    {
+        final List<String> given = Arrays.asList(args);
+        if (given.contains(HELP) || given.contains("-h"))
+        {
+            return usage();
+        }
+        if (given.contains(VERSION))
+        {
+            return String.join("\n", new BuildVersion().getVersion()) + "\n";
+        }
+        return given.contains(COMPLETION) ? AutoComplete.bash("trading-core", commandLine()) : null;
+    }
+
     /** The --help text: every flag and environment variable. */
     public static String usage()
     {
-        final StringBuilder sb = new StringBuilder(2048)
-            .append("Usage: trading-core [flags]\n\n")
-            .append("Configuration, lowest precedence first: built-in defaults < run/config/base.yaml + kraken.yaml\n")
-            .append("  < run/config/<environment>.yaml < --config FILE < environment variables < flags.\n\nFlags:\n");
-        line(sb, "--config FILE", "a YAML file over the run/config files (same keys)");
+        return commandLine().getUsageMessage();
+    }
+
+    /**
+     * The flags as picocli options, from {@link #FLAGS}, the one list that also maps each to its key:
+     * picocli parses them ({@code --flag value} and {@code --flag=value}, a later one overriding an
+     * earlier one) and writes the help.
+     */
+    private static CommandLine commandLine()
+    {
+        final CommandSpec spec = CommandSpec.create().name("trading-core");
+        spec.usageMessage().sortOptions(false).width(USAGE_WIDTH)
+            .description("Configuration, lowest precedence first: built-in defaults < run/config/base.yaml + kraken.yaml"
+                + " < run/config/<environment>.yaml < --config FILE < environment variables < flags.")
+            .footer(footer());
+        spec.addOption(OptionSpec.builder(CONFIG).paramLabel("FILE").type(String.class)
+            .description("a YAML file over the run/config files (same keys)").build());
         for (final Override f : FLAGS)
         {
-            line(sb, f.argument == null ? f.name : f.name + " " + f.argument, f.help + " [" + f.path + "]");
+            spec.addOption(f.argument == null
+                ? OptionSpec.builder(f.name).arity("0").type(boolean.class).description(f.help + " [" + f.path + "]").build()
+                : OptionSpec.builder(f.name).arity("1").paramLabel(f.argument).type(String.class)
+                    .description(f.help + " [" + f.path + "]").build());
         }
-        line(sb, PRINT_CONFIG, "print the effective configuration (secrets masked) and exit");
-        line(sb, HELP, "print this help and exit");
-        line(sb, "--version", "print the version and the git commit and exit");
-        sb.append("\nEnvironment variables:\n");
+        spec.addOption(OptionSpec.builder(PRINT_CONFIG).arity("0").type(boolean.class)
+            .description("print the effective configuration (secrets masked) and exit").build());
+        spec.addOption(OptionSpec.builder(HELP, "-h").usageHelp(true).description("print this help and exit").build());
+        spec.addOption(OptionSpec.builder(VERSION).versionHelp(true).description("print the version and exit").build());
+        spec.addOption(OptionSpec.builder(COMPLETION).arity("0").type(boolean.class)
+            .description("print a bash completion script for trading-core and exit").build());
+        return new CommandLine(spec).setOverwrittenOptionsAllowed(true);
+    }
+
+    private static String footer()
+    {
+        final StringBuilder sb = new StringBuilder("%nEnvironment variables:%n");
         for (final Override v : VARIABLES)
         {
             line(sb, v.name + "=" + v.argument, v.help + " [" + v.path + "]");
         }
         line(sb, "KRAKEN_API_KEY, KRAKEN_API_SECRET", "Kraken API credentials (private channels, live orders)");
         line(sb, "KRAKEN_API_KEY_FILE, KRAKEN_API_SECRET_FILE", "or files holding them, readable by their owner only (chmod 600)");
-        sb.append("\nExit codes: 0 clean stop, 2 bad arguments or configuration, 1 fatal runtime fault.\n");
-        return sb.toString();
+        return sb.append("%nExit codes: 0 clean stop, 2 bad arguments or configuration, 1 fatal runtime fault.%n").toString();
+    }
+
+    /** The flags of {@code args}; a bad one fails naming it. */
+    private static CommandLine.ParseResult parse(final String[] args) throws ConfigException
+    {
+        try
+        {
+            return commandLine().parseArgs(args);
+        }
+        catch (final CommandLine.UnmatchedArgumentException ex)
+        {
+            throw new ConfigException("command line flag " + ex.getUnmatched().get(0) + " is unknown; run with --help for the list");
+        }
+        catch (final CommandLine.MissingParameterException ex)
+        {
+            final OptionSpec flag = (OptionSpec)ex.getMissing().get(0);
+            throw new ConfigException("command line flag " + flag.longestName() + " needs a value: " + flag.longestName() + " "
+                + flag.paramLabel());
+        }
+        catch (final CommandLine.ParameterException ex)
+        {
+            throw new ConfigException("command line: " + ex.getMessage() + "; run with --help for the list");
+        }
     }
 
     private static void line(final StringBuilder sb, final String what, final String help)

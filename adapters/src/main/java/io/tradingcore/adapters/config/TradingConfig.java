@@ -26,6 +26,7 @@ public final class TradingConfig
     private final ArbitrageSettings arbitrage;
     private final FeeSettings fees;
     private final String stateDir;
+    private final LogSettings logs;
     private final int metricsIntervalSeconds;
     private final int metricsHttpPort;
     private final String metricsHttpHost;
@@ -59,6 +60,7 @@ public final class TradingConfig
         {
             throw tree.invalid("state.dir", "a directory for the risk and portfolio state kept across restarts");
         }
+        logs = new LogSettings(tree);
         metricsIntervalSeconds = tree.integer("metrics.intervalSeconds", 10, 1, 3600);
         metricsHttpPort = tree.integer("metrics.httpPort", 0, 0, 65535);
         metricsHttpHost = tree.text("metrics.httpHost", "127.0.0.1");
@@ -152,6 +154,11 @@ public final class TradingConfig
     public PaperSettings paper()
     {
         return paper;
+    }
+
+    public LogSettings logs()
+    {
+        return logs;
     }
 
     public ArbitrageSettings arbitrage()

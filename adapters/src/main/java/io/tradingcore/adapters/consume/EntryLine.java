@@ -1,8 +1,14 @@
 package io.tradingcore.adapters.consume;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.Map;
 
-/** One stream entry as one JSON line: {@code {"id":"...","stream":"...","fields":{"name":"value",...}}}. */
+/**
+ * One stream entry as one JSON line: {@code {"id":"...","stream":"...","fields":{"name":"value",...}}},
+ * written by Jackson (escaping is its job, not ours), fields in stream order.
+ */
 public final class EntryLine
 {
     private EntryLine()
@@ -11,49 +17,9 @@ public final class EntryLine
 
     public static String of(final String stream, final String id, final Map<String, String> fields)
     {
-        final StringBuilder sb = new StringBuilder(64 + 32 * fields.size()).append("{\"id\":");
-        quote(sb, id).append(",\"stream\":");
-        quote(sb, stream).append(",\"fields\":{");
-        boolean first = true;
-        for (final Map.Entry<String, String> field : fields.entrySet())
-        {
-            if (!first)
-            {
-                sb.append(',');
-            }
-            first = false;
-            quote(sb, field.getKey()).append(':');
-            quote(sb, field.getValue());
-        }
-        return sb.append("}}").toString();
-    }
-
-    private static StringBuilder quote(final StringBuilder sb, final String text)
-    {
-        sb.append('"');
-        for (int i = 0; i < text.length(); i++)
-        {
-            final char c = text.charAt(i);
-            switch (c)
-            {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default ->
-                {
-                    if (c < 0x20)
-                    {
-                        sb.append(String.format("\\u%04x", (int)c));
-                    }
-                    else
-                    {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        final ObjectNode line = JsonNodeFactory.instance.objectNode().put("id", id).put("stream", stream);
+        final ObjectNode values = line.putObject("fields");
+        fields.forEach(values::put);
+        return line.toString();
     }
 }

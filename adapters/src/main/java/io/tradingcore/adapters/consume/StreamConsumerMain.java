@@ -5,42 +5,59 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.tradingcore.adapters.cli.BuildVersion;
 import io.tradingcore.adapters.redis.RedisUrl;
 import io.tradingcore.core.stream.StreamCatalog;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * run/consume: reads a stream of the core as a member of a consumer group and prints each entry as
  * one JSON line on stdout, acknowledging it after printing. Without --stream it reads the stream that
  * {@code signals:active} names. Exit codes: 0 done, 2 bad arguments, 1 Redis or runtime failure.
+ * picocli parses the flags and writes --help, --version and the bash completion script.
  */
 public final class StreamConsumerMain
 {
-    private static final String USAGE = String.join("\n",
-        "Usage: consume [options]",
-        "  --redis URL       Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)",
-        "  --stream NAME     the stream to read (default: the stream named by GET signals:active)",
-        "  --group G         consumer group, created at the stream's end if missing (default consumers)",
-        "  --from-start      create a missing group at the stream's first entry instead (to read a finished run)",
-        "  --consumer C      this consumer's name in the group (default: the host name)",
-        "  --count N         stop after N entries (default: run until stopped)",
-        "  --block-ms MS     how long one read waits for new entries (default 5000)",
-        "  --dedup-window N  entries whose id field was printed within the last N are acknowledged, not printed",
-        "                    again: the core's writer may redeliver an entry after a Redis outage (default 10000)",
-        "  --help            print this help",
-        "Each entry prints as {\"id\":...,\"stream\":...,\"fields\":{...}} and is acknowledged after printing;",
-        "entries read but not acknowledged by an earlier run of the same consumer are printed first.",
-        "");
     private static final int BATCH = 100;
     private static final int DEDUP_WINDOW = 10_000;
+
+    @Command(name = "consume", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+        description = "Reads a stream of the trading core as a member of a Redis consumer group.",
+        footer = {"Each entry prints as {\"id\":...,\"stream\":...,\"fields\":{...}} and is acknowledged after printing;",
+            "entries read but not acknowledged by an earlier run of the same consumer are printed first.",
+            "Exit codes: 0 done, 2 bad arguments, 1 Redis or runtime failure."})
+    private static final class Options
+    {
+        @Option(names = "--redis", paramLabel = "URL", description = "Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)")
+        private String redis;
+        @Option(names = "--stream", paramLabel = "NAME", description = "the stream to read (default: the stream named by GET signals:active)")
+        private String stream;
+        @Option(names = "--group", paramLabel = "G", description = "consumer group, created at the stream's end if missing (default consumers)")
+        private String group = "consumers";
+        @Option(names = "--from-start", description = "create a missing group at the stream's first entry instead (to read a finished run)")
+        private boolean fromStart;
+        @Option(names = "--consumer", paramLabel = "C", description = "this consumer's name in the group (default: the host name)")
+        private String consumer;
+        @Option(names = "--count", paramLabel = "N", description = "stop after N entries (default: run until stopped)")
+        private Long count;
+        @Option(names = "--block-ms", paramLabel = "MS", description = "how long one read waits for new entries (default 5000)")
+        private long blockMs = 5_000;
+        @Option(names = "--dedup-window", paramLabel = "N", description = {"entries whose id field was printed within the last N are acknowledged, not printed",
+            "again: the core's writer may redeliver an entry after a Redis outage (default 10000)"})
+        private long dedupWindow = DEDUP_WINDOW;
+        @Option(names = "--completion", description = "print a bash completion script for consume and exit")
+        private boolean completion;
+    }
 
     private StreamConsumerMain()
     {
@@ -49,14 +66,13 @@ public final class StreamConsumerMain
     public static void main(final String[] args)
     {
         final AtomicBoolean running = new AtomicBoolean(true);
-        final CountDownLatch finished = new CountDownLatch(1);
-        // on SIGTERM: stop reading and let the current batch be printed and acknowledged
+        final Thread mainThread = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             running.set(false);
             try
             {
-                finished.await(10, TimeUnit.SECONDS);
+                mainThread.join(10_000);
             }
             catch (final InterruptedException e)
             {
@@ -64,7 +80,6 @@ public final class StreamConsumerMain
             }
         }, "consume-shutdown"));
         final int code = run(args, System.getenv(), System.out, System.err, running);
-        finished.countDown();
         if (running.get())
         {
             System.exit(code);
@@ -79,59 +94,48 @@ public final class StreamConsumerMain
         final PrintStream err,
         final AtomicBoolean running)
     {
+        final Options options = new Options();
+        final CommandLine command = new CommandLine(options);
         final String redisUrl;
-        String stream = null;
-        String group = "consumers";
-        String consumerName = null;
-        long count = -1;
-        long blockMs = 5_000;
-        long dedupWindow = DEDUP_WINDOW;
-        boolean fromStart = false;
-        String url = env.getOrDefault("REDIS_URL", "");
+        String stream;
+        String consumerName;
         try
         {
-            for (int i = 0; i < args.length; i++)
+            command.parseArgs(args);
+            if (command.isVersionHelpRequested())
             {
-                final String option = args[i];
-                if ("--help".equals(option) || "-h".equals(option))
-                {
-                    out.print(USAGE);
-                    return 0;
-                }
-                if ("--from-start".equals(option))
-                {
-                    fromStart = true;
-                    continue;
-                }
-                if (i + 1 >= args.length)
-                {
-                    throw new IllegalArgumentException(option + " needs a value, or is unknown");
-                }
-                final String value = args[++i];
-                switch (option)
-                {
-                    case "--redis" -> url = value;
-                    case "--stream" -> stream = value;
-                    case "--group" -> group = value;
-                    case "--consumer" -> consumerName = value;
-                    case "--count" -> count = positive(option, value);
-                    case "--block-ms" -> blockMs = positive(option, value);
-                    case "--dedup-window" -> dedupWindow = Math.min(positive(option, value), 10_000_000);
-                    default -> throw new IllegalArgumentException("unknown option " + option);
-                }
+                command.printVersionHelp(out);
+                return 0;
             }
+            if (command.isUsageHelpRequested() || options.completion)
+            {
+                out.print(options.completion ? AutoComplete.bash("consume", command) : command.getUsageMessage());
+                return 0;
+            }
+            if (options.count != null)
+            {
+                positive("--count", options.count);
+            }
+            positive("--block-ms", options.blockMs);
+            positive("--dedup-window", options.dedupWindow);
+            final String url = options.redis != null ? options.redis : env.getOrDefault("REDIS_URL", "");
             redisUrl = url.isEmpty() ? "redis://127.0.0.1:6379" : url;
+            stream = options.stream;
+            consumerName = options.consumer;
             if (consumerName == null)
             {
                 consumerName = env.getOrDefault("HOSTNAME", "");
                 consumerName = consumerName.isEmpty() ? InetAddress.getLocalHost().getHostName() : consumerName;
             }
         }
-        catch (final IllegalArgumentException | UnknownHostException e)
+        catch (final CommandLine.ParameterException | IllegalArgumentException | UnknownHostException e)
         {
             err.println("consume: " + e.getMessage() + " (see --help)");
             return 2;
         }
+        final String group = options.group;
+        final long count = options.count == null ? -1 : options.count;
+        final long blockMs = options.blockMs;
 
         final RedisURI uri;
         try
@@ -158,10 +162,11 @@ public final class StreamConsumerMain
                     return 1;
                 }
             }
-            final StreamConsumer consumer = new StreamConsumer(redis, stream, group, consumerName, blockMs, (int)dedupWindow);
-            final boolean created = consumer.ensureGroup(fromStart);
+            final StreamConsumer consumer = new StreamConsumer(redis, stream, group, consumerName, blockMs,
+                (int)Math.min(options.dedupWindow, 10_000_000));
+            final boolean created = consumer.ensureGroup(options.fromStart);
             err.println("consume: reading " + stream + " as " + consumerName + " in group " + group + " (" +
-                (!created ? "existing group: from where it stopped" : fromStart ? "new group: from the first entry" :
+                (!created ? "existing group: from where it stopped" : options.fromStart ? "new group: from the first entry" :
                     "new group: new entries only; --from-start reads what is there") + ")");
             final StreamConsumer.EntryHandler printer = (s, id, fields) -> out.println(EntryLine.of(s, id, fields));
             while (running.get() && (count < 0 || consumer.handled() < count))
@@ -183,20 +188,12 @@ public final class StreamConsumerMain
         }
     }
 
-    private static long positive(final String option, final String value)
+    /** Fails naming the flag unless {@code value} is positive. */
+    private static void positive(final String option, final long value)
     {
-        try
+        if (value <= 0)
         {
-            final long n = Long.parseLong(value);
-            if (n > 0)
-            {
-                return n;
-            }
+            throw new IllegalArgumentException(option + " needs a positive whole number, got " + value);
         }
-        catch (final NumberFormatException e)
-        {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, got " + value);
     }
 }

@@ -1,5 +1,12 @@
 package io.tradingcore.adapters.kraken;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,32 +14,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the control plane only (acks, pongs, status frames, and the requests the
- * simulator receives): rare messages, so building a tree of {@link Map}, {@link List}, {@link String},
- * {@link BigDecimal}, {@link Boolean} and null is fine here. Numbers are {@link BigDecimal} because
- * {@code status.connection_id} exceeds a signed long. Data frames never come through here.
+ * JSON for the control plane only (acks, pongs, status frames, the token response, and the requests
+ * the simulator receives): rare messages, so Jackson builds a tree and it is handed out as
+ * {@link Map}, {@link List}, {@link String}, {@link BigDecimal}, {@link Boolean} and null. Numbers are
+ * exact {@link BigDecimal}s because {@code status.connection_id} exceeds a signed long. Duplicate keys
+ * and trailing characters are malformed. Data frames never come through here: the hot path has its
+ * own allocation-free parser.
  */
 public final class ControlJson
 {
-    private final String text;
-    private int position;
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
 
-    private ControlJson(final String text)
+    private ControlJson()
     {
-        this.text = text;
     }
 
     /** The parsed value; throws {@link IllegalArgumentException} naming the offset on malformed input. */
     public static Object parse(final String text)
     {
-        final ControlJson reader = new ControlJson(text);
-        final Object value = reader.value();
-        reader.skipWhitespace();
-        if (reader.position != text.length())
+        final JsonNode tree;
+        try
         {
-            throw reader.error("trailing characters");
+            tree = JSON.readTree(text);
         }
-        return value;
+        catch (final JacksonException ex)
+        {
+            final long offset = ex.getLocation() == null ? -1 : ex.getLocation().getCharOffset();
+            throw new IllegalArgumentException("malformed JSON at offset " + offset + ": " + ex.getOriginalMessage(), ex);
+        }
+        if (tree == null || tree.isMissingNode())
+        {
+            throw new IllegalArgumentException("malformed JSON at offset 0: no value");
+        }
+        return value(tree);
     }
 
     /** The parsed top-level object, or null when the text is not a JSON object. */
@@ -119,202 +138,28 @@ public final class ControlJson
         return result;
     }
 
-    private Object value()
+    private static Object value(final JsonNode node)
     {
-        skipWhitespace();
-        if (position >= text.length())
+        if (node.isObject())
         {
-            throw error("unexpected end");
-        }
-        final char c = text.charAt(position);
-        switch (c)
-        {
-            case '{':
-                return objectValue();
-            case '[':
-                return arrayValue();
-            case '"':
-                return stringValue();
-            case 't':
-                return literal("true", Boolean.TRUE);
-            case 'f':
-                return literal("false", Boolean.FALSE);
-            case 'n':
-                return literal("null", null);
-            default:
-                return numberValue();
-        }
-    }
-
-    private Map<String, Object> objectValue()
-    {
-        final Map<String, Object> map = new LinkedHashMap<>();
-        position++;
-        skipWhitespace();
-        if (peek() == '}')
-        {
-            position++;
+            final Map<String, Object> map = new LinkedHashMap<>();
+            node.properties().forEach(field -> map.put(field.getKey(), value(field.getValue())));
             return map;
         }
-        while (true)
+        if (node.isArray())
         {
-            skipWhitespace();
-            if (peek() != '"')
-            {
-                throw error("expected a key");
-            }
-            final String key = stringValue();
-            skipWhitespace();
-            expect(':');
-            if (map.put(key, value()) != null)
-            {
-                throw error("duplicate key " + key);
-            }
-            skipWhitespace();
-            final char next = peek();
-            position++;
-            if (next == '}')
-            {
-                return map;
-            }
-            if (next != ',')
-            {
-                throw error("expected , or }");
-            }
-        }
-    }
-
-    private List<Object> arrayValue()
-    {
-        final List<Object> list = new ArrayList<>();
-        position++;
-        skipWhitespace();
-        if (peek() == ']')
-        {
-            position++;
+            final List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(value(item)));
             return list;
         }
-        while (true)
+        if (node.isNumber())
         {
-            list.add(value());
-            skipWhitespace();
-            final char next = peek();
-            position++;
-            if (next == ']')
-            {
-                return list;
-            }
-            if (next != ',')
-            {
-                throw error("expected , or ]");
-            }
+            return node.decimalValue();
         }
-    }
-
-    private String stringValue()
-    {
-        position++;
-        final StringBuilder out = new StringBuilder();
-        while (true)
+        if (node.isBoolean())
         {
-            if (position >= text.length())
-            {
-                throw error("unterminated string");
-            }
-            final char c = text.charAt(position++);
-            if (c == '"')
-            {
-                return out.toString();
-            }
-            if (c != '\\')
-            {
-                out.append(c);
-                continue;
-            }
-            if (position >= text.length())
-            {
-                throw error("unterminated escape");
-            }
-            final char e = text.charAt(position++);
-            switch (e)
-            {
-                case 'n': out.append('\n'); break;
-                case 't': out.append('\t'); break;
-                case 'r': out.append('\r'); break;
-                case 'b': out.append('\b'); break;
-                case 'f': out.append('\f'); break;
-                case 'u':
-                    if (position + 4 > text.length())
-                    {
-                        throw error("short unicode escape");
-                    }
-                    out.append((char)Integer.parseInt(text.substring(position, position + 4), 16));
-                    position += 4;
-                    break;
-                default: out.append(e);
-            }
+            return node.booleanValue();
         }
-    }
-
-    private BigDecimal numberValue()
-    {
-        final int start = position;
-        while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0)
-        {
-            position++;
-        }
-        if (start == position)
-        {
-            throw error("unexpected character");
-        }
-        try
-        {
-            return new BigDecimal(text.substring(start, position));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw error("bad number");
-        }
-    }
-
-    private Object literal(final String word, final Object value)
-    {
-        if (!text.startsWith(word, position))
-        {
-            throw error("bad literal");
-        }
-        position += word.length();
-        return value;
-    }
-
-    private void expect(final char c)
-    {
-        if (peek() != c)
-        {
-            throw error("expected " + c);
-        }
-        position++;
-    }
-
-    private char peek()
-    {
-        if (position >= text.length())
-        {
-            throw error("unexpected end");
-        }
-        return text.charAt(position);
-    }
-
-    private void skipWhitespace()
-    {
-        while (position < text.length() && Character.isWhitespace(text.charAt(position)))
-        {
-            position++;
-        }
-    }
-
-    private IllegalArgumentException error(final String what)
-    {
-        return new IllegalArgumentException("malformed JSON at offset " + position + ": " + what);
+        return node.isNull() ? null : node.textValue();
     }
 }

@@ -83,7 +83,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private final EntryReader reader = new EntryReader();
     private final MessageHandler outboxHandler = this::onOutboxEntry;
     private final ExpandableRingBuffer.MessageConsumer queueSender = this::sendQueued;
-    private final ExpandableRingBuffer.MessageConsumer queueRelease = RedisStreamWriter::release;
+    private final ExpandableRingBuffer.MessageConsumer queueRelease = this::release;
+    /** Whether the entry being released was written (not rejected), for {@link AcknowledgedEntries}. */
+    private boolean releasingWritten;
 
     /**
      * Entries sent and not yet answered, in send order: the pipeline sequence of each, or
@@ -516,6 +518,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         {
             final int slot = inflightHead;
             final StreamKeys.Key key = inflightKey[slot];
+            releasingWritten = false;
             final long sequence = inflightSequence[slot];
             if (sequence < 0)
             {
@@ -538,6 +541,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                 {
                     written.lazySet(key.stream, written.get(key.stream) + 1);
                     key.countWritten();
+                    releasingWritten = true;
                 }
                 else
                 {
@@ -545,6 +549,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                     reject(key, error);
                 }
             }
+
             final int journalLength = inflightJournalLength[slot];
             if (journalLength < 0)
             {
@@ -779,9 +784,13 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         }
     }
 
-    private static boolean release(
-        final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
+    private boolean release(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
     {
+        final AcknowledgedEntries listener = options.acknowledged();
+        if (releasingWritten && listener != null)
+        {
+            listener.onAcknowledged(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX);
+        }
         return true;
     }
 

@@ -18,6 +18,7 @@ public final class RedisWriterOptions
     private Duration closeTimeout = Duration.ofSeconds(5);
     private Duration journalForceInterval = Duration.ofMillis(100);
     private IdleStrategy idleStrategy = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
+    private AcknowledgedEntries acknowledged;
 
     /** Bytes of entries kept in memory while Redis is down or slow (rounded up to a power of two, min 4 KiB). */
     public RedisWriterOptions queueBytes(final int bytes)
@@ -119,5 +120,17 @@ public final class RedisWriterOptions
     public IdleStrategy idleStrategy()
     {
         return idleStrategy;
+    }
+
+    /** Told of every in-memory entry Redis acknowledged; null (the default) for none. */
+    public RedisWriterOptions acknowledged(final AcknowledgedEntries listener)
+    {
+        this.acknowledged = listener;
+        return this;
+    }
+
+    public AcknowledgedEntries acknowledged()
+    {
+        return acknowledged;
     }
 }

@@ -8,9 +8,9 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.BufferedInputStream;
 import java.io.FileInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -40,6 +40,9 @@ public final class ReplayFeed
     private int carried;
     private long frames;
     private long lines;
+    /** For a progress reader on another thread: updated once per read chunk, not per frame. */
+    private volatile long framesSoFar;
+    private volatile long bytesSoFar;
 
     /** {@code maxFrameBytes}: the largest frame a ring slot holds. */
     public ReplayFeed(final Path path, final int maxFrameBytes)
@@ -68,7 +71,9 @@ public final class ReplayFeed
         throws IOException
     {
         check(path);
-        try (InputStream in = open(path))
+        // FileInputStream, not Files.newInputStream: its available() seeks, which a named pipe refuses
+        try (CountingInputStream file = new CountingInputStream(new FileInputStream(path.toFile()));
+             InputStream in = open(path, file))
         {
             final byte[] chunk = new byte[READ_CHUNK];
             final UnsafeBuffer chunkView = new UnsafeBuffer(chunk);
@@ -101,6 +106,8 @@ public final class ReplayFeed
                     start = end + 1;
                 }
                 carry(chunk, start, read - start);
+                framesSoFar = frames;
+                bytesSoFar = file.count();
             }
             if (carried > 0 && running.getAsBoolean())
             {
@@ -111,7 +118,25 @@ public final class ReplayFeed
         {
             throw RecordingFile.damaged(path, e, lines);
         }
+        framesSoFar = frames;
         return frames;
+    }
+
+    /** Frames published so far, as of the last read chunk; any thread. */
+    public long framesSoFar()
+    {
+        return framesSoFar;
+    }
+
+    /** Bytes of the file (compressed, for .gz) read so far; any thread. */
+    public long bytesSoFar()
+    {
+        return bytesSoFar;
+    }
+
+    public Path path()
+    {
+        return path;
     }
 
     public long frames()
@@ -179,10 +204,41 @@ public final class ReplayFeed
         return -1;
     }
 
-    private static InputStream open(final Path path) throws IOException
+    private static InputStream open(final Path path, final InputStream file) throws IOException
     {
-        // FileInputStream, not Files.newInputStream: its available() seeks, which a named pipe refuses
-        final InputStream raw = new BufferedInputStream(new FileInputStream(path.toFile()), 1 << 20);
+        final InputStream raw = new BufferedInputStream(file, 1 << 20);
         return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+    }
+
+    /** Counts the bytes taken from the file, for the share of it replayed. */
+    private static final class CountingInputStream extends FilterInputStream
+    {
+        private long count;
+
+        CountingInputStream(final InputStream in)
+        {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException
+        {
+            final int b = super.read();
+            count += b >= 0 ? 1 : 0;
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len) throws IOException
+        {
+            final int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        long count()
+        {
+            return count;
+        }
     }
 }

@@ -290,6 +290,19 @@ class StreamConsumerTest
         }
         assertEquals(2, StreamConsumerMain.run(new String[] {"--bogus", "x"}, Map.of(), sink, sink, new AtomicBoolean(true)));
         assertEquals(2, StreamConsumerMain.run(new String[] {"--count", "-1"}, Map.of(), sink, sink, new AtomicBoolean(true)));
+        final ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertEquals(2, StreamConsumerMain.run(new String[] {"--block-ms", "soon"}, Map.of(), sink,
+            new PrintStream(refused, true, StandardCharsets.UTF_8), new AtomicBoolean(true)));
+        assertTrue(refused.toString(StandardCharsets.UTF_8).contains("--block-ms"), "names the flag: " + refused);
+        final ByteArrayOutputStream version = new ByteArrayOutputStream();
+        assertEquals(0, StreamConsumerMain.run(new String[] {"--version"}, Map.of(), new PrintStream(version, true, StandardCharsets.UTF_8),
+            sink, new AtomicBoolean(true)));
+        assertTrue(version.toString(StandardCharsets.UTF_8).startsWith("trading-core "), version.toString(StandardCharsets.UTF_8));
+        final ByteArrayOutputStream completion = new ByteArrayOutputStream();
+        assertEquals(0, StreamConsumerMain.run(new String[] {"--completion"}, Map.of(),
+            new PrintStream(completion, true, StandardCharsets.UTF_8), sink, new AtomicBoolean(true)));
+        assertTrue(completion.toString(StandardCharsets.UTF_8).contains("complete -F")
+            && completion.toString(StandardCharsets.UTF_8).contains("--block-ms"), "a bash completion script");
         producer.del("signals:active");
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(1, StreamConsumerMain.run(new String[0], Map.of("REDIS_URL", server.url()), sink,

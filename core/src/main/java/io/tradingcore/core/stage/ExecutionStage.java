@@ -14,6 +14,7 @@ import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
 
@@ -75,6 +76,8 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private final LatencyHistogram tickToDecisionBuckets = new LatencyHistogram(LatencyHistogram.TICK_TO_DECISION_NANOS);
     private final Histogram receiveToDecision = new Histogram(MAX_LATENCY_NANOS, 3);
     private final Histogram intervalLatency = new Histogram(MAX_LATENCY_NANOS, 3);
+    /** Tick→decision for the latency log: recorded here without allocating, swapped by a housekeeping thread. */
+    private final SingleWriterRecorder tickToDecisionLog = new SingleWriterRecorder(MAX_LATENCY_NANOS, 3);
     private final Histogram intervalSlippage = new Histogram(2 * SLIPPAGE_OFFSET, 3);
     private long nextMetricsMicros;
     private long lastMetricsMicros;
@@ -151,6 +154,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             }
             tickToDecisionBuckets.record(inPipeline);
             intervalLatency.recordValue(inPipeline);
+            tickToDecisionLog.recordValue(inPipeline);
             receiveToDecision.recordValue(clamp(decided - event.receiveNanos));
         }
         if (now > 0 && now >= nextMetricsMicros)
@@ -173,6 +177,12 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     public Histogram tickToDecision()
     {
         return tickToDecision;
+    }
+
+    /** The same values as {@link #tickToDecision()}, for a reader that takes one interval at a time. */
+    public SingleWriterRecorder tickToDecisionLog()
+    {
+        return tickToDecisionLog;
     }
 
     /** Tick→decision latency, in ns, of the first {@link #FIRST_TICKS} ticks after start. */
