@@ -2,6 +2,8 @@ package io.tradingcore.adapters.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.exporter.httpserver.HttpErrorHandlingPolicy;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.slf4j.Logger;
@@ -77,7 +79,9 @@ public final class MonitoringServer implements AutoCloseable
     public MonitoringServer start() throws IOException
     {
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        final MetricsHandler metrics = new MetricsHandler(registry);
+        // a metric that throws fails the scrape (500): say which, or an operator only sees a gap
+        final MetricsHandler metrics = new MetricsHandler(PrometheusProperties.get(), registry,
+            HttpErrorHandlingPolicy.builder().errorReporter(ex -> LOG.warn("scrape failed", ex)).build());
         server.createContext("/metrics", exchange ->
         {
             if (get(exchange))
