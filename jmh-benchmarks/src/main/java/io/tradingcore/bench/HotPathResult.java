@@ -1,7 +1,7 @@
 package io.tradingcore.bench;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 
@@ -25,7 +25,7 @@ public final class HotPathResult
     {
     }
 
-    public static void main(final String[] args)
+    public static void main(final String[] args) throws java.io.IOException
     {
         if (args.length != 1)
         {
@@ -38,8 +38,8 @@ public final class HotPathResult
     {
         for (final JsonNode result : results)
         {
-            if (BENCHMARK.equals(result.path("benchmark").asString())
-                && STAGES.equals(result.path("params").path("stages").asString()))
+            if (BENCHMARK.equals(result.path("benchmark").asText())
+                && STAGES.equals(result.path("params").path("stages").asText()))
             {
                 final JsonNode allocation = result.path("secondaryMetrics").path(ALLOCATION);
                 if (allocation.isMissingNode())
@@ -56,7 +56,7 @@ public final class HotPathResult
 
     private static double score(final JsonNode metric, final String unit)
     {
-        if (!unit.equals(metric.path("scoreUnit").asString()))
+        if (!unit.equals(metric.path("scoreUnit").asText()))
         {
             throw new IllegalArgumentException("expected a score in " + unit + ", got " + metric);
         }

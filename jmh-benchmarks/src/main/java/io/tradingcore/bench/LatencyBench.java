@@ -1,5 +1,7 @@
 package io.tradingcore.bench;
 
+import io.tradingcore.adapters.report.PercentilePlot;
+
 import io.tradingcore.core.ring.Topology;
 import org.HdrHistogram.Histogram;
 
@@ -24,6 +26,8 @@ import java.nio.file.Path;
  */
 public final class LatencyBench
 {
+    private static final int PLOT_WIDTH = 1200;
+    private static final int PLOT_HEIGHT = 700;
     static final String NAME = "latency";
     private static final double NANOS_PER_MICRO = 1000.0;
 
@@ -68,11 +72,10 @@ public final class LatencyBench
         Files.createDirectories(out);
         writeHgrm(out.resolve("latency-response.hgrm"), run.responseTime);
         writeHgrm(out.resolve("latency-service.hgrm"), run.serviceTime);
-        new PercentilePlot("tick→decision, compact/" + waitStrategy + ", " + rate + " frames/s offered",
-            "latency (µs)", NANOS_PER_MICRO)
-            .add("response time (from the intended send time)", run.responseTime)
-            .add("service time (normalize took the slot → decision)", run.serviceTime)
-            .writePng(out.resolve("latency.png"));
+        new PercentilePlot("tick→decision, compact/" + waitStrategy + ", " + rate + " frames/s offered", "latency (µs)")
+            .add("response time (from the intended send time)", run.responseTime, NANOS_PER_MICRO)
+            .add("service time (normalize took the slot → decision)", run.serviceTime, NANOS_PER_MICRO)
+            .writePng(out.resolve("latency.png"), PLOT_WIDTH, PLOT_HEIGHT);
         System.out.println("wrote latency-response.hgrm, latency-service.hgrm and latency.png to " + out);
         System.out.println(line(run.responseTime, run.serviceTime, rate, run.achievedRate, run.shedEntries));
     }

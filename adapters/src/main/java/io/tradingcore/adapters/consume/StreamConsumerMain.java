@@ -18,6 +18,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -66,13 +68,14 @@ public final class StreamConsumerMain
     public static void main(final String[] args)
     {
         final AtomicBoolean running = new AtomicBoolean(true);
-        final Thread mainThread = Thread.currentThread();
+        final CountDownLatch finished = new CountDownLatch(1);
+        // on SIGTERM: stop reading and let the current batch be printed and acknowledged
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
             running.set(false);
             try
             {
-                mainThread.join(10_000);
+                finished.await(10, TimeUnit.SECONDS);
             }
             catch (final InterruptedException e)
             {
@@ -80,6 +83,7 @@ public final class StreamConsumerMain
             }
         }, "consume-shutdown"));
         final int code = run(args, System.getenv(), System.out, System.err, running);
+        finished.countDown();
         if (running.get())
         {
             System.exit(code);

@@ -79,7 +79,8 @@ public final class PercentilePlot
     }
 
     /** Labels the axis value 1/(1-p) with p: 10 → "90%", 1000 → "99.9%". */
-    private static final class PercentileFormat extends NumberFormat
+    /** Labels the 1/(1-percentile) axis as percentiles: 10 is 90 %, 1000 is 99.9 %. */
+    static final class PercentileFormat extends NumberFormat
     {
         private static final long serialVersionUID = 1L;
 
