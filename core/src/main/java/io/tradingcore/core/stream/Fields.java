@@ -23,7 +23,6 @@ public final class Fields
     public static final byte[] ASK_QTY = ascii("ask_qty");
     public static final byte[] SPREAD = ascii("spread");
     public static final byte[] SPREAD_BPS = ascii("spread_bps");
-    public static final byte[] MID = ascii("mid");
     public static final byte[] LAST = ascii("last");
     public static final byte[] VOLUME = ascii("volume");
     public static final byte[] VWAP = ascii("vwap");

@@ -116,16 +116,6 @@ public final class StreamCatalog
         return name;
     }
 
-    public boolean hasSymbol(final int stream)
-    {
-        return TEMPLATES[stream].contains("{symbol}");
-    }
-
-    public boolean hasTimeframe(final int stream)
-    {
-        return TEMPLATES[stream].contains("{timeframe}");
-    }
-
     /** The stream id whose template is {@code template}, or -1. */
     public static int ofTemplate(final String template)
     {
