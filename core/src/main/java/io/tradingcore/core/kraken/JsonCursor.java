@@ -2,8 +2,6 @@ package io.tradingcore.core.kraken;
 
 import org.agrona.DirectBuffer;
 
-import java.nio.ByteOrder;
-
 /**
  * A forward-only JSON reader over one frame held in a {@link DirectBuffer}: no tree, no Strings,
  * no allocation. Keys and string values are slices of the buffer (escapes validated, not decoded).
@@ -22,17 +20,12 @@ public final class JsonCursor
     /** Nesting {@link #skipValue} accepts (one bit per level); Kraken frames nest 4 deep. */
     private static final int MAX_DEPTH = 64;
 
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long SPACES = 0x2020202020202020L;
-
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final JsonNumber number = new JsonNumber();
+    private final JsonStringScanner strings = new JsonStringScanner();
     private DirectBuffer buffer;
     private int pos;
     private int end;
@@ -257,15 +250,19 @@ public final class JsonCursor
     /** True if the current value is a JSON object (does not move). */
     public boolean atObject()
     {
-        skipWhitespace();
-        return pos < end && buffer.getByte(pos) == '{';
+        return at((byte)'{');
     }
 
     /** True if the current value is a JSON string (does not move). */
     public boolean atString()
     {
+        return at((byte)'"');
+    }
+
+    private boolean at(final byte first)
+    {
         skipWhitespace();
-        return pos < end && buffer.getByte(pos) == '"';
+        return pos < end && buffer.getByte(pos) == first;
     }
 
     /** Skips one whole value of any type, validating its syntax, iteratively (no recursion). */
@@ -487,185 +484,27 @@ public final class JsonCursor
     /** At an opening quote: moves past the closing one, validating escapes and rejecting control characters. */
     private boolean scanString()
     {
-        int i = pos + 1;
-        while (i < end)
+        final int next = strings.scan(buffer, pos + 1, end);
+        if (next < 0)
         {
-            i = nextSpecial(i);
-            if (i == end)
-            {
-                break;
-            }
-            final byte c = buffer.getByte(i);
-            if (c == '"')
-            {
-                pos = i + 1;
-                return true;
-            }
-            if (c == '\\')
-            {
-                if (i + 1 == end)
-                {
-                    pos = end;
-                    return fail(ParseError.TRUNCATED);
-                }
-                final byte e = buffer.getByte(i + 1);
-                if (e == 'u')
-                {
-                    for (int h = i + 2; h < i + 6; h++)
-                    {
-                        if (h == end)
-                        {
-                            pos = end;
-                            return fail(ParseError.TRUNCATED);
-                        }
-                        if (!isHex(buffer.getByte(h)))
-                        {
-                            pos = h;
-                            return fail(ParseError.SYNTAX);
-                        }
-                    }
-                    i += 6;
-                }
-                else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't')
-                {
-                    i += 2;
-                }
-                else
-                {
-                    pos = i;
-                    return fail(ParseError.SYNTAX);
-                }
-            }
-            else
-            {
-                pos = i; // a control character: the only other byte nextSpecial stops at
-                return fail(ParseError.SYNTAX);
-            }
+            pos = -1 - next;
+            return fail(strings.scanError());
         }
-        pos = end;
-        return fail(ParseError.TRUNCATED);
-    }
-
-    /**
-     * The first index from {@code from} holding a quote, a backslash or a control character, or {@link #end}
-     * if a byte by byte look is needed for the last few bytes: eight bytes a step (SWAR), so a key or a
-     * symbol costs one or two loads instead of a call and three compares per byte. Only the lowest flagged
-     * byte of a word is exact, and only it is used.
-     */
-    private int nextSpecial(final int from)
-    {
-        int i = from;
-        while (i + Long.BYTES <= end)
-        {
-            final long word = buffer.getLong(i, ByteOrder.LITTLE_ENDIAN);
-            final long special = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)
-                | ((word - SPACES) & ~word & HIGH_BITS);
-            if (special != 0)
-            {
-                return i + (Long.numberOfTrailingZeros(special) >>> 3);
-            }
-            i += Long.BYTES;
-        }
-        while (i < end)
-        {
-            final byte c = buffer.getByte(i);
-            if (c == '"' || c == '\\' || (c >= 0 && c < 0x20))
-            {
-                return i;
-            }
-            i++;
-        }
-        return end;
-    }
-
-    /** The high bit of each byte of {@code word} that is zero (exact for the lowest such byte). */
-    private static long zeroBytes(final long word)
-    {
-        return (word - LOW_BITS) & ~word & HIGH_BITS;
-    }
-
-    /** At a '-' or digit: scans {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?} into {@link #number}. */
-    private boolean scanNumber()
-    {
-        int i = pos;
-        final boolean negative = buffer.getByte(i) == '-';
-        if (negative)
-        {
-            i++;
-        }
-        final int intStart = i;
-        if (i == end)
-        {
-            pos = i;
-            return fail(ParseError.TRUNCATED);
-        }
-        final byte lead = buffer.getByte(i);
-        if (lead == '0')
-        {
-            i++;
-        }
-        else if (lead >= '1' && lead <= '9')
-        {
-            i = digits(i);
-        }
-        else
-        {
-            pos = i;
-            return fail(ParseError.SYNTAX);
-        }
-        final int intDigits = i - intStart;
-        int fractionStart = i;
-        int fractionDigits = 0;
-        if (i < end && buffer.getByte(i) == '.')
-        {
-            fractionStart = i + 1;
-            i = digits(fractionStart);
-            fractionDigits = i - fractionStart;
-            if (fractionDigits == 0)
-            {
-                pos = i;
-                return fail(i == end ? ParseError.TRUNCATED : ParseError.SYNTAX);
-            }
-        }
-        int exponent = 0;
-        if (i < end && (buffer.getByte(i) == 'e' || buffer.getByte(i) == 'E'))
-        {
-            i++;
-            boolean negativeExponent = false;
-            if (i < end && (buffer.getByte(i) == '+' || buffer.getByte(i) == '-'))
-            {
-                negativeExponent = buffer.getByte(i) == '-';
-                i++;
-            }
-            final int exponentStart = i;
-            while (i < end && isDigit(buffer.getByte(i)))
-            {
-                exponent = Math.min(JsonNumber.EXPONENT_LIMIT, exponent * 10 + buffer.getByte(i) - '0');
-                i++;
-            }
-            if (i == exponentStart)
-            {
-                pos = i;
-                return fail(i == end ? ParseError.TRUNCATED : ParseError.SYNTAX);
-            }
-            if (negativeExponent)
-            {
-                exponent = -exponent;
-            }
-        }
-        number.set(buffer, negative, intStart, intDigits, fractionStart, fractionDigits, exponent);
-        pos = i;
+        pos = next;
         return true;
     }
 
-    private int digits(final int from)
+    /** At a '-' or digit: scans the number into {@link #number}. */
+    private boolean scanNumber()
     {
-        int i = from;
-        while (i < end && isDigit(buffer.getByte(i)))
+        final int next = number.scan(buffer, pos, end);
+        if (next < 0)
         {
-            i++;
+            pos = -1 - next;
+            return fail(number.scanError());
         }
-        return i;
+        pos = next;
+        return true;
     }
 
     private boolean literal(final byte[] text)
@@ -712,15 +551,5 @@ public final class JsonCursor
             }
         }
         return true;
-    }
-
-    private static boolean isDigit(final byte c)
-    {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHex(final byte c)
-    {
-        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

@@ -23,8 +23,104 @@ public final class JsonNumber
     private int fractionDigits;
     private int exponent;
     private long value;
+    private int scanError;
 
-    void set(
+    /**
+     * Scans {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?} at {@code from} (a '-' or a digit) and
+     * takes its layout. Returns the index just past it, or {@code -1 - position} of the failure, whose
+     * {@link ParseError} is then {@link #scanError()}.
+     */
+    int scan(final DirectBuffer buffer, final int from, final int end)
+    {
+        int i = from;
+        final boolean negative = buffer.getByte(i) == '-';
+        if (negative)
+        {
+            i++;
+        }
+        final int intStart = i;
+        if (i == end)
+        {
+            return failed(ParseError.TRUNCATED, i);
+        }
+        final byte lead = buffer.getByte(i);
+        if (lead == '0')
+        {
+            i++;
+        }
+        else if (lead >= '1' && lead <= '9')
+        {
+            i = digits(buffer, i, end);
+        }
+        else
+        {
+            return failed(ParseError.SYNTAX, i);
+        }
+        final int intDigits = i - intStart;
+        int fractionStart = i;
+        int fractionDigits = 0;
+        if (i < end && buffer.getByte(i) == '.')
+        {
+            fractionStart = i + 1;
+            i = digits(buffer, fractionStart, end);
+            fractionDigits = i - fractionStart;
+            if (fractionDigits == 0)
+            {
+                return failed(i == end ? ParseError.TRUNCATED : ParseError.SYNTAX, i);
+            }
+        }
+        int exponent = 0;
+        if (i < end && (buffer.getByte(i) == 'e' || buffer.getByte(i) == 'E'))
+        {
+            i++;
+            boolean negativeExponent = false;
+            if (i < end && (buffer.getByte(i) == '+' || buffer.getByte(i) == '-'))
+            {
+                negativeExponent = buffer.getByte(i) == '-';
+                i++;
+            }
+            final int exponentStart = i;
+            while (i < end && isDigit(buffer.getByte(i)))
+            {
+                exponent = Math.min(EXPONENT_LIMIT, exponent * 10 + buffer.getByte(i) - '0');
+                i++;
+            }
+            if (i == exponentStart)
+            {
+                return failed(i == end ? ParseError.TRUNCATED : ParseError.SYNTAX, i);
+            }
+            if (negativeExponent)
+            {
+                exponent = -exponent;
+            }
+        }
+        set(buffer, negative, intStart, intDigits, fractionStart, fractionDigits, exponent);
+        return i;
+    }
+
+    /** The {@link ParseError} of the last {@link #scan} that failed. */
+    int scanError()
+    {
+        return scanError;
+    }
+
+    private int failed(final int error, final int position)
+    {
+        scanError = error;
+        return -1 - position;
+    }
+
+    private static int digits(final DirectBuffer buffer, final int from, final int end)
+    {
+        int i = from;
+        while (i < end && isDigit(buffer.getByte(i)))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private void set(
         final DirectBuffer buffer,
         final boolean negative,
         final int intStart,
@@ -113,6 +209,11 @@ public final class JsonNumber
         }
         value = negative ? -result : result;
         return ParseError.NONE;
+    }
+
+    private static boolean isDigit(final byte c)
+    {
+        return c >= '0' && c <= '9';
     }
 
     private int digit(final int index)
