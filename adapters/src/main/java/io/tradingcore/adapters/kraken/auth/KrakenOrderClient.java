@@ -1,16 +1,9 @@
 package io.tradingcore.adapters.kraken.auth;
 
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.adapters.kraken.ControlJson;
-import io.tradingcore.adapters.kraken.ControlRateLimiter;
 import io.tradingcore.adapters.kraken.FeedEventWriter;
-import io.tradingcore.adapters.kraken.FramePeek;
-import io.tradingcore.adapters.kraken.KrakenConnection;
-import io.tradingcore.adapters.kraken.KrakenWebSocketFrameReader;
 import io.tradingcore.core.execution.OrderGateway;
-import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
@@ -21,36 +14,22 @@ import org.agrona.DirectBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
 
 /**
- * Live order entry on Kraken's authenticated WebSocket v2: one Netty connection on its own event-loop
- * thread. Each (re)connect fetches a fresh token, subscribes {@code executions} (open orders and the
- * last fills in the snapshot, the rate counter) and {@code balances}. {@link #submit} copies the intent
- * into an allocation-free ring and returns at once; the connection thread sends {@code add_order}
- * (with {@code cl_ord_id} and {@code deadline}) through the outbound token bucket, refreshes the
- * dead-man switch ({@code cancel_all_orders_after}) while armed, and turns execution reports into
- * stream entries and {@link ExecutionFeedback} records (it is that ring's one producer).
+ * Live order entry on Kraken's authenticated WebSocket v2 ({@link AuthenticatedSession}: token,
+ * connection, dead-man switch). {@link #submit} copies the intent into an allocation-free ring and
+ * returns at once; the connection thread sends {@code add_order} (with {@code cl_ord_id} and
+ * {@code deadline}), and hands what Kraken reports, decoded by {@link PrivateChannelDecoder}, to
+ * {@link LiveOrders} (order state, fills, the feedback ring) and the balance entries.
  * <p>
  * Orders leave only when constructed armed in {@link Environment#PRODUCTION}; otherwise every
  * submit is refused "not_armed" and nothing but the subscriptions is sent.
- * <p>
- * The fills of the first executions snapshot are history (before this run) and only remembered;
- * after a reconnect, snapshot fills not seen before are applied, and repeats are dropped by
- * {@code exec_id}. Fills and closes go to the feedback ring for this run's orders only.
  */
 public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 {
@@ -62,30 +41,17 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     private static final Logger LOG = LoggerFactory.getLogger(KrakenOrderClient.class);
     private static final String INVALID_SESSION = "ESession:Invalid session";
-    private static final String FILL_WHILE_AWAY = "fill_while_away";
-    private static final String OPEN_ORDER_NOT_PLACED_HERE = "open_order_not_placed_here";
-    private static final int REMEMBERED_ORDERS = 10_000;
 
     private final KrakenOrderSettings settings;
     private final boolean armed;
-    private final WebSocketTokenClient tokens;
-    private final SymbolTable symbols;
-    private final ExecutionFeedback feedback;
     private final FeedEventWriter events;
     private final OrderStreamWriter streams;
     private final OrderCommands commands;
     private final OrderRequests requests = new OrderRequests();
-    private final KrakenConnection connection;
-    private final FillLedger ledger = new FillLedger();
-    private final ExecutionRow row = new ExecutionRow();
+    private final AuthenticatedSession session;
+    private final LiveOrders orders;
+    private final PrivateChannelDecoder decoder = new PrivateChannelDecoder();
     private final String clOrdIdPrefix;
-    private final Map<Long, ClientOrder> ordersByIntent = bounded();
-    private final Map<String, ClientOrder> ordersByClOrdId = bounded();
-    /** add_order texts in the rate limiter's queue (by identity): rejected if the connection drops first. */
-    private final Map<String, ClientOrder> unsent = new IdentityHashMap<>();
-    /** What earlier reports said about each open order (a {@code new} report carries only ids). */
-    private final Map<String, KnownOrder> knownOrders = new HashMap<>();
-    private final Map<String, Integer> symbolIds = new HashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::onDrainRequested;
     private final OrderCommands.Handler commandHandler = new OrderCommands.Handler()
@@ -102,24 +68,36 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             sendCancel(intentId);
         }
     };
+    private final PrivateChannelDecoder.Handler reports = new PrivateChannelDecoder.Handler()
+    {
+        @Override
+        public void onExecution(final ExecutionRow row, final boolean snapshot)
+        {
+            orders.onExecution(row, snapshot, session.nowMicros());
+        }
 
-    private volatile boolean ready;
+        @Override
+        public void onExecutionsEnd(final boolean snapshot)
+        {
+            orders.onExecutionsEnd(snapshot, session.nowMicros());
+        }
+
+        @Override
+        public void onBalance(final BalanceRow row, final boolean snapshot)
+        {
+            streams.balance(row, snapshot, row.micros(session.nowMicros()));
+        }
+
+        @Override
+        public void onBalancesEnd(final boolean snapshot)
+        {
+        }
+    };
+
     private volatile int exchangeStatus = ExchangeStatus.UNKNOWN;
-    private volatile long tokensFetched;
-    private volatile long deadManRequests;
-    private volatile long duplicateFills;
     private volatile long ordersSent;
     private byte[] refusal = NOT_CONNECTED;
-
     private EventLoop loop;
-    private ScheduledFuture<?> tick;
-    private ControlRateLimiter limiter;
-    private String token;
-    private boolean historyLoaded;
-    /** Event time of the risk state restored at start; fills after it happened while the core was away. */
-    private long keptStateMicros = Long.MIN_VALUE;
-    private long lastDeadManNanos;
-    private long nextReqId = 1;
 
     /**
      * @param armed      the operator's go-ahead; orders leave only if this is true AND {@code environment}
@@ -138,31 +116,13 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     {
         this.settings = settings.validate();
         this.armed = armed && environment == Environment.PRODUCTION;
-        this.tokens = tokens;
-        this.symbols = symbols;
-        this.feedback = feedback;
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
         this.streams = new OrderStreamWriter(events.writer());
         this.commands = new OrderCommands(settings.queueCapacity());
-        this.connection = new KrakenConnection(settings, "order connection", "connection closed by peer",
-            "connection closed before the upgrade", events, new OrderSession());
+        this.orders = new LiveOrders(symbols, feedback, streams);
+        this.session = new AuthenticatedSession(settings, this.armed, tokens, events, streams, new SessionListener());
         this.clOrdIdPrefix = (settings.clientOrderIdPrefix() != null ? settings.clientOrderIdPrefix()
             : Long.toString(Instant.now().getEpochSecond(), 36)) + "-";
-    }
-
-    private static <K> Map<K, ClientOrder> bounded()
-    {
-        // open orders are far fewer than this (Kraken caps them per pair); old closed ones age out
-        return new LinkedHashMap<>(256, 0.75f, false)
-        {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(final Map.Entry<K, ClientOrder> eldest)
-            {
-                return size() > REMEMBERED_ORDERS;
-            }
-        };
     }
 
     /**
@@ -172,20 +132,19 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
      */
     public void reconcileWith(final long stateMicros)
     {
-        keptStateMicros = stateMicros;
+        orders.reconcileWith(stateMicros);
     }
 
     /** Starts the connection thread and the first token fetch; returns at once. */
     public void start()
     {
-        loop = connection.start();
-        loop.execute(this::onStart); // after the field is set: onStart schedules on the loop
+        loop = session.start();
     }
 
     /** Disables the dead-man switch (timeout 0) if armed, closes the connection and stops the thread; waits a few seconds. */
     public void stop()
     {
-        connection.stop();
+        session.stop();
     }
 
     @Override
@@ -206,7 +165,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         {
             return refuse(NOT_ARMED);
         }
-        if (!ready)
+        if (!session.ready())
         {
             return refuse(NOT_CONNECTED);
         }
@@ -234,7 +193,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         {
             return refuse(NOT_ARMED);
         }
-        if (!ready)
+        if (!session.ready())
         {
             return refuse(NOT_CONNECTED);
         }
@@ -261,7 +220,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     /** Connected, token accepted and executions subscribed: submit() takes orders. */
     public boolean ready()
     {
-        return ready;
+        return session.ready();
     }
 
     /** The cl_ord_id sent for intent {@code intentId}. */
@@ -272,18 +231,18 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     public long tokensFetched()
     {
-        return tokensFetched;
+        return session.tokensFetched();
     }
 
     public long deadManRequests()
     {
-        return deadManRequests;
+        return session.deadManRequests();
     }
 
     /** Fills seen again (snapshot replays after a reconnect) and dropped. */
     public long duplicateFills()
     {
-        return duplicateFills;
+        return orders.duplicateFills();
     }
 
     public long ordersSent()
@@ -310,125 +269,43 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     {
         drainScheduled.set(false);
         commands.drain(commandHandler);
-        drainOutbound(System.nanoTime());
-    }
-
-    private void onStart()
-    {
-        final long now = System.nanoTime();
-        limiter = new ControlRateLimiter(settings.messagesPerSecond(), settings.burst(), now);
-        tick = loop.scheduleAtFixedRate(this::onTick, settings.tickMillis(), settings.tickMillis(), TimeUnit.MILLISECONDS);
-        if (!armed)
-        {
-            LOG.info("Kraken order client is not armed: orders are refused, nothing but subscriptions is sent");
-        }
-        connection.connect();
-    }
-
-    private void onToken(final int gen, final WebSocketToken fetched, final Throwable failure)
-    {
-        if (!connection.current(gen))
-        {
-            return;
-        }
-        if (failure != null)
-        {
-            final Throwable cause = failure.getCause() instanceof KrakenAuthException ? failure.getCause() : failure;
-            final String reason = cause instanceof KrakenAuthException ? cause.getMessage()
-                : "GetWebSocketsToken failed: " + cause;
-            streams.authError(reason, nowMicros());
-            LOG.error("no Kraken WebSocket token, so no order connection: {}", reason);
-            connection.onConnectFailed(reason);
-            return;
-        }
-        tokensFetched++;
-        token = fetched.token();
-        connection.open(gen);
-    }
-
-    private void onTick()
-    {
-        final long now = System.nanoTime();
-        commands.drain(commandHandler);
-        if (connection.onTick(now) && ready && armed
-            && now - lastDeadManNanos >= settings.deadManIntervalMillis() * 1_000_000L)
-        {
-            refreshDeadMan(now);
-        }
-        drainOutbound(now);
-    }
-
-    private void refreshDeadMan(final long now)
-    {
-        lastDeadManNanos = now;
-        deadManRequests++;
-        limiter.offerFirst(requests.cancelAllOrdersAfter(settings.deadManTimeoutSeconds(), token, nextReqId++));
+        session.flush(System.nanoTime());
     }
 
     private void sendOrder(final OrderIntent o)
     {
-        final String symbol = o.symbolId >= 0 && o.symbolId < symbols.size() ? symbols.name(o.symbolId) : null;
-        final ClientOrder order = new ClientOrder(o, clOrdIdPrefix + o.id, symbol);
-        ordersByIntent.put(o.id, order);
-        ordersByClOrdId.put(order.clOrdId, order);
-        if (symbol == null)
+        final ClientOrder order = orders.place(o, clOrdIdPrefix + o.id);
+        if (order.symbol == null)
         {
-            closeOrder(order, "rejected", "unknown symbol id " + o.symbolId, nowMicros());
+            orders.close(order, "rejected", "unknown symbol id " + o.symbolId, session.nowMicros());
             return;
         }
-        if (!armed || !ready || connection.session() == null)
+        if (!armed || !session.open())
         {
-            closeOrder(order, "rejected", "not connected", nowMicros());
+            orders.close(order, "rejected", "not connected", session.nowMicros());
             return;
         }
-        final String text = requests.addOrder(o, symbol, order.clOrdId,
-            nowMicros() + settings.deadlineMillis() * 1000L, token, o.id);
-        unsent.put(text, order);
-        limiter.offer(text);
+        final String text = requests.addOrder(o, order.symbol, order.clOrdId,
+            session.nowMicros() + settings.deadlineMillis() * 1000L, session.token(), o.id);
+        orders.queued(text, order);
+        session.offer(text);
     }
 
     private void sendCancel(final long intentId)
     {
-        final ClientOrder order = ordersByIntent.get(intentId);
-        if (order == null || order.state == ClientOrder.CLOSED || !ready)
+        final ClientOrder order = orders.byIntent(intentId);
+        if (order == null || order.state == ClientOrder.CLOSED || !session.ready())
         {
             LOG.warn("cancel of intent {} not sent: {}", intentId,
                 order == null ? "no such order" : order.state == ClientOrder.CLOSED ? "already closed" : "not connected");
             return;
         }
-        limiter.offer(requests.cancelOrder(order.clOrdId, token, intentId));
-    }
-
-    private void drainOutbound(final long now)
-    {
-        final io.netty.channel.Channel ch = connection.session();
-        if (ch == null)
-        {
-            return;
-        }
-        boolean wrote = false;
-        for (String text = limiter.poll(now); text != null; text = limiter.poll(now))
-        {
-            ch.write(new TextWebSocketFrame(text));
-            wrote = true;
-            final ClientOrder order = unsent.remove(text);
-            if (order != null)
-            {
-                order.state = ClientOrder.SENT;
-                ordersSent++;
-            }
-        }
-        if (wrote)
-        {
-            ch.flush();
-        }
+        session.offer(requests.cancelOrder(order.clOrdId, session.token(), intentId));
     }
 
     private void onMessage(final DirectBuffer buffer, final int offset, final int length)
     {
-        connection.onFrame(System.nanoTime());
-        final int kind = FramePeek.channel(buffer, offset, length);
-        if (kind == Channel.HEARTBEAT || kind == Channel.PONG)
+        if (decoder.decode(buffer, offset, length, reports))
         {
             return;
         }
@@ -436,18 +313,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         if (message == null)
         {
             LOG.warn("unreadable frame on the order connection ({} bytes)", length);
-            return;
         }
-        final String channelName = ControlJson.string(message, "channel");
-        if ("executions".equals(channelName))
-        {
-            onExecutions(message);
-        }
-        else if ("balances".equals(channelName))
-        {
-            onBalances(message);
-        }
-        else if ("status".equals(channelName))
+        else if ("status".equals(ControlJson.string(message, "channel")))
         {
             onStatus(message);
         }
@@ -460,203 +327,42 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private void onResponse(final Map<String, Object> message)
     {
         final String method = ControlJson.string(message, "method");
-        final boolean success = ControlJson.bool(message, "success", false);
         final long reqId = ControlJson.integer(message, "req_id", -1);
         final Map<String, Object> result = ControlJson.object(message, "result");
         final String error = ControlJson.string(message, "error");
-        if (success)
+        if (ControlJson.bool(message, "success", false))
         {
             if ("subscribe".equals(method) && "executions".equals(ControlJson.string(result, "channel")))
             {
-                ready = true;
-                if (armed)
-                {
-                    refreshDeadMan(System.nanoTime());
-                }
+                session.onExecutionsSubscribed();
             }
             else if ("add_order".equals(method))
             {
-                final ClientOrder order = ordersByIntent.get(reqId);
-                if (order != null && order.state != ClientOrder.CLOSED)
-                {
-                    order.orderId = ControlJson.string(result, "order_id");
-                    order.state = ClientOrder.ACKED;
-                }
+                orders.onAccepted(reqId, ControlJson.string(result, "order_id"));
             }
             return;
         }
-        events.ackError(nowMicros(), method, ControlJson.string(result, "channel"), ControlJson.string(message, "symbol"),
-            error, reqId);
+        events.ackError(session.nowMicros(), method, ControlJson.string(result, "channel"),
+            ControlJson.string(message, "symbol"), error, reqId);
         LOG.warn("{} refused: {}", method, error);
         if ("add_order".equals(method))
         {
-            final ClientOrder order = ordersByIntent.get(reqId);
-            if (order != null)
-            {
-                closeOrder(order, "rejected", error == null ? "add_order refused" : error, nowMicros());
-            }
+            orders.onRefused(reqId, error, session.nowMicros());
         }
         if (error != null && error.contains(INVALID_SESSION))
         {
-            // the token went stale (Kraken upgrades do this): a new connection fetches a new one
-            connection.close(INVALID_SESSION);
-        }
-    }
-
-    private void onExecutions(final Map<String, Object> message)
-    {
-        final boolean snapshot = "snapshot".equals(ControlJson.string(message, "type"));
-        final boolean history = snapshot && !historyLoaded;
-        final Set<String> openInSnapshot = snapshot ? new HashSet<>() : null;
-        final long now = nowMicros();
-        for (final Map<String, Object> map : rows(message))
-        {
-            final ExecutionRow r = row.read(map);
-            final KnownOrder known = r.orderId == null ? null : knownOrders.get(r.orderId);
-            if (known != null)
-            {
-                known.fillIn(r);
-            }
-            if (history)
-            {
-                reconcile(r, now);
-            }
-            if (history && r.isTrade())
-            {
-                ledger.firstSight(r.execId);
-                continue;
-            }
-            if (r.isTrade() && !ledger.firstSight(r.execId))
-            {
-                duplicateFills++;
-                continue;
-            }
-            if (snapshot && !r.isTrade() && r.orderId != null && !r.isTerminal())
-            {
-                openInSnapshot.add(r.orderId);
-            }
-            // an open order in a snapshot is state, not a transition: kraken:orders only
-            onReport(r, now, !snapshot || r.isTrade());
-        }
-        if (snapshot)
-        {
-            if (historyLoaded)
-            {
-                closeOrdersGoneWhileAway(openInSnapshot, now);
-            }
-            historyLoaded = true;
-        }
-    }
-
-    /** What Kraken says at the first snapshot and the kept state does not know. */
-    private void reconcile(final ExecutionRow r, final long now)
-    {
-        if (r.isTrade() && keptStateMicros != Long.MIN_VALUE && r.micros(now) > keptStateMicros)
-        {
-            streams.difference(FILL_WHILE_AWAY, r, now);
-        }
-        else if (!r.isTrade() && r.orderId != null && !r.isTerminal()
-            && (r.clOrdId == null || !ordersByClOrdId.containsKey(r.clOrdId)))
-        {
-            streams.difference(OPEN_ORDER_NOT_PLACED_HERE, r, now);
-        }
-    }
-
-    private void onReport(final ExecutionRow r, final long now, final boolean transition)
-    {
-        final ClientOrder ours = r.clOrdId == null ? null : ordersByClOrdId.get(r.clOrdId);
-        final int symbolId = ours != null ? ours.symbolId : symbolId(r.symbol);
-        final long micros = r.micros(now);
-        if (r.isTrade())
-        {
-            streams.fill(r, symbolId, micros);
-            final int side = r.sideCode();
-            if (r.symbol != null && side >= 0)
-            {
-                streams.position(r.symbol, ledger.apply(r.symbol, side, r.lastQty, r.lastPrice), micros);
-            }
-            if (ours != null)
-            {
-                final long filled = ExecutionRow.scaled(r.lastQty, ours.qtyPrecision);
-                ours.filled += filled;
-                feedback.fill(ours.symbolId, ours.side, ExecutionRow.scaled(r.lastPrice, ours.pricePrecision),
-                    filled, r.fee == null ? 0.0 : r.fee.doubleValue(), micros);
-            }
-        }
-        if (transition)
-        {
-            streams.confirmation(r, symbolId, ours != null ? ours.intentId : 0, micros);
-        }
-        streams.orderState(r, symbolId, micros);
-        if (ours != null && r.orderId != null && ours.state != ClientOrder.CLOSED)
-        {
-            ours.orderId = r.orderId;
-            ours.state = ClientOrder.ACKED;
-        }
-        if (r.orderId != null)
-        {
-            if (r.isTerminal())
-            {
-                knownOrders.remove(r.orderId);
-            }
-            else
-            {
-                knownOrders.computeIfAbsent(r.orderId, id -> new KnownOrder()).learn(r);
-            }
-        }
-        if (ours != null && r.isTerminal() && ours.state != ClientOrder.CLOSED)
-        {
-            ours.state = ClientOrder.CLOSED;
-            feedback.orderClosed(ours.symbolId, ours.side, ours.unfilled());
-        }
-    }
-
-    /** After a reconnect: our orders on Kraken that are not open any more and whose end we did not see. */
-    private void closeOrdersGoneWhileAway(final Set<String> openInSnapshot, final long micros)
-    {
-        for (final ClientOrder o : new ArrayList<>(ordersByIntent.values()))
-        {
-            if ((o.state == ClientOrder.SENT || o.state == ClientOrder.ACKED)
-                && (o.orderId == null || !openInSnapshot.contains(o.orderId)))
-            {
-                closeOrder(o, "closed", "not open after reconnect", micros);
-            }
-        }
-    }
-
-    private void closeOrder(final ClientOrder o, final String status, final String reason, final long micros)
-    {
-        if (o.state == ClientOrder.CLOSED)
-        {
-            return;
-        }
-        o.state = ClientOrder.CLOSED;
-        streams.closed(o, status, reason, micros);
-        feedback.orderClosed(o.symbolId, o.side, o.unfilled());
-    }
-
-    private void onBalances(final Map<String, Object> message)
-    {
-        final boolean snapshot = "snapshot".equals(ControlJson.string(message, "type"));
-        final long now = nowMicros();
-        for (final Map<String, Object> map : rows(message))
-        {
-            final BigDecimal amount = snapshot ? null : ExecutionRow.decimal(map, "amount");
-            final BigDecimal fee = snapshot ? null : ExecutionRow.decimal(map, "fee");
-            streams.balance(ControlJson.string(map, "asset"), ExecutionRow.decimal(map, "balance"), amount, fee,
-                snapshot ? null : ControlJson.string(map, "type"), snapshot,
-                ExecutionRow.micros(ControlJson.string(map, "timestamp"), now));
+            session.onInvalidSession(INVALID_SESSION);
         }
     }
 
     private void onStatus(final Map<String, Object> message)
     {
-        final List<Map<String, Object>> data = rows(message);
-        if (data.isEmpty())
+        final List<Object> data = ControlJson.asArray(message.get("data"));
+        if (data == null || data.isEmpty())
         {
             return;
         }
-        final String system = ControlJson.string(data.get(0), "system");
+        final String system = ControlJson.string(ControlJson.asObject(data.get(0)), "system");
         int status = ExchangeStatus.UNKNOWN;
         for (int s = ExchangeStatus.ONLINE; s <= ExchangeStatus.POST_ONLY; s++)
         {
@@ -666,182 +372,37 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             }
         }
         exchangeStatus = status; // kraken:status gets the exchange's status from the public feed's frames
-        connection.onExchangeStatus(status);
+        session.onExchangeStatus(status);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(final Map<String, Object> message)
-    {
-        final Object data = message.get("data");
-        final List<Map<String, Object>> rows = new ArrayList<>();
-        if (data instanceof List)
-        {
-            for (final Object item : (List<?>)data)
-            {
-                if (item instanceof Map)
-                {
-                    rows.add((Map<String, Object>)item);
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** The id of an interned symbol (looked up, never interned here), or -1. */
-    private int symbolId(final String name)
-    {
-        if (name == null)
-        {
-            return SymbolTable.NONE;
-        }
-        final Integer cached = symbolIds.get(name);
-        if (cached != null)
-        {
-            return cached;
-        }
-        for (int id = 0; id < symbols.size(); id++)
-        {
-            if (name.equals(symbols.name(id)))
-            {
-                symbolIds.put(name, id);
-                return id;
-            }
-        }
-        return SymbolTable.NONE;
-    }
-
-    private static long nowMicros()
-    {
-        final Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-    }
-
-    /** The order client's part of the connection lifecycle: a token first, then executions and balances. */
-    private final class OrderSession implements KrakenConnection.Session
+    /** What the session hands up, on the connection thread. */
+    private final class SessionListener implements AuthenticatedSession.Listener
     {
         @Override
-        public long epochMicros(final long nowNanos)
+        public void onTick(final long nowNanos)
         {
-            return nowMicros();
+            commands.drain(commandHandler);
         }
 
         @Override
-        public void onConnect(final int generation)
+        public void onMessage(final DirectBuffer buffer, final int offset, final int length)
         {
-            ready = false;
-            events.connectionState(nowMicros(), "fetching_token", connection.attempt(), null);
-            try
+            KrakenOrderClient.this.onMessage(buffer, offset, length);
+        }
+
+        @Override
+        public void onSent(final String text)
+        {
+            if (orders.onSent(text))
             {
-                tokens.fetch().whenComplete((fetched, failure) -> loop.execute(() -> onToken(generation, fetched, failure)));
-            }
-            catch (final RuntimeException ex)
-            {
-                onToken(generation, null, ex);
-            }
-        }
-
-        @Override
-        public void onSessionStart(final long nowNanos, final long epochMicros)
-        {
-            // nothing carries over: the executions snapshot after subscribing says what is open
-        }
-
-        @Override
-        public void onSessionReady(final long nowNanos)
-        {
-            limiter.offer(requests.subscribeExecutions(token, nextReqId++));
-            limiter.offer(requests.subscribeBalances(token, nextReqId++));
-            drainOutbound(nowNanos);
-        }
-
-        @Override
-        public void onSessionEnd(final long epochMicros, final boolean reconnecting)
-        {
-            ready = false;
-            limiter.clear();
-            for (final ClientOrder o : new ArrayList<>(unsent.values()))
-            {
-                closeOrder(o, "rejected", "connection lost before it was sent", epochMicros);
-            }
-            unsent.clear();
-        }
-
-        @Override
-        public void sendPing()
-        {
-            limiter.offerFirst(requests.ping(nextReqId++));
-        }
-
-        @Override
-        public void onPongTimeout()
-        {
-            // the pong_timeout entry is the record; the order client keeps no watchdog counter
-        }
-
-        @Override
-        public void onTextMessage(final DirectBuffer buffer, final int offset, final int length)
-        {
-            onMessage(buffer, offset, length);
-        }
-
-        @Override
-        public void onFrameEvent(final int event)
-        {
-            if (event == KrakenWebSocketFrameReader.PONG)
-            {
-                connection.onFrame(System.nanoTime());
-            }
-            else if (event == KrakenWebSocketFrameReader.BINARY_SKIPPED)
-            {
-                LOG.warn("binary message on the order connection skipped");
+                ordersSent++;
             }
         }
 
         @Override
-        public void onStop(final io.netty.channel.Channel session)
+        public void onSessionEnd(final long epochMicros)
         {
-            ready = false;
-            if (tick != null)
-            {
-                tick.cancel(false);
-            }
-            if (session != null && armed && token != null)
-            {
-                // a clean stop leaves no dead-man timer behind to cancel orders later
-                session.write(new TextWebSocketFrame(requests.cancelAllOrdersAfter(0, token, nextReqId++)));
-                deadManRequests++;
-            }
-        }
-    }
-
-    /** The fields of an open order that later reports leave out. */
-    private static final class KnownOrder
-    {
-        String clOrdId;
-        String symbol;
-        String side;
-        String orderType;
-        BigDecimal orderQty;
-        BigDecimal limitPrice;
-
-        void learn(final ExecutionRow r)
-        {
-            clOrdId = r.clOrdId != null ? r.clOrdId : clOrdId;
-            symbol = r.symbol != null ? r.symbol : symbol;
-            side = r.side != null ? r.side : side;
-            orderType = r.orderType != null ? r.orderType : orderType;
-            orderQty = r.orderQty != null ? r.orderQty : orderQty;
-            limitPrice = r.limitPrice != null ? r.limitPrice : limitPrice;
-        }
-
-        void fillIn(final ExecutionRow r)
-        {
-            r.clOrdId = r.clOrdId != null ? r.clOrdId : clOrdId;
-            r.symbol = r.symbol != null ? r.symbol : symbol;
-            r.side = r.side != null ? r.side : side;
-            r.orderType = r.orderType != null ? r.orderType : orderType;
-            r.orderQty = r.orderQty != null ? r.orderQty : orderQty;
-            r.limitPrice = r.limitPrice != null ? r.limitPrice : limitPrice;
+            orders.onSessionEnd(epochMicros);
         }
     }
 }

@@ -6,8 +6,6 @@ import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.StreamCatalog;
 
-import java.math.BigDecimal;
-
 import static io.tradingcore.core.stream.EntryWriter.ascii;
 
 /**
@@ -157,16 +155,18 @@ final class OrderStreamWriter
         out.timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
-    /** kraken:balance: one asset's balance; {@code amount}, {@code fee} and {@code ledgerType} only on updates. */
-    void balance(final String asset, final BigDecimal balance, final BigDecimal amount, final BigDecimal fee,
-        final String ledgerType, final boolean snapshot, final long micros)
+    /** kraken:balance: one asset's balance; the amount, fee and ledger type only on updates. */
+    void balance(final BalanceRow r, final boolean snapshot, final long micros)
     {
         out.begin(StreamCatalog.KRAKEN_BALANCE, -1, -1).string(Fields.TYPE, TYPE_BALANCE);
-        text(ASSET, asset);
-        decimal(BALANCE, balance);
-        decimal(AMOUNT, amount);
-        decimal(FEE, fee);
-        text(LEDGER_TYPE, ledgerType);
+        text(ASSET, r.asset);
+        decimal(BALANCE, r.balance);
+        if (!snapshot)
+        {
+            decimal(AMOUNT, r.amount);
+            decimal(FEE, r.fee);
+            text(LEDGER_TYPE, r.ledgerType);
+        }
         out.bool(Fields.SNAPSHOT, snapshot).timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
@@ -212,11 +212,11 @@ final class OrderStreamWriter
         }
     }
 
-    private void decimal(final byte[] name, final BigDecimal value)
+    private void decimal(final byte[] name, final KrakenDecimal value)
     {
-        if (value != null)
+        if (value.present())
         {
-            out.string(name, value.toPlainString());
+            out.decimal(name, value.unscaled(), value.scale());
         }
     }
 }

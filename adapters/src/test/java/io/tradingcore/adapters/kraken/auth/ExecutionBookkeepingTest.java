@@ -12,50 +12,11 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Reading execution rows (numbers or strings), de-duplicating fills, positions, and the order queue. */
+/** De-duplicating fills, positions, the order queue and the add_order text. */
 class ExecutionBookkeepingTest
 {
-    @Test
-    void decimalsAreReadAsNumbersOrStrings()
-    {
-        final String asNumbers = "{\"order_id\":\"OK4GJX-KSTLS-7DZZO5\",\"exec_id\":\"TGBB7L-HT5LX-J3BZ4A\","
-            + "\"exec_type\":\"trade\",\"trade_id\":62887576,\"symbol\":\"BTC/USD\",\"side\":\"sell\",\"last_qty\":0.005,"
-            + "\"last_price\":26599.9,\"liquidity_ind\":\"t\",\"cost\":132.9995,\"order_status\":\"partially_filled\","
-            + "\"fees\":[{\"asset\":\"USD\",\"qty\":0.3458}],\"timestamp\":\"2023-09-22T10:33:05.709950Z\"}";
-        final String asStrings = asNumbers.replace("\"last_price\":26599.9", "\"last_price\":\"26599.9\"")
-            .replace("\"cost\":132.9995", "\"cost\":\"132.9995\"").replace("\"qty\":0.3458", "\"qty\":\"0.3458\"");
-        for (final String text : new String[] {asNumbers, asStrings})
-        {
-            final ExecutionRow r = new ExecutionRow().read(ControlJson.parseObject(text));
-            assertTrue(r.isTrade());
-            assertFalse(r.isTerminal());
-            assertEquals(Side.SELL, r.sideCode());
-            assertEquals(265_999L, ExecutionRow.scaled(r.lastPrice, 1));
-            assertEquals(500_000L, ExecutionRow.scaled(r.lastQty, 8));
-            assertEquals(0, new BigDecimal("132.9995").compareTo(r.cost));
-            assertEquals(0, new BigDecimal("0.3458").compareTo(r.fee));
-            assertEquals("USD", r.feeAsset);
-            assertEquals("62887576", r.tradeId);
-            assertEquals(1_695_378_785_709_950L, r.micros(-1));
-        }
-    }
-
-    @Test
-    void aShortStatusRowLeavesTheRestAbsent()
-    {
-        final ExecutionRow r = new ExecutionRow().read(ControlJson.parseObject(
-            "{\"order_id\":\"O1\",\"exec_type\":\"canceled\",\"order_status\":\"canceled\",\"timestamp\":\"bad\"}"));
-        assertFalse(r.isTrade());
-        assertTrue(r.isTerminal());
-        assertNull(r.symbol);
-        assertNull(r.fee);
-        assertEquals(-1, r.sideCode());
-        assertEquals(42, r.micros(42), "an unreadable time falls back");
-    }
-
     @Test
     void fillsAreCountedOnceAndAddUpToAPosition()
     {
