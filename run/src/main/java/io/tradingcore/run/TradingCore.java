@@ -261,7 +261,7 @@ final class TradingCore implements AutoCloseable
         {
             if (restored != null)
             {
-                orders.reconcileWith(restored.eventMicros); // Kraken's first snapshot against the kept state
+                orders.reconcileWith(restored); // Kraken's first snapshots against the kept state
             }
             orders.start();
             LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());

@@ -7,6 +7,7 @@ import io.tradingcore.core.execution.OrderGateway;
 import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
+import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
@@ -50,6 +51,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private final OrderRequests requests = new OrderRequests();
     private final AuthenticatedSession session;
     private final LiveOrders orders;
+    private final BalanceReconciliation balances;
+    private final SymbolTable symbols;
     private final PrivateChannelDecoder decoder = new PrivateChannelDecoder();
     private final String clOrdIdPrefix;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -85,12 +88,21 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         @Override
         public void onBalance(final BalanceRow row, final boolean snapshot)
         {
-            streams.balance(row, snapshot, row.micros(session.nowMicros()));
+            final long now = session.nowMicros();
+            streams.balance(row, snapshot, row.micros(now));
+            if (snapshot)
+            {
+                balances.onSnapshotRow(row, now);
+            }
         }
 
         @Override
         public void onBalancesEnd(final boolean snapshot)
         {
+            if (snapshot)
+            {
+                balances.onSnapshotEnd(session.nowMicros());
+            }
         }
     };
 
@@ -120,19 +132,23 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         this.streams = new OrderStreamWriter(events.writer());
         this.commands = new OrderCommands(settings.queueCapacity());
         this.orders = new LiveOrders(symbols, feedback, streams);
+        this.balances = new BalanceReconciliation(streams);
+        this.symbols = symbols;
         this.session = new AuthenticatedSession(settings, this.armed, tokens, events, streams, new SessionListener());
         this.clOrdIdPrefix = (settings.clientOrderIdPrefix() != null ? settings.clientOrderIdPrefix()
             : Long.toString(Instant.now().getEpochSecond(), 36)) + "-";
     }
 
     /**
-     * Before {@link #start}: the event time of the risk state the launcher restored. The first executions
-     * snapshot is then reconciled with it: each fill after that time, and each open order this process
-     * did not place, is written to {@code events:bus} as a {@code reconcile_difference}.
+     * Before {@link #start}: the risk state the launcher restored. Kraken's first snapshots are then
+     * reconciled with it, each difference a {@code reconcile_difference} on {@code events:bus}: every fill
+     * after the state's event time and every open order this process did not place (executions), and
+     * every traded base asset whose balance is not the kept position (balances).
      */
-    public void reconcileWith(final long stateMicros)
+    public void reconcileWith(final RiskState kept)
     {
-        orders.reconcileWith(stateMicros);
+        orders.reconcileWith(kept.eventMicros);
+        balances.keep(kept, symbols);
     }
 
     /** Starts the connection thread and the first token fetch; returns at once. */

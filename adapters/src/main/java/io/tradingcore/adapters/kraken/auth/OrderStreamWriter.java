@@ -47,6 +47,8 @@ final class OrderStreamWriter
     private static final byte[] AUTH_ERROR = ascii("auth_error");
     private static final byte[] RECONCILE_DIFFERENCE = ascii("reconcile_difference");
     private static final byte[] DIFFERENCE = ascii("difference");
+    private static final byte[] POSITION = ascii("position");
+    private static final byte[] DELTA = ascii("delta");
 
     private final EntryWriter out;
 
@@ -195,6 +197,20 @@ final class OrderStreamWriter
         decimal(Fields.PRICE, r.lastPrice);
         decimal(Fields.QTY, r.lastQty);
         out.timestamp(Fields.TIMESTAMP, r.micros(micros)).publish();
+    }
+
+    /**
+     * events:bus: an asset whose balance in Kraken's first snapshot is not the position kept across the
+     * restart; {@code delta} (balance minus position) at {@code scale}.
+     */
+    void balanceDifference(final String difference, final String asset, final KrakenDecimal position,
+        final KrakenDecimal balance, final long delta, final int scale, final long micros)
+    {
+        out.begin(StreamCatalog.EVENTS_BUS, -1, -1).string(Fields.TYPE, Fields.TYPE_EVENT)
+            .string(Fields.EVENT, RECONCILE_DIFFERENCE).string(DIFFERENCE, difference).string(ASSET, asset);
+        decimal(POSITION, position);
+        decimal(BALANCE, balance);
+        out.decimal(DELTA, delta, scale).timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
     /** kraken:errors: no token, so no connection (GetWebSocketsToken refused or unreachable). */

@@ -3,13 +3,11 @@ package io.tradingcore.adapters.kraken.auth;
 import io.tradingcore.adapters.Pause;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.risk.OrderIntent;
-import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +105,7 @@ class KrakenOrderClientTest
             s.client.stop();
 
             // the next process: its state was kept just before that fill, so the fill happened while it was away
-            final KrakenOrderClient next = new KrakenOrderClient(
-                settings().clientOrderIdPrefix("t2").endpoint(s.endpoint.uri()).restBaseUrl(s.endpoint.restUri()),
-                Environment.PRODUCTION, true, new WebSocketTokenClient(s.endpoint.restUri(), PrivateSession.KEY,
-                    new KrakenRestSigner(PrivateSession.SECRET), Duration.ofSeconds(2)),
-                s.symbols, s.outbox, new ExecutionFeedback(1 << 16));
-            next.reconcileWith(fillMicros - 1);
-            next.start();
+            final KrakenOrderClient next = s.restartedClient("t2", PrivateSession.keptState(fillMicros - 1));
             try
             {
                 final Map<String, String> fill = s.await(StreamCatalog.EVENTS_BUS,

@@ -8,6 +8,7 @@ import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
+import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.stage.ExecutionFeedback;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
@@ -96,6 +97,29 @@ final class PrivateSession implements AutoCloseable
     PrivateSession()
     {
         this(settings(), Environment.PRODUCTION, true, SECRET);
+    }
+
+    /**
+     * A second client on the same endpoint and outbox, as the next process after a restart would be:
+     * reconciled with {@code kept}, then started. The caller stops it.
+     */
+    KrakenOrderClient restartedClient(final String clientOrderIdPrefix, final RiskState kept)
+    {
+        final KrakenOrderClient next = new KrakenOrderClient(
+            settings().clientOrderIdPrefix(clientOrderIdPrefix).endpoint(endpoint.uri()).restBaseUrl(endpoint.restUri()),
+            Environment.PRODUCTION, true, new WebSocketTokenClient(endpoint.restUri(), KEY, new KrakenRestSigner(SECRET),
+                Duration.ofSeconds(2)), symbols, outbox, new ExecutionFeedback(1 << 16));
+        next.reconcileWith(kept);
+        next.start();
+        return next;
+    }
+
+    /** A kept state as of {@code eventMicros} with no position. */
+    static RiskState keptState(final long eventMicros)
+    {
+        final RiskState kept = new RiskState(SymbolTable.MAX_SYMBOLS);
+        kept.eventMicros = eventMicros;
+        return kept;
     }
 
     /** A BTC/USD intent: {@code qty} in units of 1e-8, {@code limitPrice} in units of 0.1 (0 for market). */
