@@ -1,6 +1,10 @@
 package io.tradingcore.adapters.kraken;
 
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * A token bucket in front of every outbound message, with the queue of messages waiting for a token.
@@ -23,6 +27,29 @@ public final class ControlRateLimiter
         this.burst = burst;
         this.tokens = burst;
         this.lastRefillNanos = nowNanos;
+    }
+
+    /**
+     * Writes what the bucket allows now to {@code channel} (null: nothing), a text frame each, handing each
+     * text to {@code sent}; flushes once.
+     */
+    public void drainTo(final Channel channel, final long nowNanos, final Consumer<String> sent)
+    {
+        if (channel == null)
+        {
+            return;
+        }
+        boolean wrote = false;
+        for (String text = poll(nowNanos); text != null; text = poll(nowNanos))
+        {
+            channel.write(new TextWebSocketFrame(text));
+            sent.accept(text);
+            wrote = true;
+        }
+        if (wrote)
+        {
+            channel.flush();
+        }
     }
 
     public void offer(final String message)

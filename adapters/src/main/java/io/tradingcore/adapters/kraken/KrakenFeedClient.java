@@ -1,7 +1,6 @@
 package io.tradingcore.adapters.kraken;
 
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.kraken.Channel;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +32,17 @@ public final class KrakenFeedClient implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(KrakenFeedClient.class);
     private static final long NONE = Long.MIN_VALUE;
-    private static final String EXCEEDED_MSG_RATE = "Exceeded msg rate";
 
     private final KrakenFeedSettings settings;
     private final FrameSink sink;
     private final ResyncRequests resyncRequests;
     private final SymbolTable symbols;
     private final SubscriptionBook subscriptions;
-    private final ControlRequests requests;
+    private final SubscriptionControl control;
     private final ResyncThrottle resyncThrottle;
     private final FeedEventWriter events;
     private final FeedMetrics metrics = new FeedMetrics();
     private final KrakenConnection connection;
-    private final Map<Long, PendingRequest> pendingRequests = new HashMap<>();
     private final long[] resyncStartedNanos = new long[SymbolTable.MAX_SYMBOLS];
     private final int[] ids = new int[SymbolTable.MAX_SYMBOLS];
     private final int[] moreIds = new int[SymbolTable.MAX_SYMBOLS];
@@ -57,7 +53,6 @@ public final class KrakenFeedClient implements AutoCloseable
     private ScheduledFuture<?> tick;
     private ControlRateLimiter limiter;
     private long epochOffsetNanos;
-    private long nextReqId = 1;
     private long lastMetricsNanos;
     private long oversizeFrames;
     private long oversizeReported;
@@ -87,10 +82,10 @@ public final class KrakenFeedClient implements AutoCloseable
             symbolIds[i] = find(symbols, names.get(i));
         }
         this.subscriptions = new SubscriptionBook(settings, symbolIds, names.toArray(new String[0]));
-        this.requests = new ControlRequests(settings, subscriptions);
         this.resyncThrottle = new ResyncThrottle(settings.resyncMaxAttempts(),
             settings.resyncWindowMillis() * 1_000_000L, settings.resyncSlowRetryMillis() * 1_000_000L);
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
+        this.control = new SubscriptionControl(settings, subscriptions, events, metrics);
         this.dataSilenceNanos = settings.dataSilenceMillis() * 1_000_000L;
         this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
         this.connection = new KrakenConnection(settings, "feed", "connection dropped by peer",
@@ -290,21 +285,11 @@ public final class KrakenFeedClient implements AutoCloseable
             return;
         }
         final String method = ControlJson.string(message, "method");
-        final boolean success = ControlJson.bool(message, "success", false);
-        final long reqId = ControlJson.integer(message, "req_id", -1);
-        final PendingRequest request = pendingRequests.get(reqId);
         if ("subscribe".equals(method) || "unsubscribe".equals(method))
         {
-            if (success)
-            {
-                onAckSuccess(method, message, request, now);
-            }
-            else
-            {
-                onAckError(method, message, request, now, epochMicros);
-            }
+            control.onAck(method, message, now, epochMicros);
         }
-        else if (!success)
+        else if (!ControlJson.bool(message, "success", false))
         {
             metrics.ackErrors++;
             LOG.warn("{} refused: {}", method, ControlJson.string(message, "error"));
@@ -343,85 +328,6 @@ public final class KrakenFeedClient implements AutoCloseable
             case "cancel_only": return ExchangeStatus.CANCEL_ONLY;
             case "post_only": return ExchangeStatus.POST_ONLY;
             default: return ExchangeStatus.UNKNOWN;
-        }
-    }
-
-    private void onAckSuccess(final String method, final Map<String, Object> message, final PendingRequest request,
-        final long now)
-    {
-        final Map<String, Object> result = ControlJson.object(message, "result");
-        final int kind = request != null ? request.kind : subscriptions.kindOf(ControlJson.string(result, "channel"),
-            (int)ControlJson.integer(result, "interval", 0));
-        final int symbolId = kind == SubscriptionBook.INSTRUMENT ? 0
-            : subscriptions.idOf(ControlJson.string(result, "symbol"));
-        if ("subscribe".equals(method) && kind >= 0 && symbolId != SymbolTable.NONE
-            && subscriptions.state(kind, symbolId) == SubscriptionBook.PENDING)
-        {
-            subscriptions.onAcked(kind, symbolId, now);
-        }
-        if (request != null && --request.acksOutstanding <= 0)
-        {
-            pendingRequests.remove(request.reqId);
-        }
-    }
-
-    private void onAckError(final String method, final Map<String, Object> message, final PendingRequest request,
-        final long now, final long epochMicros)
-    {
-        final String error = ControlJson.string(message, "error");
-        String symbol = ControlJson.string(message, "symbol");
-        if (symbol == null)
-        {
-            symbol = ControlJson.string(ControlJson.object(message, "result"), "symbol");
-        }
-        final int kind = request != null ? request.kind
-            : subscriptions.kindOf(ControlJson.string(ControlJson.object(message, "result"), "channel"), 0);
-        final String channelName = kind >= 0 ? subscriptions.channelName(kind) : null;
-        final boolean rateLimited = error != null && error.contains(EXCEEDED_MSG_RATE);
-        final boolean subscribe = "subscribe".equals(method);
-        final int symbolId = subscriptions.idOf(symbol);
-        int n = 0;
-        if (kind == SubscriptionBook.INSTRUMENT)
-        {
-            ids[n++] = 0;
-        }
-        else if (symbolId != SymbolTable.NONE)
-        {
-            ids[n++] = symbolId;
-        }
-        else if (request != null && symbol == null)
-        {
-            // a refusal that names no symbol (e.g. "Subscription depth not supported") covers the request
-            for (final int id : request.symbolIds)
-            {
-                ids[n++] = id;
-            }
-        }
-        if (n == 0 || !subscribe || kind < 0)
-        {
-            metrics.ackErrors++;
-            LOG.warn("{} {} {} refused: {}", method, channelName, symbol, error);
-        }
-        for (int i = 0; i < n && subscribe && kind >= 0; i++)
-        {
-            final String name = kind == SubscriptionBook.INSTRUMENT ? null : subscriptions.nameOf(ids[i]);
-            if (rateLimited)
-            {
-                metrics.rateLimited++;
-                final long delay = subscriptions.onRateLimited(kind, ids[i], now,
-                    settings.rateLimitRetryMillis() * 1_000_000L, settings.backoffMaxMillis() * 1_000_000L);
-                events.rateLimited(epochMicros, channelName, name, delay / 1_000_000L);
-            }
-            else
-            {
-                metrics.ackErrors++;
-                subscriptions.onFailed(kind, ids[i]);
-                LOG.warn("{} {} {} refused: {}", method, channelName, name, error);
-            }
-        }
-        if (request != null && (symbol == null || --request.acksOutstanding <= 0))
-        {
-            pendingRequests.remove(request.reqId);
         }
     }
 
@@ -488,8 +394,8 @@ public final class KrakenFeedClient implements AutoCloseable
             metrics.resyncs++;
             events.resyncRequested(epochMicros, subscriptions.nameOf(ids[i]), resyncThrottle.run(ids[i]));
         }
-        send("unsubscribe", SubscriptionBook.BOOK, ids, n, now);
-        send("subscribe", SubscriptionBook.BOOK, ids, n, now);
+        limiter.offer(control.unsubscribe(SubscriptionBook.BOOK, ids, n));
+        limiter.offer(control.subscribe(SubscriptionBook.BOOK, ids, n, now));
     }
 
     private void checkSubscriptions(final long now)
@@ -511,52 +417,20 @@ public final class KrakenFeedClient implements AutoCloseable
                         kind == SubscriptionBook.INSTRUMENT ? null : subscriptions.nameOf(ids[i]),
                         dataSilenceNanos / 1_000_000L);
                 }
-                send("unsubscribe", kind, ids, silent, now);
-                send("subscribe", kind, ids, silent, now);
+                limiter.offer(control.unsubscribe(kind, ids, silent));
+                limiter.offer(control.subscribe(kind, ids, silent, now));
             }
             final int due = subscriptions.collectDueRetries(kind, now, ids);
             if (due > 0)
             {
-                send("subscribe", kind, ids, due, now);
+                limiter.offer(control.subscribe(kind, ids, due, now));
             }
         }
-    }
-
-    private void send(final String method, final int kind, final int[] symbolIds, final int count, final long now)
-    {
-        final long reqId = nextReqId++;
-        final boolean subscribe = "subscribe".equals(method);
-        final String text = subscribe ? requests.subscribe(kind, symbolIds, count, reqId)
-            : requests.unsubscribe(kind, symbolIds, count, reqId);
-        final int[] requested = java.util.Arrays.copyOf(symbolIds, kind == SubscriptionBook.INSTRUMENT ? 1 : count);
-        pendingRequests.put(reqId, new PendingRequest(reqId, kind, requested));
-        if (subscribe)
-        {
-            for (final int id : requested)
-            {
-                subscriptions.onSent(kind, id, now);
-            }
-        }
-        limiter.offer(text);
     }
 
     private void drainOutbound(final long now)
     {
-        final io.netty.channel.Channel ch = connection.session();
-        if (ch == null)
-        {
-            return;
-        }
-        boolean wrote = false;
-        for (String text = limiter.poll(now); text != null; text = limiter.poll(now))
-        {
-            ch.write(new TextWebSocketFrame(text));
-            wrote = true;
-        }
-        if (wrote)
-        {
-            ch.flush();
-        }
+        limiter.drainTo(connection.session(), now, text -> { });
     }
 
     private void reportRejectedFrames(final long now)
@@ -643,7 +517,7 @@ public final class KrakenFeedClient implements AutoCloseable
                 if (subscriptions.enabled(kind))
                 {
                     final int n = allSymbols(kind);
-                    send("subscribe", kind, ids, n, nowNanos);
+                    limiter.offer(control.subscribe(kind, ids, n, nowNanos));
                 }
             }
             drainOutbound(nowNanos);
@@ -653,7 +527,7 @@ public final class KrakenFeedClient implements AutoCloseable
         public void onSessionEnd(final long epochMicros, final boolean reconnecting)
         {
             limiter.clear();
-            pendingRequests.clear();
+            control.onSessionEnd();
             if (reconnecting)
             {
                 metrics.reconnects++;
@@ -663,7 +537,7 @@ public final class KrakenFeedClient implements AutoCloseable
         @Override
         public void sendPing()
         {
-            limiter.offerFirst(requests.ping(nextReqId++));
+            limiter.offerFirst(control.ping());
         }
 
         @Override
@@ -691,23 +565,6 @@ public final class KrakenFeedClient implements AutoCloseable
             {
                 tick.cancel(false);
             }
-        }
-    }
-
-    /** A request waiting for its acks (Kraken sends one per symbol). */
-    private static final class PendingRequest
-    {
-        final long reqId;
-        final int kind;
-        final int[] symbolIds;
-        int acksOutstanding;
-
-        PendingRequest(final long reqId, final int kind, final int[] symbolIds)
-        {
-            this.reqId = reqId;
-            this.kind = kind;
-            this.symbolIds = symbolIds;
-            this.acksOutstanding = symbolIds.length;
         }
     }
 }

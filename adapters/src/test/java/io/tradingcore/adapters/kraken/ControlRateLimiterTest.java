@@ -1,5 +1,7 @@
 package io.tradingcore.adapters.kraken;
 
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,6 +15,27 @@ class ControlRateLimiterTest
 {
     private static final long MS = 1_000_000L;
     private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void drainingWritesWhatTheBucketAllowsAsTextFramesAndSaysWhichWent()
+    {
+        final ControlRateLimiter limiter = new ControlRateLimiter(1.0, 2, 0);
+        limiter.offer("a");
+        limiter.offer("b");
+        limiter.offer("c");
+        final List<String> went = new ArrayList<>();
+        limiter.drainTo(null, 0, went::add);
+        assertTrue(went.isEmpty(), "no connection: everything stays queued");
+        final EmbeddedChannel channel = new EmbeddedChannel();
+        limiter.drainTo(channel, 0, went::add);
+        assertEquals(List.of("a", "b"), went, "the burst");
+        assertEquals("a", ((TextWebSocketFrame)channel.readOutbound()).text());
+        assertEquals("b", ((TextWebSocketFrame)channel.readOutbound()).text());
+        assertNull(channel.readOutbound());
+        limiter.drainTo(channel, SECOND, went::add);
+        assertEquals("c", ((TextWebSocketFrame)channel.readOutbound()).text());
+        channel.finishAndReleaseAll();
+    }
 
     @Test
     void aHundredSymbolResubscribeBurstNeverExceedsTheRate()

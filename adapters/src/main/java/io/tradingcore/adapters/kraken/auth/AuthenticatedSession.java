@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static io.tradingcore.core.kraken.Channel.HEARTBEAT;
 import static io.tradingcore.core.kraken.Channel.PONG;
@@ -51,6 +52,7 @@ final class AuthenticatedSession
     private final WebSocketTokenClient tokens;
     private final OrderStreamWriter streams;
     private final Listener listener;
+    private final Consumer<String> sent;
     private final OrderRequests requests = new OrderRequests();
     private final KrakenConnection connection;
     /** Event loop only. */
@@ -79,6 +81,7 @@ final class AuthenticatedSession
         this.tokens = tokens;
         this.streams = streams;
         this.listener = listener;
+        this.sent = listener::onSent;
         this.connection = new KrakenConnection(settings, "order connection", "connection closed by peer",
             "connection closed before the upgrade", events, new Lifecycle(events));
     }
@@ -161,22 +164,7 @@ final class AuthenticatedSession
     /** Sends what the token bucket allows now, telling the listener of each text that went. */
     void flush(final long nowNanos)
     {
-        final Channel ch = connection.session();
-        if (ch == null)
-        {
-            return;
-        }
-        boolean wrote = false;
-        for (String text = limiter.poll(nowNanos); text != null; text = limiter.poll(nowNanos))
-        {
-            ch.write(new TextWebSocketFrame(text));
-            wrote = true;
-            listener.onSent(text);
-        }
-        if (wrote)
-        {
-            ch.flush();
-        }
+        limiter.drainTo(connection.session(), nowNanos, sent);
     }
 
     private void onStart()
