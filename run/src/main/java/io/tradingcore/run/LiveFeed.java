@@ -1,6 +1,5 @@
 package io.tradingcore.run;
 
-import io.tradingcore.adapters.config.KrakenSettings;
 import io.tradingcore.adapters.config.TradingConfig;
 import io.tradingcore.adapters.kraken.KrakenFeedClient;
 import io.tradingcore.adapters.kraken.KrakenFeedSettings;
@@ -10,8 +9,6 @@ import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameSink;
 import io.tradingcore.core.stream.Outbox;
-
-import java.net.URI;
 
 /**
  * The socket feeds: Kraken's public WebSocket ({@code --feed kraken}) or the local simulator
@@ -30,45 +27,22 @@ final class LiveFeed implements AutoCloseable
         final TradingConfig config, final boolean simulated, final SymbolTable symbols, final FrameSink sink,
         final ResyncRequests resync, final Outbox outbox)
     {
-        final KrakenSettings kraken = config.kraken();
-        URI endpoint = URI.create(kraken.publicUrl());
+        final KrakenFeedSettings feed = config.kraken().feed();
         if (simulated)
         {
             simulator = new KrakenSimulator(new KrakenSimulatorSettings()
-                .symbols(kraken.symbols())
-                .bookDepth(kraken.bookDepth())
+                .symbols(feed.symbols())
+                .bookDepth(feed.bookDepth())
                 .framesPerSecond(SIMULATED_FRAMES_PER_SECOND)
                 .hostClock(true));
             simulator.start(0);
-            endpoint = simulator.uri();
+            feed.endpoint(simulator.uri());
         }
         else
         {
             simulator = null;
         }
-        client = new KrakenFeedClient(settings(kraken, endpoint), symbols, sink, resync, outbox);
-    }
-
-    static KrakenFeedSettings settings(final KrakenSettings kraken, final URI endpoint)
-    {
-        return new KrakenFeedSettings()
-            .endpoint(endpoint)
-            .symbols(kraken.symbols())
-            .tickerEventTrigger(kraken.tickerEventTrigger())
-            .tradeSnapshot(kraken.tradeSnapshot())
-            .bookDepth(kraken.bookDepth())
-            .channels(kraken.tickerEnabled(), kraken.tradeEnabled(), kraken.bookEnabled())
-            .ohlcIntervals(kraken.ohlcEnabled() ? kraken.ohlcIntervals() : new int[0])
-            .instrument(kraken.instrumentEnabled())
-            .controlRate(kraken.controlMessagesPerSecond(), kraken.controlBurst())
-            .connectionSilenceMillis(kraken.connectionSilenceSeconds() * 1_000L)
-            .pingTimeoutMillis(kraken.pingTimeoutSeconds() * 1_000L)
-            .dataSilenceMillis(kraken.dataSilenceSeconds() * 1_000L)
-            .backoff(kraken.reconnectInitialMs(), kraken.reconnectMaxMs(), kraken.reconnectJitter())
-            .minDelayAfterMaintenanceMillis(kraken.reconnectAfterMaintenanceMs())
-            .connectionAttemptCap(kraken.maxConnectsPer10Min(), 600_000L)
-            .resync(kraken.resyncMaxPerWindow(), kraken.resyncWindowSeconds() * 1_000L,
-                kraken.resyncSlowRetrySeconds() * 1_000L);
+        client = new KrakenFeedClient(feed, symbols, sink, resync, outbox);
     }
 
     void start()

@@ -49,7 +49,7 @@ final class StageWarmup
         config.streams().applyTo(catalog);
         outbox = new Outbox(catalog);
         // the synthetic market's clock is its own, as a replay's is: paced by its frames, not by the wall clock
-        final EventClock clock = new EventClock(config.kraken().clockMaxJumpMs() * 1_000L, false);
+        final EventClock clock = new EventClock(config.kraken().clockMaxJumpMicros(), false);
         assembly = new StageAssembly(config, parameters, symbols, new Instruments(), new ResyncRequests(), clock, outbox,
             "warmup", null, true, null);
         stages = assembly.inOrder();

@@ -5,7 +5,6 @@ import io.tradingcore.adapters.config.FeedSettings;
 import io.tradingcore.adapters.config.RingSettings;
 import io.tradingcore.adapters.config.TradingConfig;
 import io.tradingcore.adapters.kraken.auth.KrakenOrderClient;
-import io.tradingcore.adapters.kraken.auth.KrakenOrderSettings;
 import io.tradingcore.adapters.kraken.auth.WebSocketTokenClient;
 import io.tradingcore.adapters.kraken.KrakenFeedClient;
 import io.tradingcore.adapters.metrics.MonitoringServer;
@@ -48,7 +47,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,12 +162,10 @@ final class TradingCore implements AutoCloseable
         runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
         // a replay's receive times are the replay's own: its clock is paced by the file instead
-        final EventClock eventClock = new EventClock(config.kraken().clockMaxJumpMs() * 1_000L,
+        final EventClock eventClock = new EventClock(config.kraken().clockMaxJumpMicros(),
             config.feed().source() != FeedSettings.Source.REPLAY);
         liveFeedback = new ExecutionFeedback(FEEDBACK_BYTES);
-        orders = liveTrading() ? new KrakenOrderClient(new KrakenOrderSettings()
-                .endpoint(URI.create(config.kraken().privateUrl())),
-            config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
+        orders = liveTrading() ? new KrakenOrderClient(config.kraken().orders(), config.environment(), config.liveArmed(), tokens(), symbols, outbox, liveFeedback) : null;
         final StageAssembly stages = new StageAssembly(config, parameters, symbols, instruments, resync, eventClock,
             outbox, runId, orders, config.orderEntryAllowed(), liveFeedback);
         normalize = stages.normalize;
@@ -217,7 +213,7 @@ final class TradingCore implements AutoCloseable
     {
         try
         {
-            return WebSocketTokenClient.fromCredentials(URI.create(config.kraken().restUrl()), config.krakenCredentials(),
+            return WebSocketTokenClient.fromCredentials(config.kraken().orders().restBaseUrl(), config.krakenCredentials(),
                 Duration.ofSeconds(10));
         }
         catch (final ConfigException | RuntimeException ex)
@@ -264,7 +260,7 @@ final class TradingCore implements AutoCloseable
                 orders.reconcileWith(restored); // Kraken's first snapshots against the kept state
             }
             orders.start();
-            LOG.warn("LIVE trading armed: orders go to {}", config.kraken().privateUrl());
+            LOG.warn("LIVE trading armed: orders go to {}", config.kraken().orders().endpoint());
         }
         if (restored != null)
         {

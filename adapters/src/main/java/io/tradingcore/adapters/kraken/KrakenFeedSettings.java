@@ -1,12 +1,12 @@
 package io.tradingcore.adapters.kraken;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything {@link KrakenFeedClient} needs to know, with Kraken-safe defaults. A plain mutable
- * holder with fluent setters: the configuration loader maps YAML onto it, tests shrink the timeouts.
+ * Everything {@link KrakenFeedClient} needs to know, with Kraken-safe defaults, in the units the client
+ * uses. A plain mutable holder with fluent setters: the configuration ({@code KrakenSettings}) reads
+ * {@code kraken.*} into it once, converting units there; tests shrink the timeouts.
  * The connection itself (liveness, backoff, timeouts, TLS) is configured through {@link ConnectionSettings}.
  * {@link #validate()} names the offending setting.
  */
@@ -15,7 +15,7 @@ public final class KrakenFeedSettings extends ConnectionSettings<KrakenFeedSetti
     public static final int[] BOOK_DEPTHS = {10, 25, 100, 500, 1000};
     public static final int[] OHLC_INTERVALS = {1, 5, 15, 30, 60, 240, 1440, 10080, 21600};
 
-    private List<String> symbols = new ArrayList<>();
+    private List<String> symbols = List.of();
     private String tickerEventTrigger = "trades";
     private boolean tradeSnapshot = true;
     private int bookDepth = 10;
@@ -78,7 +78,7 @@ public final class KrakenFeedSettings extends ConnectionSettings<KrakenFeedSetti
 
     public KrakenFeedSettings symbols(final List<String> symbols)
     {
-        this.symbols = new ArrayList<>(symbols);
+        this.symbols = List.copyOf(symbols);
         return this;
     }
 

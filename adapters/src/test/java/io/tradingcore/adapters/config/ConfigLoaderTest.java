@@ -316,29 +316,29 @@ class ConfigLoaderTest
             final TradingConfig config = ConfigLoader.load(new String[] {"--env", environment.id()}, Map.of(), SHIPPED);
             assertEquals(environment, config.environment());
             assertEquals(List.of("BTC/USD", "ETH/USD", "ETH/BTC", "SOL/USD"), config.kraken().symbols());
-            assertEquals("wss://ws.kraken.com/v2", config.kraken().publicUrl());
+            assertEquals("wss://ws.kraken.com/v2", config.kraken().feed().endpoint().toString());
             assertEquals(1, config.kraken().pricePrecisionFallback("BTC/USD"));
             assertEquals(8, config.kraken().qtyPrecisionFallback("BTC/USD"));
             assertEquals(-1, config.kraken().pricePrecisionFallback("DOGE/USD"));
-            assertArrayEquals(new int[] {1, 5, 15, 60}, config.kraken().ohlcIntervals());
+            assertArrayEquals(new int[] {1, 5, 15, 60}, config.kraken().feed().ohlcIntervals());
             assertEquals(50_000, config.streams().maxLen(StreamCatalog.MD_TRADES_SYMBOL));
             assertEquals(environment != Environment.PRODUCTION, config.orderEntryAllowed());
         }
         final TradingConfig production = ConfigLoader.load(new String[] {"--env", "production"}, Map.of(), SHIPPED);
         assertEquals(Topology.PINNED, production.ring().topology());
         assertEquals("busy-spin", production.ring().waitStrategy());
-        assertEquals(30_000, production.kraken().reconnectMaxMs());
-        assertEquals(60_000, ConfigLoader.load(new String[0], Map.of(), SHIPPED).kraken().reconnectMaxMs());
+        assertEquals(30_000, production.kraken().feed().backoffMaxMillis());
+        assertEquals(60_000, ConfigLoader.load(new String[0], Map.of(), SHIPPED).kraken().feed().backoffMaxMillis());
     }
 
     @Test
     void aSimulatedFeedSubscribesAndPrintsOnlyTheCandleIntervalsTheSimulatorServes() throws Exception
     {
         final TradingConfig sim = ConfigLoader.load(new String[] {"--feed", "sim", "--print-config"}, Map.of(), SHIPPED);
-        assertArrayEquals(new int[] {1, 5}, sim.kraken().ohlcIntervals());
+        assertArrayEquals(new int[] {1, 5}, sim.kraken().feed().ohlcIntervals());
         assertTrue(sim.describe().replaceAll("\\s", "").contains("intervals:[1,5]"), sim.describe());
         final TradingConfig live = ConfigLoader.load(new String[] {"--print-config"}, Map.of(), SHIPPED);
-        assertArrayEquals(new int[] {1, 5, 15, 60}, live.kraken().ohlcIntervals());
+        assertArrayEquals(new int[] {1, 5, 15, 60}, live.kraken().feed().ohlcIntervals());
     }
 
     @Test
