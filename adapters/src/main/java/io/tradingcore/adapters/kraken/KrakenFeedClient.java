@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ public final class KrakenFeedClient implements AutoCloseable
         this.metricsNanos = settings.metricsIntervalMillis() * 1_000_000L;
         this.connection = new KrakenConnection(settings, "feed", "connection dropped by peer",
             "closed before the websocket upgrade", events, new FeedSession());
-        java.util.Arrays.fill(resyncStartedNanos, NONE);
+        Arrays.fill(resyncStartedNanos, NONE);
     }
 
     private static int find(final SymbolTable symbols, final String name)
@@ -505,7 +506,7 @@ public final class KrakenFeedClient implements AutoCloseable
             {
                 metrics.resyncsDiscarded++;
             }
-            java.util.Arrays.fill(resyncStartedNanos, NONE);
+            Arrays.fill(resyncStartedNanos, NONE);
             sink.onSessionStart(epochMicros);
         }
 

@@ -7,6 +7,7 @@ import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -49,11 +50,11 @@ class KrakenOrderClientTest
             final String price = fill.get("price");
             s.await(StreamCatalog.KRAKEN_ORDERS, f -> "filled".equals(f.get("order_status")) && clOrdId.equals(f.get("cl_ord_id")));
             final Map<String, String> position = s.await(StreamCatalog.KRAKEN_POSITIONS, f -> "BTC/USD".equals(f.get("symbol")));
-            assertEquals(0, new java.math.BigDecimal("0.01").compareTo(new java.math.BigDecimal(position.get("qty"))));
+            assertEquals(0, new BigDecimal("0.01").compareTo(new BigDecimal(position.get("qty"))));
             s.await(StreamCatalog.KRAKEN_BALANCE, f -> "BTC".equals(f.get("asset")) && "false".equals(f.get("snapshot")));
             s.await(StreamCatalog.KRAKEN_BALANCE, f -> "USD".equals(f.get("asset")) && "true".equals(f.get("snapshot")));
 
-            final long scaledPrice = new java.math.BigDecimal(price).movePointRight(1).longValueExact();
+            final long scaledPrice = new BigDecimal(price).movePointRight(1).longValueExact();
             awaitTrue(() -> s.feedback().size() >= 2, "a fill and a close on the feedback ring");
             assertEquals(List.of("fill BTC/USD buy " + scaledPrice + " 1000000", "closed BTC/USD"), s.feedback());
 
