@@ -4,6 +4,7 @@ import io.tradingcore.core.kraken.JsonNumber;
 import io.tradingcore.core.kraken.ParseError;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * A decimal of a private-channel row as Kraken wrote it: a long at the text's own scale ({@code 0.01000000}
@@ -13,6 +14,8 @@ import java.math.BigDecimal;
 final class KrakenDecimal
 {
     private static final int ABSENT = -1;
+    /** 10^18 is the largest power of ten a long holds. */
+    private static final int MAX_LONG_DIGITS = 18;
 
     private long unscaled;
     private int scale = ABSENT;
@@ -90,6 +93,11 @@ final class KrakenDecimal
         if (scale <= precision)
         {
             return v;
+        }
+        if (scale - precision > MAX_LONG_DIGITS)
+        {
+            // the divisor would not fit a long: far finer than any instrument, so take the slow path
+            return toBigDecimal().setScale(precision, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
         }
         long divisor = 1;
         for (int s = precision; s < scale; s++)

@@ -35,6 +35,7 @@ class KrakenDecimalTest
         assertEquals(-2L, of(-25, 1).at(0));
         assertEquals(-3L, of(-251, 2).at(0));
         assertEquals(120L, of(1_200_000_000L, 8).at(1), "12.00000000 at one decimal: trailing zeros are exact");
+        assertEquals(1L, of(6_000_000_000_000_000_000L, 27).at(8), "0.000000006: a text finer than a long's powers of ten");
     }
 
     @Test
