@@ -68,8 +68,8 @@ final class PrivateChannelDecoder
     private final KrakenDecimal feeUsd = new KrakenDecimal();
 
     /**
-     * Decodes one executions or balances message; false (nothing handed on) when it is neither, or is
-     * malformed before its rows. A malformed row ends the message there, with the rows before it handed on.
+     * Decodes one executions or balances message; false (nothing handed on) when it is neither or is not
+     * well-formed JSON: the first pass over its members checks the whole text before any row is handed on.
      */
     boolean decode(final DirectBuffer buffer, final int offset, final int length, final Handler handler)
     {

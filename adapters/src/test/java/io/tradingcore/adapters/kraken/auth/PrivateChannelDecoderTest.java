@@ -178,6 +178,8 @@ class PrivateChannelDecoderTest
         assertFalse(decode("{\"method\":\"subscribe\",\"success\":true,\"result\":{\"channel\":\"executions\"}}"));
         assertFalse(decode("{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"system\":\"online\"}]}"));
         assertFalse(decode("{\"channel\":\"executions\",\"type\":\"update\""));
+        assertFalse(decode("{\"channel\":\"executions\",\"type\":\"update\",\"data\":[" + TRADE_ROW
+            + ",{\"order_id\":\"O4\",\"order_status\":new}]}"), "a broken row: no row of the message is handed on");
         assertTrue(seen.isEmpty());
     }
 }
