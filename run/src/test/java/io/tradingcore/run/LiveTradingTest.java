@@ -3,18 +3,13 @@ package io.tradingcore.run;
 import io.tradingcore.adapters.redis.RedisServerFixture;
 import io.tradingcore.adapters.sim.KrakenPrivateEndpoint;
 import io.tradingcore.adapters.sim.KrakenSimulator;
-import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
 import io.tradingcore.adapters.sim.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,10 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LiveTradingTest
 {
-    private static final String API_KEY = "test-key";
-    private static final String API_SECRET =
-        Base64.getEncoder().encodeToString("a test secret that is not a credential".getBytes(StandardCharsets.US_ASCII));
-
     @TempDir
     Path dir;
 
@@ -39,19 +30,12 @@ class LiveTradingTest
     void armedProductionSendsOrdersToKrakenAndRecordsTheExchangesFills() throws Exception
     {
         final List<String> symbols = SyntheticMarket.defaultSymbols();
-        try (KrakenSimulator kraken = new KrakenSimulator(new KrakenSimulatorSettings().symbols(symbols)
-                .framesPerSecond(5_000).privateAccount(API_KEY, API_SECRET)).start(0);
+        try (KrakenSimulator kraken = LiveCore.simulator(symbols, 5_000);
             RedisServerFixture redis = RedisServerFixture.plain();
             RedisReadBack streams = new RedisReadBack(redis.url()))
         {
             final KrakenPrivateEndpoint auth = kraken.privateEndpoint();
-            final Path config = Files.writeString(dir.resolve("simulated-kraken.yaml"),
-                "kraken:\n  publicUrl: " + kraken.uri() + "\n  privateUrl: " + auth.uri() + "\n  restUrl: "
-                    + auth.restUri() + "\n  ohlc:\n    intervals: [1, 5]\n"
-                    + "ring:\n  size: 4096\n  topology: compact\n  waitStrategy: yielding\n");
-            final CoreRun run = CoreRun.start(Map.of("KRAKEN_API_KEY", API_KEY, "KRAKEN_API_SECRET", API_SECRET),
-                List.of("--env", "production", "--arm-live", "--feed", "kraken", "--config", config.toString(),
-                    "--redis", redis.url(), "--spill-path", dir.resolve("spill").toString()));
+            final CoreRun run = LiveCore.start(dir, kraken, redis.url(), "");
 
             assertTrue(streams.awaitEntry("orders:confirmations", e -> "execution.fill".equals(e.get("type")),
                 Duration.ofSeconds(60)), "a live fill within a minute of simulated trading");
