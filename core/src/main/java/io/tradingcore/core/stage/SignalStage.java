@@ -6,6 +6,7 @@ import io.tradingcore.core.book.BookLevels;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.CandleHistory;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.stream.EntryWriter;
@@ -71,6 +72,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private long signalsNotCarried;
     private final long[] signalsByStrategy = new long[StrategyId.COUNT];
     private long arbOpportunities;
+    private long candlesSeeded;
     private final LatencyHistogram publishLatency = new LatencyHistogram(LatencyHistogram.PUBLISH_MICROS);
 
     /**
@@ -109,6 +111,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
         {
             discardBooks(now);
         }
+        seedCandles(event.history, now);
         boolean triangleChanged = false;
         for (int u = 0; u < event.updateCount; u++)
         {
@@ -164,6 +167,12 @@ public final class SignalStage implements EventHandler<FrameEvent>
     public long signalsNotCarried()
     {
         return signalsNotCarried;
+    }
+
+    /** Closed candles of the exchange's history taken into the strategies' candles. */
+    public long candlesSeeded()
+    {
+        return candlesSeeded;
     }
 
     public long arbOpportunities()
@@ -242,6 +251,18 @@ public final class SignalStage implements EventHandler<FrameEvent>
             .jsonObjectEnd().endJson()
             .timestamp(Fields.TIMESTAMP, s.decisionMicros)
             .publish();
+    }
+
+    /** The closed candles of an ohlc snapshot, older than any trade the frames after it bring. */
+    private void seedCandles(final CandleHistory history, final long now)
+    {
+        for (int i = 0; i < history.size(); i++)
+        {
+            if (engine.onHistory(history.symbolId(i), history.timeframe(i), history.candle(i), now))
+            {
+                candlesSeeded++;
+            }
+        }
     }
 
     /** A new connection: every book is invalid until its snapshot. */
