@@ -447,10 +447,11 @@ final class TradingCore implements AutoCloseable
                 .append(signal.signals(id));
         }
         final Portfolio p = risk.portfolio();
-        s.append(String.format(java.util.Locale.ROOT, "); order intents %,d; risk alerts %,d; confirmations %,d; fills %,d%n"
+        s.append(String.format(java.util.Locale.ROOT, "); candles from history %,d; order intents %,d; risk alerts %,d; "
+            + "confirmations %,d; fills %,d%n"
             + "portfolio      realized %.2f, unrealized %.2f, fees %.2f, exposure %.2f, round trips %d won / %d lost; "
             + "arbitrage opportunities %,d%n",
-            risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
+            signal.candlesSeeded(), risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
             p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
         if (liveFeedback.waits() > 0)
         {
