@@ -33,28 +33,6 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private static final byte[] TYPE_INTENT = ascii("order.intent");
     private static final byte[] TYPE_ALERT = ascii("risk.alert");
     private static final byte[] TYPE_PORTFOLIO = ascii("portfolio.update");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] SIGNAL_ID = ascii("signal_id");
-    private static final byte[] CORRELATION_ID = ascii("correlation_id");
-    private static final byte[] STRATEGY = ascii("strategy");
-    private static final byte[] ORDER_TYPE = ascii("order_type");
-    private static final byte[] SIZE_QUOTE_USD = ascii("size_quote_usd");
-    private static final byte[] LIMIT_PRICE = ascii("limit_price");
-    private static final byte[] SOURCE_CORE = ascii("trading-core");
-    private static final byte[] RULE = ascii("rule");
-    private static final byte[] VALUE = ascii("value");
-    private static final byte[] LIMIT = ascii("limit");
-    private static final byte[] TRIP = ascii("trip");
-    private static final byte[] POSITION = ascii("position");
-    private static final byte[] AVERAGE_PRICE = ascii("average_price");
-    private static final byte[] MARK_PRICE = ascii("mark_price");
-    private static final byte[] REALIZED_PNL = ascii("realized_pnl");
-    private static final byte[] UNREALIZED_PNL = ascii("unrealized_pnl");
-    private static final byte[] FEES = ascii("fees");
-    private static final byte[] EXPOSURE = ascii("exposure");
-    private static final byte[] TOTAL_EXPOSURE = ascii("total_exposure");
-    private static final byte[] EQUITY = ascii("equity");
-    private static final byte[] DRAWDOWN_DAILY = ascii("drawdown_daily");
     private static final byte[] REASON_FILL = ascii("fill");
     private static final byte[] REASON_TIMER = ascii("timer");
     private static final byte[] KILL_SWITCH_RESET = ascii("kill_switch_reset");
@@ -212,8 +190,8 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         out.begin(StreamCatalog.EVENTS_BUS, -1, -1)
             .string(Fields.TYPE, Fields.TYPE_EVENT)
             .string(Fields.EVENT, KILL_SWITCH_RESET)
-            .bool(TRIP, wasTripped)
-            .number(EQUITY, portfolio.equity(), 6)
+            .bool(Fields.TRIP, wasTripped)
+            .number(Fields.EQUITY, portfolio.equity(), 6)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
     }
@@ -311,20 +289,20 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         intents++;
         out.begin(StreamCatalog.ORDERS_REQUESTS, o.symbolId, -1)
             .string(Fields.TYPE, TYPE_INTENT)
-            .identifier(ID, orderPrefix, o.id)
-            .identifier(SIGNAL_ID, signalPrefix, o.signalId)
-            .identifier(CORRELATION_ID, tickPrefix, sequence)
-            .string(STRATEGY, StrategyId.nameBytes(o.strategyId))
+            .identifier(Fields.ID, orderPrefix, o.id)
+            .identifier(Fields.SIGNAL_ID, signalPrefix, o.signalId)
+            .identifier(Fields.CORRELATION_ID, tickPrefix, sequence)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(o.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(o.symbolId))
             .string(Fields.SIDE, Side.tradeName(o.side))
-            .string(ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
-            .number(SIZE_QUOTE_USD, o.sizeQuote, 2);
+            .string(Fields.ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
+            .number(Fields.SIZE_QUOTE_USD, o.sizeQuote, 2);
         if (o.orderType == OrderIntent.LIMIT)
         {
-            out.decimal(LIMIT_PRICE, o.limitPrice, o.pricePrecision);
+            out.decimal(Fields.LIMIT_PRICE, o.limitPrice, o.pricePrecision);
         }
         out.string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SOURCE, SOURCE_CORE)
+            .string(Fields.SOURCE, Fields.SOURCE_CORE)
             .timestamp(Fields.TIMESTAMP, o.micros)
             .publish();
     }
@@ -334,14 +312,14 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         alerts++;
         out.begin(StreamCatalog.RISK_ALERTS_KRAKEN, -1, -1)
             .string(Fields.TYPE, TYPE_ALERT)
-            .string(RULE, a.ruleName)
-            .number(VALUE, a.value, 6)
-            .number(LIMIT, a.limit, 6)
-            .bool(TRIP, a.trip);
+            .string(Fields.RULE, a.ruleName)
+            .number(Fields.VALUE, a.value, 6)
+            .number(Fields.LIMIT, a.limit, 6)
+            .bool(Fields.TRIP, a.trip);
         if (a.signalId > 0)
         {
-            out.identifier(SIGNAL_ID, signalPrefix, a.signalId)
-                .string(STRATEGY, StrategyId.nameBytes(a.strategyId));
+            out.identifier(Fields.SIGNAL_ID, signalPrefix, a.signalId)
+                .string(Fields.STRATEGY, StrategyId.nameBytes(a.strategyId));
         }
         out.string(Fields.SYMBOL, a.symbolId >= 0 ? symbols.nameBytes(a.symbolId) : Fields.EMPTY)
             .timestamp(Fields.TIMESTAMP, a.micros != 0 ? a.micros : now)
@@ -353,12 +331,12 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         alerts++;
         out.begin(StreamCatalog.RISK_ALERTS_KRAKEN, -1, -1)
             .string(Fields.TYPE, TYPE_ALERT)
-            .string(RULE, RiskRule.nameBytes(RiskRule.ORDER_ENTRY_REFUSED))
-            .number(VALUE, 0, 0)
-            .number(LIMIT, 0, 0)
-            .bool(TRIP, false)
-            .identifier(SIGNAL_ID, signalPrefix, s.id)
-            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .string(Fields.RULE, RiskRule.nameBytes(RiskRule.ORDER_ENTRY_REFUSED))
+            .number(Fields.VALUE, 0, 0)
+            .number(Fields.LIMIT, 0, 0)
+            .bool(Fields.TRIP, false)
+            .identifier(Fields.SIGNAL_ID, signalPrefix, s.id)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(s.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
@@ -381,16 +359,16 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
             .string(Fields.TYPE, TYPE_PORTFOLIO)
             .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
             .string(Fields.REASON, reason)
-            .number(POSITION, portfolio.positionQty(symbolId), 8)
-            .number(AVERAGE_PRICE, portfolio.averagePrice(symbolId), 8)
-            .number(MARK_PRICE, portfolio.markPrice(symbolId), 8)
-            .number(REALIZED_PNL, portfolio.realizedPnl(symbolId), 6)
-            .number(UNREALIZED_PNL, portfolio.unrealizedPnl(symbolId), 6)
-            .number(FEES, portfolio.fees(symbolId), 6)
-            .number(EXPOSURE, portfolio.exposure(symbolId), 6)
-            .number(TOTAL_EXPOSURE, portfolio.totalExposure(), 6)
-            .number(EQUITY, portfolio.equity(), 6)
-            .number(DRAWDOWN_DAILY, portfolio.dailyDrawdown(), 6)
+            .number(Fields.POSITION, portfolio.positionQty(symbolId), 8)
+            .number(Fields.AVERAGE_PRICE, portfolio.averagePrice(symbolId), 8)
+            .number(Fields.MARK_PRICE, portfolio.markPrice(symbolId), 8)
+            .number(Fields.REALIZED_PNL, portfolio.realizedPnl(symbolId), 6)
+            .number(Fields.UNREALIZED_PNL, portfolio.unrealizedPnl(symbolId), 6)
+            .number(Fields.FEES, portfolio.fees(symbolId), 6)
+            .number(Fields.EXPOSURE, portfolio.exposure(symbolId), 6)
+            .number(Fields.TOTAL_EXPOSURE, portfolio.totalExposure(), 6)
+            .number(Fields.EQUITY, portfolio.equity(), 6)
+            .number(Fields.DRAWDOWN_DAILY, portfolio.dailyDrawdown(), 6)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
     }

@@ -29,30 +29,8 @@ public final class SignalStage implements EventHandler<FrameEvent>
 {
     private static final byte[] TYPE_SIGNAL = ascii("signal");
     private static final byte[] TYPE_ARB = ascii("arb.opportunity");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] CORRELATION_ID = ascii("correlation_id");
-    private static final byte[] STRATEGY = ascii("strategy");
-    private static final byte[] CONFIDENCE = ascii("confidence");
-    private static final byte[] FEATURES = ascii("features");
-    private static final byte[] RISK = ascii("risk");
-    private static final byte[] STOP = ascii("stop");
-    private static final byte[] TAKE_PROFIT = ascii("take_profit");
-    private static final byte[] SIZE_QUOTE_USD = ascii("size_quote_usd");
-    private static final byte[] SOURCE_CORE = ascii("trading-core");
-    private static final byte[] TRIANGLE = ascii("triangle");
-    private static final byte[] DIRECTION = ascii("direction");
-    private static final byte[] NET_EDGE_BPS = ascii("net_edge_bps");
-    private static final byte[] GROSS_EDGE_BPS = ascii("gross_edge_bps");
-    private static final byte[] NOTIONAL_QUOTE = ascii("notional_quote");
-    private static final byte[] SCORE = ascii("score");
     private static final long ARB_REPORT_INTERVAL_MICROS = 1_000_000;
     private static final byte[] TYPE_E2E = ascii("metrics.signal_e2e");
-    private static final byte[] SIGNAL_ID = ascii("signal_id");
-    private static final byte[] EXCHANGE_TS = ascii("exchange_ts");
-    private static final byte[] SIGNAL_AT = ascii("signal_at");
-    private static final byte[] EXCHANGE_TO_RECEIVE_MS = ascii("exchange_to_receive_ms");
-    private static final byte[] RECEIVE_TO_SIGNAL_US = ascii("receive_to_signal_us");
-    private static final byte[] RECEIVE_TO_PUBLISH_US = ascii("receive_to_publish_us");
 
     private final SignalEngine engine;
     private final SymbolTable symbols;
@@ -211,15 +189,15 @@ public final class SignalStage implements EventHandler<FrameEvent>
         publishLatency.record(receiveToPublishMicros);
         out.begin(StreamCatalog.METRICS_SIGNALS_E2E, s.symbolId, -1)
             .string(Fields.TYPE, TYPE_E2E)
-            .identifier(SIGNAL_ID, signalPrefix, s.id)
-            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .identifier(Fields.SIGNAL_ID, signalPrefix, s.id)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(s.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
-            .timestamp(EXCHANGE_TS, s.decisionMicros)
+            .timestamp(Fields.EXCHANGE_TS, s.decisionMicros)
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .timestamp(SIGNAL_AT, event.receiveEpochMicros + receiveToSignalMicros)
-            .decimal(EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - s.decisionMicros) / 10, 2)
-            .integer(RECEIVE_TO_SIGNAL_US, receiveToSignalMicros)
-            .integer(RECEIVE_TO_PUBLISH_US, receiveToPublishMicros)
+            .timestamp(Fields.SIGNAL_AT, event.receiveEpochMicros + receiveToSignalMicros)
+            .decimal(Fields.EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - s.decisionMicros) / 10, 2)
+            .integer(Fields.RECEIVE_TO_SIGNAL_US, receiveToSignalMicros)
+            .integer(Fields.RECEIVE_TO_PUBLISH_US, receiveToPublishMicros)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros + receiveToSignalMicros)
             .publish();
     }
@@ -229,25 +207,25 @@ public final class SignalStage implements EventHandler<FrameEvent>
         final int pp = s.pricePrecision;
         out.begin(stream, s.symbolId, -1)
             .string(Fields.TYPE, TYPE_SIGNAL)
-            .identifier(ID, signalPrefix, s.id)
-            .identifier(CORRELATION_ID, tickPrefix, sequence)
-            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .identifier(Fields.ID, signalPrefix, s.id)
+            .identifier(Fields.CORRELATION_ID, tickPrefix, sequence)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(s.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
             .string(Fields.TIMEFRAME, s.timeframe >= 0 ? Timeframe.name(s.timeframe) : "1m")
             .string(Fields.SIDE, Side.tradeName(s.side))
-            .number(CONFIDENCE, s.confidence, 4)
+            .number(Fields.CONFIDENCE, s.confidence, 4)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SOURCE, SOURCE_CORE);
-        out.beginJson(FEATURES).jsonObjectStart().jsonKey(Fields.PRICE).jsonDecimal(s.price, pp);
+            .string(Fields.SOURCE, Fields.SOURCE_CORE);
+        out.beginJson(Fields.FEATURES).jsonObjectStart().jsonKey(Fields.PRICE).jsonDecimal(s.price, pp);
         for (int i = 0; i < s.featureCount; i++)
         {
             out.jsonKey(s.featureNames[i]).jsonNumber(s.features[i], 6);
         }
         out.jsonObjectEnd().endJson();
-        out.beginJson(RISK).jsonObjectStart()
-            .jsonKey(STOP).jsonDecimal(s.stopPrice, pp)
-            .jsonKey(TAKE_PROFIT).jsonDecimal(s.takeProfitPrice, pp)
-            .jsonKey(SIZE_QUOTE_USD).jsonNumber(s.sizeQuote, 2)
+        out.beginJson(Fields.RISK).jsonObjectStart()
+            .jsonKey(Fields.STOP).jsonDecimal(s.stopPrice, pp)
+            .jsonKey(Fields.TAKE_PROFIT).jsonDecimal(s.takeProfitPrice, pp)
+            .jsonKey(Fields.SIZE_QUOTE_USD).jsonNumber(s.sizeQuote, 2)
             .jsonObjectEnd().endJson()
             .timestamp(Fields.TIMESTAMP, s.decisionMicros)
             .publish();
@@ -309,12 +287,12 @@ public final class SignalStage implements EventHandler<FrameEvent>
         out.begin(StreamCatalog.ARB_SCORED, -1, -1)
             .string(Fields.TYPE, TYPE_ARB)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(TRIANGLE, triangleName)
-            .string(DIRECTION, TriangularArbScorer.directionName(arb.bestDirection()))
-            .number(SCORE, arb.netEdgeBps(), 3)
-            .number(NET_EDGE_BPS, arb.netEdgeBps(), 3)
-            .number(GROSS_EDGE_BPS, arb.grossEdgeBps(), 3)
-            .number(NOTIONAL_QUOTE, arb.notionalQuote(), 2)
+            .string(Fields.TRIANGLE, triangleName)
+            .string(Fields.DIRECTION, TriangularArbScorer.directionName(arb.bestDirection()))
+            .number(Fields.SCORE, arb.netEdgeBps(), 3)
+            .number(Fields.NET_EDGE_BPS, arb.netEdgeBps(), 3)
+            .number(Fields.GROSS_EDGE_BPS, arb.grossEdgeBps(), 3)
+            .number(Fields.NOTIONAL_QUOTE, arb.notionalQuote(), 2)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
     }
