@@ -22,7 +22,7 @@ final class LiveFeed implements AutoCloseable
 {
     /** The simulator's pace for {@code --feed sim}: a busy venue, well within what Redis takes. */
     static final int SIMULATED_FRAMES_PER_SECOND = 2_000;
-    /** Candles enough for every strategy's indicators (the slowest, trend's EMA, needs 48), as Kraken's snapshot has them. */
+    /** Candles for every strategy's indicators (the slowest, trend's EMA, needs 48), as Kraken's snapshot has them. */
     static final int SIMULATED_HISTORY_MINUTES = 50;
 
     private final KrakenSimulator simulator;

@@ -442,8 +442,9 @@ final class TradingCore implements AutoCloseable
             + "confirmations %,d; fills %,d%n"
             + "portfolio      realized %.2f, unrealized %.2f, fees %.2f, exposure %.2f, round trips %d won / %d lost; "
             + "arbitrage opportunities %,d%n",
-            signal.candlesSeeded(), risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
-            p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
+            signal.candlesSeeded(), risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(),
+            p.totalRealizedPnl(), p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(),
+            signal.arbOpportunities()));
         if (liveFeedback.waits() > 0)
         {
             s.append(String.format(java.util.Locale.ROOT,

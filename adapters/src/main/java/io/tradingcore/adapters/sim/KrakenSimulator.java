@@ -98,7 +98,8 @@ public final class KrakenSimulator implements AutoCloseable
     {
         if (startMicros < 0)
         {
-            final long span = market(settings, SyntheticMarket.START_MICROS).clockMicros() - SyntheticMarket.START_MICROS;
+            final long start = SyntheticMarket.START_MICROS;
+            final long span = market(settings, start).clockMicros() - start;
             return market(settings, new MicrosClock().epochMicros() - span);
         }
         return new SyntheticMarket(settings.seed(), settings.symbols(),

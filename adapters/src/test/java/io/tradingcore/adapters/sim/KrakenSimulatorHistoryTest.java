@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The warm history of {@code --feed sim}: the ohlc snapshot on subscribe holds closed candles ending now, as Kraken's does. */
+/** The warm history of {@code --feed sim}: the ohlc snapshot on subscribe holds closed candles ending now, like Kraken's. */
 class KrakenSimulatorHistoryTest
 {
     private static final int HISTORY_MINUTES = 50;
@@ -35,7 +35,8 @@ class KrakenSimulatorHistoryTest
             for (final int interval : new int[] {1, 5})
             {
                 final String frame = market.ohlcSnapshot(symbol, interval);
-                assertTrue(frame.length() <= RING_SLOT_BYTES, symbol + " " + interval + "m fits a ring slot: " + frame.length());
+                final String series = symbol + " " + interval + "m";
+                assertTrue(frame.length() <= RING_SLOT_BYTES, series + " fits a ring slot: " + frame.length());
                 final List<Object> items = asArray(asObject(ControlJson.parse(frame)).get("data"));
                 long previous = 0;
                 int closed = 0;
@@ -44,11 +45,11 @@ class KrakenSimulatorHistoryTest
                     final Map<String, Object> candle = asObject(item);
                     final long begin = micros(ControlJson.string(candle, "interval_begin"));
                     assertTrue(previous == 0 || begin == previous + interval * 60_000_000L,
-                        symbol + " " + interval + "m: a candle every interval, oldest first");
+                        series + ": a candle every interval, oldest first");
                     previous = begin;
                     closed += begin + interval * 60_000_000L <= market.clockMicros() ? 1 : 0;
                 }
-                assertTrue(closed >= HISTORY_MINUTES / interval - 1, symbol + " " + interval + "m closed candles: " + closed);
+                assertTrue(closed >= HISTORY_MINUTES / interval - 1, series + " closed candles: " + closed);
                 assertTrue(items.size() - closed <= 1, "at most the last one is in progress");
             }
         }
@@ -57,9 +58,10 @@ class KrakenSimulatorHistoryTest
     @Test
     void historyIsBoundByWhatTheCandleSeriesKeeps()
     {
-        assertThrows(IllegalArgumentException.class, () -> new KrakenSimulatorSettings().historyMinutes(CandleSeries.HISTORY + 1));
-        assertThrows(IllegalArgumentException.class, () -> new KrakenSimulatorSettings().historyMinutes(-1));
-        assertEquals(0, new KrakenSimulatorSettings().historyMinutes(), "off by default: the fixed synthetic recordings keep theirs");
+        final KrakenSimulatorSettings settings = new KrakenSimulatorSettings();
+        assertThrows(IllegalArgumentException.class, () -> settings.historyMinutes(CandleSeries.HISTORY + 1));
+        assertThrows(IllegalArgumentException.class, () -> settings.historyMinutes(-1));
+        assertEquals(0, settings.historyMinutes(), "off by default: the fixed synthetic recordings keep theirs");
     }
 
     private static long micros(final String rfc3339)

@@ -12,6 +12,7 @@ import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -71,7 +72,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     /** {@code gateway} null: PAPER mode with {@code paper}; otherwise LIVE mode through the gateway. */
     public ExecutionStage(
         final PaperFillSimulator paper, final OrderGateway gateway, final ExecutionFeedback feedback,
-        final SymbolTable symbols, final int executionStream, final EntryWriter out, final String runId,
+        final SymbolTable symbols, final int executionStream, final EntryWriter out, final RunIds ids,
         final long metricsIntervalMicros)
     {
         this.paper = paper;
@@ -80,9 +81,9 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         this.symbols = symbols;
         this.executionStream = executionStream;
         this.out = out;
-        this.orderPrefix = ascii("ord-" + runId + "-");
-        this.signalPrefix = ascii("sig-" + runId + "-");
-        this.fillPrefix = ascii("fill-" + runId + "-");
+        this.orderPrefix = ids.order;
+        this.signalPrefix = ids.signal;
+        this.fillPrefix = ids.fill;
         this.metricsIntervalMicros = metricsIntervalMicros;
     }
 

@@ -394,7 +394,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             instruments.qtyPrecision(c.symbolId), stamp(c.exchangeMicros), event.receiveEpochMicros);
         if (c.snapshot)
         {
-            event.history.add(c, timeframe); // an update's candle is in progress: the signal stage builds it from trades
+            event.history.add(c, timeframe); // an update's candle is in progress: the trades build it
         }
     }
 

@@ -16,6 +16,7 @@ import io.tradingcore.core.strategy.Signal;
 import io.tradingcore.core.strategy.StrategyId;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -65,7 +66,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
 
     public RiskStage(
         final RiskEngine risk, final Portfolio portfolio, final boolean orderEntryAllowed, final SymbolTable symbols,
-        final EntryWriter out, final String runId, final long portfolioIntervalMicros,
+        final EntryWriter out, final RunIds ids, final long portfolioIntervalMicros,
         final ExecutionFeedback... feedback)
     {
         this.risk = risk;
@@ -74,9 +75,9 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         this.orderEntryAllowed = orderEntryAllowed;
         this.symbols = symbols;
         this.out = out;
-        this.orderPrefix = ascii("ord-" + runId + "-");
-        this.signalPrefix = ascii("sig-" + runId + "-");
-        this.tickPrefix = ascii("tick-" + runId + "-");
+        this.orderPrefix = ids.order;
+        this.signalPrefix = ids.signal;
+        this.tickPrefix = ids.tick;
         this.portfolioIntervalMicros = portfolioIntervalMicros;
     }
 

@@ -12,6 +12,7 @@ import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.stream.Timeframe;
 import io.tradingcore.core.strategy.Signal;
@@ -56,11 +57,11 @@ public final class SignalStage implements EventHandler<FrameEvent>
     /**
      * @param arb      the triangular scorer, or null when the three books of {@code triangle} are not all configured
      * @param triangle symbol ids of the triangle's books (x/quote, y/quote, y/x), used only with {@code arb}
-     * @param runId    makes ids unique across restarts ({@code sig-<runId>-<n>})
+     * @param ids      the prefixes of the run's ids
      */
     public SignalStage(
         final SignalEngine engine, final SymbolTable symbols, final StreamCatalog catalog,
-        final Environment environment, final EntryWriter out, final String runId, final TriangularArbScorer arb,
+        final Environment environment, final EntryWriter out, final RunIds ids, final TriangularArbScorer arb,
         final int[] triangle)
     {
         this.engine = engine;
@@ -68,8 +69,8 @@ public final class SignalStage implements EventHandler<FrameEvent>
         this.catalog = catalog;
         this.primaryStream = environment.primarySignalsStream();
         this.out = out;
-        this.signalPrefix = ascii("sig-" + runId + "-");
-        this.tickPrefix = ascii("tick-" + runId + "-");
+        this.signalPrefix = ids.signal;
+        this.tickPrefix = ids.tick;
         this.arb = arb;
         this.triangle = triangle;
         for (int i = 0; i < 3; i++)

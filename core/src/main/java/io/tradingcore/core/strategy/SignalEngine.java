@@ -12,8 +12,9 @@ import io.tradingcore.core.market.Instruments;
  * allocation-free after construction. Time is always the feed's event time (epoch µs).
  * <p>
  * Per event, for symbol {@code s}: its closed candles of history ({@link #onHistory}), then
- * {@link #onTrade(TradePrint)} or {@link #onBook(int, BookView, boolean, long)} (each returns a bit mask of the timeframes whose candle closed: bit {@code Timeframe} id, the closed
- * candle is {@code candles(s, tf).last()}), then {@link #evaluate(int, long)} and
+ * {@link #onTrade(TradePrint)} or {@link #onBook(int, BookView, boolean, long)} (each returns a bit
+ * mask of the timeframes whose candle closed: bit {@code Timeframe} id, the closed candle is
+ * {@code candles(s, tf).last()}), then {@link #evaluate(int, long)} and
  * {@link #signal(int)} for {@code 0 <= i < n}.
  * Symbols with an id at or above {@code maxSymbols}, or with no known precision yet, are ignored.
  * Parameters: {@code market.book_levels} (5), {@code market.flow_alpha} (0.1), each strategy's

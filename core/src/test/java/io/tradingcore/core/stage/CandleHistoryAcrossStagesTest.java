@@ -11,6 +11,7 @@ import io.tradingcore.core.strategy.SymbolMarket;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.time.EventClock;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class CandleHistoryAcrossStagesTest
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, 10,
             new EventClock(5_000_000, false), 10);
         signal = new SignalStage(engine, symbols, new StreamCatalog(), Environment.DEVELOPMENT, new EntryWriter(outbox),
-            "RUN", null, null);
+            new RunIds("RUN"), null, null);
     }
 
     @Test
