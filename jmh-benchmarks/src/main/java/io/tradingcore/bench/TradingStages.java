@@ -39,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TradingStages
 {
-    static final int PUBLISHED_BOOK_LEVELS = 10;
     static final long METRICS_INTERVAL_MICROS = 10_000_000L;
     private static final RunIds RUN_IDS = new RunIds("bench");
 
@@ -62,7 +61,7 @@ final class TradingStages
         final StrategyParameters parameters = StrategyParameters.DEFAULTS;
         final int[] triangle = {symbols.intern("BTC/USD"), symbols.intern("ETH/USD"), symbols.intern("ETH/BTC")};
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, bookDepth,
-            new EventClock(5_000_000, false), PUBLISHED_BOOK_LEVELS);
+            new EventClock(5_000_000, false), StreamCatalog.PUBLISHED_BOOK_LEVELS);
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
             Environment.DEVELOPMENT, new EntryWriter(outbox), RUN_IDS,
             new TriangularArbScorer(parameters, instruments, triangle[0], triangle[1], triangle[2]), triangle);

@@ -22,6 +22,7 @@ import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.RunIds;
+import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.time.EventClock;
 
 /**
@@ -30,7 +31,6 @@ import io.tradingcore.core.time.EventClock;
  */
 final class StageAssembly
 {
-    static final int PUBLISHED_BOOK_LEVELS = 10;
     private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
 
     final NormalizeStage normalize;
@@ -53,7 +53,7 @@ final class StageAssembly
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
         final RunIds ids = new RunIds(runId);
         normalize = new NormalizeStage(symbols, instruments, resync, outbox, config.kraken().bookDepth(), clock,
-            PUBLISHED_BOOK_LEVELS);
+            StreamCatalog.PUBLISHED_BOOK_LEVELS);
         // the later stages each read precision from a table of their own, kept in step with their slots
         final Instruments signalView = new Instruments();
         final Instruments riskView = new Instruments();
