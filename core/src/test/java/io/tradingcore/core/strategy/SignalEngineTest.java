@@ -21,9 +21,7 @@ class SignalEngineTest
     @Test
     void reportsWhichTimeframesClosed()
     {
-        final Instruments instruments = new Instruments();
-        instruments.offer(0, 1, 8, Instruments.SOURCE_WIRE);
-        final SignalEngine engine = new SignalEngine(StrategyParameters.DEFAULTS, instruments, 2);
+        final SignalEngine engine = engineWithSymbol0();
         final TradePrint trade = new TradePrint();
         trade.reset();
         trade.symbolId = 0;
@@ -69,10 +67,8 @@ class SignalEngineTest
     @Test
     void closedCandlesOfHistoryWarmTheStrategiesSoTheFirstTicksCanSignal()
     {
-        final Instruments instruments = new Instruments();
-        instruments.offer(0, 1, 8, Instruments.SOURCE_WIRE);
-        final SignalEngine warmed = new SignalEngine(StrategyParameters.DEFAULTS, instruments, 2);
-        final SignalEngine cold = new SignalEngine(StrategyParameters.DEFAULTS, instruments, 2);
+        final SignalEngine warmed = engineWithSymbol0();
+        final SignalEngine cold = engineWithSymbol0();
         final long now = T0 + 60 * MINUTE + 1_000_000;
         final Candle candle = new Candle();
         for (int i = 0; i < 60; i++)
@@ -104,9 +100,7 @@ class SignalEngineTest
     @Test
     void historyIsRefusedInProgressForCandlesNoStrategyBuildsAndWithoutPrecision()
     {
-        final Instruments instruments = new Instruments();
-        instruments.offer(0, 1, 8, Instruments.SOURCE_WIRE);
-        final SignalEngine engine = new SignalEngine(StrategyParameters.DEFAULTS, instruments, 2);
+        final SignalEngine engine = engineWithSymbol0();
         final Candle candle = new Candle();
         candle.startMicros = T0;
         candle.open = candle.high = candle.low = candle.close = 100_000;
@@ -116,5 +110,13 @@ class SignalEngineTest
         assertTrue(engine.onHistory(0, SymbolMarket.TIMEFRAME_5M, candle, T0 + 5 * MINUTE));
         assertEquals(0, engine.candles(0, SymbolMarket.TIMEFRAME_1M).closedCount());
         assertEquals(1, engine.candles(0, SymbolMarket.TIMEFRAME_5M).closedCount());
+    }
+
+    /** Every strategy at its defaults, two symbols, of which 0 has its precision (price 1, qty 8). */
+    private static SignalEngine engineWithSymbol0()
+    {
+        final Instruments instruments = new Instruments();
+        instruments.offer(0, 1, 8, Instruments.SOURCE_WIRE);
+        return new SignalEngine(StrategyParameters.DEFAULTS, instruments, 2);
     }
 }
