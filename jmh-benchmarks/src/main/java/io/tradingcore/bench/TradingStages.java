@@ -23,6 +23,7 @@ import io.tradingcore.core.strategy.StrategyId;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.kraken.Channel;
 
@@ -38,9 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TradingStages
 {
-    static final int PUBLISHED_BOOK_LEVELS = 10;
     static final long METRICS_INTERVAL_MICROS = 10_000_000L;
-    private static final String RUN_ID = "bench";
+    private static final RunIds RUN_IDS = new RunIds("bench");
 
     final SymbolTable symbols = new SymbolTable();
     final Instruments instruments = new Instruments();
@@ -61,18 +61,18 @@ final class TradingStages
         final StrategyParameters parameters = StrategyParameters.DEFAULTS;
         final int[] triangle = {symbols.intern("BTC/USD"), symbols.intern("ETH/USD"), symbols.intern("ETH/BTC")};
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, bookDepth,
-            new EventClock(5_000_000, false), PUBLISHED_BOOK_LEVELS);
+            new EventClock(5_000_000, false), StreamCatalog.PUBLISHED_BOOK_LEVELS);
         signal = new SignalStage(new SignalEngine(parameters, instruments, SymbolTable.MAX_SYMBOLS), symbols, catalog,
-            Environment.DEVELOPMENT, new EntryWriter(outbox), RUN_ID,
+            Environment.DEVELOPMENT, new EntryWriter(outbox), RUN_IDS,
             new TriangularArbScorer(parameters, instruments, triangle[0], triangle[1], triangle[2]), triangle);
         final UsdConversion usd = new UsdConversion(symbols, instruments);
         final Portfolio portfolio = new Portfolio(instruments, usd, SymbolTable.MAX_SYMBOLS);
         final PaperFillSimulator paper = new PaperFillSimulator(parameters);
         final ExecutionFeedback feedback = ExecutionFeedback.forExecutionStage(paper.reportCapacity());
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
-            true, symbols, new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS, feedback);
+            true, symbols, new EntryWriter(outbox), RUN_IDS, METRICS_INTERVAL_MICROS, feedback);
         execution = new ExecutionStage(paper, null, feedback, symbols,
-            Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), RUN_ID, METRICS_INTERVAL_MICROS);
+            Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), RUN_IDS, METRICS_INTERVAL_MICROS);
     }
 
     /** Normalize, signal, risk, execution. */

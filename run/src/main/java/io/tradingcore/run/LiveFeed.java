@@ -19,6 +19,8 @@ final class LiveFeed implements AutoCloseable
 {
     /** The simulator's pace for {@code --feed sim}: a busy venue, well within what Redis takes. */
     static final int SIMULATED_FRAMES_PER_SECOND = 2_000;
+    /** Candles for every strategy's indicators (the slowest, trend's EMA, needs 48), as Kraken's snapshot has them. */
+    static final int SIMULATED_HISTORY_MINUTES = 50;
 
     private final KrakenSimulator simulator;
     private final KrakenFeedClient client;
@@ -34,6 +36,7 @@ final class LiveFeed implements AutoCloseable
                 .symbols(feed.symbols())
                 .bookDepth(feed.bookDepth())
                 .framesPerSecond(SIMULATED_FRAMES_PER_SECOND)
+                .historyMinutes(SIMULATED_HISTORY_MINUTES)
                 .hostClock(true));
             simulator.start(0);
             feed.endpoint(simulator.uri());

@@ -21,6 +21,8 @@ import io.tradingcore.core.strategy.SignalEngine;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.RunIds;
+import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.time.EventClock;
 
 /**
@@ -29,7 +31,6 @@ import io.tradingcore.core.time.EventClock;
  */
 final class StageAssembly
 {
-    static final int PUBLISHED_BOOK_LEVELS = 10;
     private static final String[] TRIANGLE = {"BTC/USD", "ETH/USD", "ETH/BTC"};
 
     final NormalizeStage normalize;
@@ -50,14 +51,15 @@ final class StageAssembly
         final ExecutionFeedback liveFeedback)
     {
         final long metricsMicros = config.metricsIntervalSeconds() * 1_000_000L;
+        final RunIds ids = new RunIds(runId);
         normalize = new NormalizeStage(symbols, instruments, resync, outbox, config.kraken().bookDepth(), clock,
-            PUBLISHED_BOOK_LEVELS);
+            StreamCatalog.PUBLISHED_BOOK_LEVELS);
         // the later stages each read precision from a table of their own, kept in step with their slots
         final Instruments signalView = new Instruments();
         final Instruments riskView = new Instruments();
         final int[] triangle = triangle(config, symbols);
         signal = new SignalStage(new SignalEngine(parameters, signalView, SymbolTable.MAX_SYMBOLS), symbols,
-            outbox.catalog(), config.environment(), new EntryWriter(outbox), runId,
+            outbox.catalog(), config.environment(), new EntryWriter(outbox), ids,
             triangle == null ? null : new TriangularArbScorer(parameters, signalView, triangle[0], triangle[1], triangle[2]),
             triangle == null ? new int[TRIANGLE.length] : triangle);
         final UsdConversion usd = new UsdConversion(symbols, riskView);
@@ -67,9 +69,9 @@ final class StageAssembly
         final ExecutionFeedback[] feedback = liveFeedback == null
             ? new ExecutionFeedback[] {fills} : new ExecutionFeedback[] {fills, liveFeedback};
         risk = new RiskStage(new RiskEngine(parameters, riskView, portfolio, usd, SymbolTable.MAX_SYMBOLS), portfolio,
-            orderEntryAllowed, symbols, new EntryWriter(outbox), runId, metricsMicros, feedback);
+            orderEntryAllowed, symbols, new EntryWriter(outbox), ids, metricsMicros, feedback);
         execution = new ExecutionStage(paper, gateway, fills, symbols, config.environment().executionStream(),
-            new EntryWriter(outbox), runId, metricsMicros);
+            new EntryWriter(outbox), ids, metricsMicros);
     }
 
     /** Normalize, signal, risk, execution. */

@@ -75,16 +75,7 @@ final class TradingCore implements AutoCloseable
     private static final byte[] START = ascii("start");
     private static final byte[] STOP = ascii("stop");
     private static final byte[] ORDER_ENTRY_REFUSED = ascii("order_entry_refused");
-    private static final byte[] ENVIRONMENT = ascii("environment");
-    private static final byte[] MODE = ascii("mode");
-    private static final byte[] FEED = ascii("feed");
-    private static final byte[] ORDER_ENTRY = ascii("order_entry");
     private static final byte[] STATE_RESTORED = ascii("state_restored");
-    private static final byte[] FILLS = ascii("fills");
-    private static final byte[] KILL_SWITCH_TRIPPED = ascii("kill_switch_tripped");
-    private static final byte[] STATE_AS_OF = ascii("state_as_of");
-    private static final byte[] VERSION = ascii("version");
-    private static final byte[] COMMIT = ascii("commit");
 
     private final TradingConfig config;
     private final Path home;
@@ -267,9 +258,9 @@ final class TradingCore implements AutoCloseable
             control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
                 .string(Fields.TYPE, Fields.TYPE_EVENT)
                 .string(Fields.EVENT, STATE_RESTORED)
-                .integer(FILLS, restored.fills)
-                .bool(KILL_SWITCH_TRIPPED, restored.killSwitchTripped)
-                .timestamp(STATE_AS_OF, restored.eventMicros)
+                .integer(Fields.FILLS, restored.fills)
+                .bool(Fields.KILL_SWITCH_TRIPPED, restored.killSwitchTripped)
+                .timestamp(Fields.STATE_AS_OF, restored.eventMicros)
                 .timestamp(Fields.TIMESTAMP, clock.epochMicros())
                 .publish();
         }
@@ -443,11 +434,13 @@ final class TradingCore implements AutoCloseable
                 .append(signal.signals(id));
         }
         final Portfolio p = risk.portfolio();
-        s.append(String.format(java.util.Locale.ROOT, "); order intents %,d; risk alerts %,d; confirmations %,d; fills %,d%n"
+        s.append(String.format(java.util.Locale.ROOT, "); candles from history %,d; order intents %,d; risk alerts %,d; "
+            + "confirmations %,d; fills %,d%n"
             + "portfolio      realized %.2f, unrealized %.2f, fees %.2f, exposure %.2f, round trips %d won / %d lost; "
             + "arbitrage opportunities %,d%n",
-            risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(), p.totalRealizedPnl(),
-            p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(), signal.arbOpportunities()));
+            signal.candlesSeeded(), risk.intents(), risk.alerts(), execution.confirmations(), execution.fills(),
+            p.totalRealizedPnl(), p.totalUnrealizedPnl(), p.totalFees(), p.totalExposure(), p.wins(), p.losses(),
+            signal.arbOpportunities()));
         if (liveFeedback.waits() > 0)
         {
             s.append(String.format(java.util.Locale.ROOT,
@@ -461,12 +454,12 @@ final class TradingCore implements AutoCloseable
         control.begin(StreamCatalog.EVENTS_BUS, -1, -1)
             .string(Fields.TYPE, Fields.TYPE_EVENT)
             .string(Fields.EVENT, event)
-            .string(ENVIRONMENT, config.environment().id())
-            .string(MODE, config.environment().mode())
-            .string(FEED, config.feed().source().name().toLowerCase(java.util.Locale.ROOT))
-            .bool(ORDER_ENTRY, config.orderEntryAllowed())
-            .string(VERSION, build.version())
-            .string(COMMIT, build.commit())
+            .string(Fields.ENVIRONMENT, config.environment().id())
+            .string(Fields.MODE, config.environment().mode())
+            .string(Fields.FEED, config.feed().source().name().toLowerCase(java.util.Locale.ROOT))
+            .bool(Fields.ORDER_ENTRY, config.orderEntryAllowed())
+            .string(Fields.VERSION, build.version())
+            .string(Fields.COMMIT, build.commit())
             .timestamp(Fields.TIMESTAMP, clock.epochMicros())
             .publish();
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ class SimFeedTest
 {
     /** Streaming past the snapshots, so book updates are verified and replayed too. */
     private static final Duration STREAMING = Duration.ofSeconds(1);
+    /** What a new user waits, at most, for a first signal once the market streams. */
+    private static final Duration FIRST_SIGNAL_WITHIN = Duration.ofSeconds(20);
 
     @TempDir
     Path dir;
@@ -72,6 +75,30 @@ class SimFeedTest
                     assertEquals(streamed, withoutReceipt(replayed.entries(stream)), stream + " replayed");
                 }
             }
+        }
+    }
+
+    /**
+     * The simulator serves a warm history on subscribe, as Kraken does: its ohlc snapshot's closed
+     * candles warm the strategies, so signals come in the first seconds of market, not after the
+     * fourteen minutes of trades an ATR of 1-minute bars would otherwise need.
+     */
+    @Test
+    void aNewUserSeesSignalsInTheFirstSecondsOfTheSimulatedMarket() throws Exception
+    {
+        try (RedisServerFixture redis = RedisServerFixture.plain();
+            RedisReadBack live = new RedisReadBack(redis.url()))
+        {
+            final CoreRun run = CoreRun.start(Map.of(), List.of("--feed", "sim", "--redis", redis.url(),
+                "--spill-path", dir.resolve("spill").toString(), "--topology", "compact", "--wait-strategy", "yielding"));
+            final boolean signalled = live.awaitEntry("signals:paper", e -> true, Duration.ofSeconds(60));
+            run.stop().assertExit(TradingCoreMain.EXIT_OK);
+            assertTrue(signalled, "a signal on signals:paper:\n" + run.out());
+            // in market time, which the simulator keeps on this host's clock: from its first trade to the first signal
+            final Instant firstTrade = Instant.parse(live.entries("md:trades").get(0).get("timestamp"));
+            final Instant firstSignal = Instant.parse(live.entries("signals:paper").get(0).get("timestamp"));
+            assertTrue(Duration.between(firstTrade, firstSignal).compareTo(FIRST_SIGNAL_WITHIN) <= 0,
+                "first trade " + firstTrade + ", first signal " + firstSignal);
         }
     }
 

@@ -23,6 +23,7 @@ import io.tradingcore.core.time.MicrosClock;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,27 +78,33 @@ public final class KrakenSimulator implements AutoCloseable
     private volatile long connectionsAccepted;
     private volatile long requestsReceived;
     private volatile long requestsRefusedForRate;
-    private final List<String> requestLog = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
 
     public KrakenSimulator(final KrakenSimulatorSettings settings)
     {
         this.settings = settings;
-        this.market = settings.hostClock() ? marketEndingNow(settings) :
-            new SyntheticMarket(settings.seed(), settings.bookDepth(), settings.symbols());
+        this.market = market(settings, settings.hostClock() ? -1 : SyntheticMarket.START_MICROS);
         for (int i = 0; i < settings.symbols().size(); i++)
         {
             symbolIndex.put(settings.symbols().get(i), i);
         }
     }
 
-    /** The seed's market with its warm-up history ending now (the warm-up's span is the seed's: measured on a first build). */
-    private static SyntheticMarket marketEndingNow(final KrakenSimulatorSettings settings)
+    /**
+     * The seed's market starting at {@code startMicros}, or with its history ending now when that is
+     * negative (the history's span is the seed's: measured on a first build).
+     */
+    private static SyntheticMarket market(final KrakenSimulatorSettings settings, final long startMicros)
     {
-        final long span = new SyntheticMarket(settings.seed(), settings.bookDepth(), settings.symbols()).clockMicros()
-            - SyntheticMarket.START_MICROS;
+        if (startMicros < 0)
+        {
+            final long start = SyntheticMarket.START_MICROS;
+            final long span = market(settings, start).clockMicros() - start;
+            return market(settings, new MicrosClock().epochMicros() - span);
+        }
         return new SyntheticMarket(settings.seed(), settings.symbols(),
-            java.util.Collections.nCopies(settings.symbols().size(), settings.bookDepth()),
-            SyntheticMarket.DEFAULT_EVENT_GAP_MICROS, new MicrosClock().epochMicros() - span);
+            Collections.nCopies(settings.symbols().size(), settings.bookDepth()),
+            SyntheticMarket.DEFAULT_EVENT_GAP_MICROS, startMicros, settings.historyMinutes() * 60_000_000L);
     }
 
     /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */

@@ -13,6 +13,7 @@ public final class KrakenSimulatorSettings
     private List<String> symbols = new ArrayList<>(List.of("BTC/USD", "ETH/USD"));
     private int framesPerSecond = 1_000;
     private boolean hostClock;
+    private int historyMinutes;
     private long heartbeatIntervalMillis = 1_000;
     private double requestsPerSecond;
     private int requestBurst = 10;
@@ -80,6 +81,26 @@ public final class KrakenSimulatorSettings
     public KrakenSimulatorSettings hostClock(final boolean hostClock)
     {
         this.hostClock = hostClock;
+        return this;
+    }
+
+    public int historyMinutes()
+    {
+        return historyMinutes;
+    }
+
+    /**
+     * Minutes of market lived before the first client connects, so the ohlc snapshot on subscribe holds
+     * that many closed candles (at most {@link CandleSeries#HISTORY}), as Kraken's does. 0 (the default):
+     * the short warm-up only, as the fixed synthetic recordings have it.
+     */
+    public KrakenSimulatorSettings historyMinutes(final int minutes)
+    {
+        if (minutes < 0 || minutes > CandleSeries.HISTORY)
+        {
+            throw new IllegalArgumentException("history minutes must be 0.." + CandleSeries.HISTORY + ": " + minutes);
+        }
+        this.historyMinutes = minutes;
         return this;
     }
 

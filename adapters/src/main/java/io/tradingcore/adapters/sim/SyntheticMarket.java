@@ -41,6 +41,8 @@ public final class SyntheticMarket
     private static final double MISPRICING_EVERY_SECONDS = 45;
     private static final double MISPRICING_HALF_LIFE_SECONDS = 6;
     private static final int WARM_UP_STEPS = 3_000;
+    /** About 9 trades a minute on an average pair while history is lived: every candle has some. */
+    private static final long HISTORY_EVENT_GAP_MICROS = 250_000;
     private static final long ACK_LATENCY_MICROS = 41;
     private static final String[] OHLC_WARNINGS = {"timestamp is deprecated, use interval_begin"};
     private static final String[] INSTRUMENT_WARNINGS = {"tick_size is deprecated, use price_increment"};
@@ -83,6 +85,17 @@ public final class SyntheticMarket
     public SyntheticMarket(
         final long seed, final List<String> symbols, final List<Integer> depths, final long meanEventGapMicros,
         final long startMicros)
+    {
+        this(seed, symbols, depths, meanEventGapMicros, startMicros, 0);
+    }
+
+    /**
+     * {@code historyMicros}: market time lived before the warm-up, at a calmer pace (candles need
+     * trades, not every quote), so the ohlc snapshots hold that much history.
+     */
+    public SyntheticMarket(
+        final long seed, final List<String> symbols, final List<Integer> depths, final long meanEventGapMicros,
+        final long startMicros, final long historyMicros)
     {
         this.clock = startMicros;
         if (meanEventGapMicros < 1)
@@ -135,6 +148,10 @@ public final class SyntheticMarket
 
         // a lived-in market: trade history for the snapshots, books shaped by flow
         final MarketFrameSink discard = (channel, symbol, frame) -> { };
+        for (final long historyEnd = clock + historyMicros; clock < historyEnd; )
+        {
+            step(discard, HISTORY_EVENT_GAP_MICROS);
+        }
         for (int i = 0; i < WARM_UP_STEPS; i++)
         {
             step(discard);
@@ -172,9 +189,14 @@ public final class SyntheticMarket
 
     public void step(final MarketFrameSink sink)
     {
+        step(sink, meanEventGapMicros);
+    }
+
+    private void step(final MarketFrameSink sink, final double meanGapMicros)
+    {
         final long gap = random.nextInt(LULL_ONE_IN) == 0
             ? HEARTBEAT_MICROS + random.nextInt(2_500_000)
-            : 1 + (long)random.exponential(meanEventGapMicros);
+            : 1 + (long)random.exponential(meanGapMicros);
         clock += gap;
         for (long quiet = gap; quiet >= HEARTBEAT_MICROS; quiet -= HEARTBEAT_MICROS)
         {

@@ -6,6 +6,7 @@ import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
 import io.tradingcore.core.book.ResyncRequests;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameSink;
+import io.tradingcore.core.stage.OutboxEntries;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.agrona.DirectBuffer;
@@ -34,7 +35,7 @@ final class SimulatedFeed implements AutoCloseable
     final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 22, 50);
     final ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
     final AtomicInteger sessionStarts = new AtomicInteger();
-    private final OutboxEntries entries = new OutboxEntries(outbox);
+    private final OutboxEntries entries = new OutboxEntries(outbox, symbols);
 
     /** A simulator at a modest pace and a client with every timeout shrunk for tests. */
     static KrakenSimulatorSettings simulatorSettings()
@@ -120,7 +121,7 @@ final class SimulatedFeed implements AutoCloseable
     /** Every entry on {@code stream} written so far. */
     List<Map<String, String>> entries(final int stream)
     {
-        return entries.on(stream);
+        return entries.all(stream);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.tradingcore.adapters.kraken;
 
+import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.stage.OutboxEntries;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class SubscriptionControlTest
         assertEquals(SubscriptionBook.PENDING, book.state(SubscriptionBook.BOOK, BTC));
         assertEquals(1, metrics.rateLimited());
         assertEquals(0, metrics.ackErrors());
-        final List<Map<String, String>> errors = new OutboxEntries(outbox).on(StreamCatalog.KRAKEN_ERRORS);
+        final List<Map<String, String>> errors = new OutboxEntries(outbox, new SymbolTable()).all(StreamCatalog.KRAKEN_ERRORS);
         assertEquals(1, errors.size(), errors.toString());
         assertEquals("ETH/USD", errors.get(0).get("symbol"));
         assertEquals("500", errors.get(0).get("retry_in_ms"), "the first retry after the configured delay");

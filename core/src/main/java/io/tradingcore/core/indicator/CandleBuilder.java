@@ -6,6 +6,9 @@ package io.tradingcore.core.indicator;
  * the minute, UTC). It closes when a trade of a later interval arrives or when {@link #onTime(long)}
  * passes its end; the closed candle is then {@link #last()}. An interval without trades produces
  * no candle (no synthetic flat bars). A trade older than the open candle is ignored.
+ * <p>
+ * The exchange's own closed candles ({@link #seed}) may come before or between the ones trades
+ * build, never over them: a candle trades are building, or one already closed, is not replaced.
  */
 public final class CandleBuilder
 {
@@ -58,6 +61,24 @@ public final class CandleBuilder
             current.trades++;
         }
         return closed;
+    }
+
+    /**
+     * Takes {@code candle} (aligned to this interval) as the last closed one if it ended by event time
+     * {@code nowMicros}, is newer than the last closed candle and ended by the start of the open one;
+     * returns true if it did. A candle still in progress, or one whose trades this builder saw, is refused.
+     */
+    public boolean seed(final Candle candle, final long nowMicros)
+    {
+        final long end = candle.startMicros + intervalMicros;
+        if (Math.floorMod(candle.startMicros, intervalMicros) != 0 || end > nowMicros
+            || (open && end > current.startMicros) || (closedCount > 0 && candle.startMicros <= last.startMicros))
+        {
+            return false;
+        }
+        last.copyFrom(candle);
+        closedCount++;
+        return true;
     }
 
     /** Closes the open candle if event time {@code nowMicros} is past its end; returns true if it did. */

@@ -38,6 +38,8 @@ public final class FrameEvent
     public long eventMicros;
     public int updateCount;
     public final SymbolUpdate[] updates = new SymbolUpdate[MAX_SYMBOL_UPDATES];
+    /** The frame's ohlc snapshot items: closed ones seed the strategies' candles. */
+    public final CandleHistory history = new CandleHistory();
     /** Frames rejected so far (cumulative), for the errors rate of {@code metrics:ticks}. */
     public long rejectedFrames;
 

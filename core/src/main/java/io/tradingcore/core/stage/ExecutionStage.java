@@ -12,6 +12,7 @@ import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -36,26 +37,9 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     private static final byte[] TYPE_CONFIRMATION = ascii("execution.confirmation");
     private static final byte[] TYPE_FILL = ascii("execution.fill");
     private static final byte[] TYPE_METRICS = ascii("metrics.tick");
-    private static final byte[] STATUS = ascii("status");
-    private static final byte[] ORDER_ID = ascii("order_id");
-    private static final byte[] SIGNAL_ID = ascii("signal_id");
-    private static final byte[] FILL_ID = ascii("fill_id");
-    private static final byte[] ORDER_TYPE = ascii("order_type");
-    private static final byte[] FEE = ascii("fee");
-    private static final byte[] LIQUIDITY = ascii("liquidity");
-    private static final byte[] SLIPPAGE_BPS = ascii("slippage_bps");
-    private static final byte[] CUM_QTY = ascii("cum_qty");
-    private static final byte[] REMAINING_QTY = ascii("remaining_qty");
-    private static final byte[] MODE = ascii("mode");
     private static final byte[] PAPER = ascii("PAPER");
     private static final byte[] LIVE = ascii("LIVE");
     private static final byte[] REJECTED = ascii("rejected");
-    private static final byte[] PNL = ascii("pnl");
-    private static final byte[] SLIPPAGE_P50 = ascii("slippage_bps_p50");
-    private static final byte[] LATENCY_P95 = ascii("latency_ms_p95");
-    private static final byte[] WIN_RATE_1H = ascii("win_rate_1h");
-    private static final byte[] DRAWDOWN_DAILY = ascii("drawdown_daily");
-    private static final byte[] ERRORS_RATE = ascii("errors_rate");
 
     private final PaperFillSimulator paper;
     private final OrderGateway gateway;
@@ -88,7 +72,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     /** {@code gateway} null: PAPER mode with {@code paper}; otherwise LIVE mode through the gateway. */
     public ExecutionStage(
         final PaperFillSimulator paper, final OrderGateway gateway, final ExecutionFeedback feedback,
-        final SymbolTable symbols, final int executionStream, final EntryWriter out, final String runId,
+        final SymbolTable symbols, final int executionStream, final EntryWriter out, final RunIds ids,
         final long metricsIntervalMicros)
     {
         this.paper = paper;
@@ -97,9 +81,9 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         this.symbols = symbols;
         this.executionStream = executionStream;
         this.out = out;
-        this.orderPrefix = ascii("ord-" + runId + "-");
-        this.signalPrefix = ascii("sig-" + runId + "-");
-        this.fillPrefix = ascii("fill-" + runId + "-");
+        this.orderPrefix = ids.order;
+        this.signalPrefix = ids.signal;
+        this.fillPrefix = ids.fill;
         this.metricsIntervalMicros = metricsIntervalMicros;
     }
 
@@ -258,26 +242,26 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         final boolean fill = r.kind == ExecutionReport.FILL;
         out.begin(executionStream, r.symbolId, -1)
             .string(Fields.TYPE, fill ? TYPE_FILL : TYPE_CONFIRMATION)
-            .string(STATUS, ExecutionReport.statusName(r.status))
-            .identifier(ORDER_ID, orderPrefix, r.orderId)
-            .identifier(SIGNAL_ID, signalPrefix, r.signalId)
+            .string(Fields.STATUS, ExecutionReport.statusName(r.status))
+            .identifier(Fields.ORDER_ID, orderPrefix, r.orderId)
+            .identifier(Fields.SIGNAL_ID, signalPrefix, r.signalId)
             .string(Fields.SYMBOL, symbols.nameBytes(r.symbolId))
             .string(Fields.SIDE, Side.tradeName(r.side))
-            .string(ORDER_TYPE, OrderIntent.orderTypeName(r.orderType));
+            .string(Fields.ORDER_TYPE, OrderIntent.orderTypeName(r.orderType));
         if (fill)
         {
-            out.identifier(FILL_ID, fillPrefix, r.fillId)
+            out.identifier(Fields.FILL_ID, fillPrefix, r.fillId)
                 .decimal(Fields.PRICE, r.price, r.pricePrecision)
                 .decimal(Fields.QTY, r.qty, r.qtyPrecision)
-                .number(FEE, r.fee, 8)
-                .string(LIQUIDITY, ExecutionReport.liquidityName(r.liquidity))
-                .number(SLIPPAGE_BPS, r.slippageBps, 3);
+                .number(Fields.FEE, r.fee, 8)
+                .string(Fields.LIQUIDITY, ExecutionReport.liquidityName(r.liquidity))
+                .number(Fields.SLIPPAGE_BPS, r.slippageBps, 3);
         }
-        out.decimal(CUM_QTY, r.cumQty, r.qtyPrecision)
-            .decimal(REMAINING_QTY, r.remainingQty, r.qtyPrecision)
+        out.decimal(Fields.CUM_QTY, r.cumQty, r.qtyPrecision)
+            .decimal(Fields.REMAINING_QTY, r.remainingQty, r.qtyPrecision)
             .string(Fields.REASON, r.reason != null ? r.reason : Fields.EMPTY)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(MODE, PAPER)
+            .string(Fields.MODE, PAPER)
             .timestamp(Fields.TIMESTAMP, r.micros)
             .publish();
     }
@@ -288,15 +272,15 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         confirmations++;
         out.begin(executionStream, intent.symbolId, -1)
             .string(Fields.TYPE, TYPE_CONFIRMATION)
-            .string(STATUS, REJECTED)
-            .identifier(ORDER_ID, orderPrefix, intent.id)
-            .identifier(SIGNAL_ID, signalPrefix, intent.signalId)
+            .string(Fields.STATUS, REJECTED)
+            .identifier(Fields.ORDER_ID, orderPrefix, intent.id)
+            .identifier(Fields.SIGNAL_ID, signalPrefix, intent.signalId)
             .string(Fields.SYMBOL, symbols.nameBytes(intent.symbolId))
             .string(Fields.SIDE, Side.tradeName(intent.side))
-            .string(ORDER_TYPE, OrderIntent.orderTypeName(intent.orderType))
+            .string(Fields.ORDER_TYPE, OrderIntent.orderTypeName(intent.orderType))
             .string(Fields.REASON, reason)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(MODE, LIVE)
+            .string(Fields.MODE, LIVE)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
         feedback.orderClosed(intent.symbolId, intent.side, intent.qty);
@@ -311,12 +295,12 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
         final double latencyP95 = intervalLatency.getTotalCount() == 0 ? 0 : intervalLatency.getValueAtPercentile(95) / 1e6;
         out.begin(StreamCatalog.METRICS_TICKS, -1, -1)
             .string(Fields.TYPE, TYPE_METRICS)
-            .number(PNL, event.pnl, 6)
-            .number(SLIPPAGE_P50, slippageP50, 3)
-            .number(LATENCY_P95, latencyP95, 3)
-            .number(WIN_RATE_1H, event.winRateHour, 4)
-            .number(DRAWDOWN_DAILY, event.drawdownDaily, 6)
-            .number(ERRORS_RATE, errorsRate, 4)
+            .number(Fields.PNL, event.pnl, 6)
+            .number(Fields.SLIPPAGE_P50, slippageP50, 3)
+            .number(Fields.LATENCY_P95, latencyP95, 3)
+            .number(Fields.WIN_RATE_1H, event.winRateHour, 4)
+            .number(Fields.DRAWDOWN_DAILY, event.drawdownDaily, 6)
+            .number(Fields.ERRORS_RATE, errorsRate, 4)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
         intervalLatency.reset();

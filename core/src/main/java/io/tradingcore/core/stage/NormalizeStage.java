@@ -139,6 +139,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         this.event = event;
         event.dequeueNanos = System.nanoTime();
         event.updateCount = 0;
+        event.history.clear();
         event.channel = Channel.UNKNOWN;
         switch (event.kind)
         {
@@ -391,6 +392,10 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         }
         records.candle(c, timeframe, symbols.nameBytes(c.symbolId), instruments.pricePrecision(c.symbolId),
             instruments.qtyPrecision(c.symbolId), stamp(c.exchangeMicros), event.receiveEpochMicros);
+        if (c.snapshot)
+        {
+            event.history.add(c, timeframe); // an update's candle is in progress: the trades build it
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.tradingcore.core.strategy.Signal;
 import io.tradingcore.core.strategy.StrategyId;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -33,28 +34,6 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
     private static final byte[] TYPE_INTENT = ascii("order.intent");
     private static final byte[] TYPE_ALERT = ascii("risk.alert");
     private static final byte[] TYPE_PORTFOLIO = ascii("portfolio.update");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] SIGNAL_ID = ascii("signal_id");
-    private static final byte[] CORRELATION_ID = ascii("correlation_id");
-    private static final byte[] STRATEGY = ascii("strategy");
-    private static final byte[] ORDER_TYPE = ascii("order_type");
-    private static final byte[] SIZE_QUOTE_USD = ascii("size_quote_usd");
-    private static final byte[] LIMIT_PRICE = ascii("limit_price");
-    private static final byte[] SOURCE_CORE = ascii("trading-core");
-    private static final byte[] RULE = ascii("rule");
-    private static final byte[] VALUE = ascii("value");
-    private static final byte[] LIMIT = ascii("limit");
-    private static final byte[] TRIP = ascii("trip");
-    private static final byte[] POSITION = ascii("position");
-    private static final byte[] AVERAGE_PRICE = ascii("average_price");
-    private static final byte[] MARK_PRICE = ascii("mark_price");
-    private static final byte[] REALIZED_PNL = ascii("realized_pnl");
-    private static final byte[] UNREALIZED_PNL = ascii("unrealized_pnl");
-    private static final byte[] FEES = ascii("fees");
-    private static final byte[] EXPOSURE = ascii("exposure");
-    private static final byte[] TOTAL_EXPOSURE = ascii("total_exposure");
-    private static final byte[] EQUITY = ascii("equity");
-    private static final byte[] DRAWDOWN_DAILY = ascii("drawdown_daily");
     private static final byte[] REASON_FILL = ascii("fill");
     private static final byte[] REASON_TIMER = ascii("timer");
     private static final byte[] KILL_SWITCH_RESET = ascii("kill_switch_reset");
@@ -87,7 +66,7 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
 
     public RiskStage(
         final RiskEngine risk, final Portfolio portfolio, final boolean orderEntryAllowed, final SymbolTable symbols,
-        final EntryWriter out, final String runId, final long portfolioIntervalMicros,
+        final EntryWriter out, final RunIds ids, final long portfolioIntervalMicros,
         final ExecutionFeedback... feedback)
     {
         this.risk = risk;
@@ -96,9 +75,9 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         this.orderEntryAllowed = orderEntryAllowed;
         this.symbols = symbols;
         this.out = out;
-        this.orderPrefix = ascii("ord-" + runId + "-");
-        this.signalPrefix = ascii("sig-" + runId + "-");
-        this.tickPrefix = ascii("tick-" + runId + "-");
+        this.orderPrefix = ids.order;
+        this.signalPrefix = ids.signal;
+        this.tickPrefix = ids.tick;
         this.portfolioIntervalMicros = portfolioIntervalMicros;
     }
 
@@ -212,8 +191,8 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         out.begin(StreamCatalog.EVENTS_BUS, -1, -1)
             .string(Fields.TYPE, Fields.TYPE_EVENT)
             .string(Fields.EVENT, KILL_SWITCH_RESET)
-            .bool(TRIP, wasTripped)
-            .number(EQUITY, portfolio.equity(), 6)
+            .bool(Fields.TRIP, wasTripped)
+            .number(Fields.EQUITY, portfolio.equity(), 6)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
     }
@@ -311,20 +290,20 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         intents++;
         out.begin(StreamCatalog.ORDERS_REQUESTS, o.symbolId, -1)
             .string(Fields.TYPE, TYPE_INTENT)
-            .identifier(ID, orderPrefix, o.id)
-            .identifier(SIGNAL_ID, signalPrefix, o.signalId)
-            .identifier(CORRELATION_ID, tickPrefix, sequence)
-            .string(STRATEGY, StrategyId.nameBytes(o.strategyId))
+            .identifier(Fields.ID, orderPrefix, o.id)
+            .identifier(Fields.SIGNAL_ID, signalPrefix, o.signalId)
+            .identifier(Fields.CORRELATION_ID, tickPrefix, sequence)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(o.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(o.symbolId))
             .string(Fields.SIDE, Side.tradeName(o.side))
-            .string(ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
-            .number(SIZE_QUOTE_USD, o.sizeQuote, 2);
+            .string(Fields.ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
+            .number(Fields.SIZE_QUOTE_USD, o.sizeQuote, 2);
         if (o.orderType == OrderIntent.LIMIT)
         {
-            out.decimal(LIMIT_PRICE, o.limitPrice, o.pricePrecision);
+            out.decimal(Fields.LIMIT_PRICE, o.limitPrice, o.pricePrecision);
         }
         out.string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SOURCE, SOURCE_CORE)
+            .string(Fields.SOURCE, Fields.SOURCE_CORE)
             .timestamp(Fields.TIMESTAMP, o.micros)
             .publish();
     }
@@ -334,14 +313,14 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         alerts++;
         out.begin(StreamCatalog.RISK_ALERTS_KRAKEN, -1, -1)
             .string(Fields.TYPE, TYPE_ALERT)
-            .string(RULE, a.ruleName)
-            .number(VALUE, a.value, 6)
-            .number(LIMIT, a.limit, 6)
-            .bool(TRIP, a.trip);
+            .string(Fields.RULE, a.ruleName)
+            .number(Fields.VALUE, a.value, 6)
+            .number(Fields.LIMIT, a.limit, 6)
+            .bool(Fields.TRIP, a.trip);
         if (a.signalId > 0)
         {
-            out.identifier(SIGNAL_ID, signalPrefix, a.signalId)
-                .string(STRATEGY, StrategyId.nameBytes(a.strategyId));
+            out.identifier(Fields.SIGNAL_ID, signalPrefix, a.signalId)
+                .string(Fields.STRATEGY, StrategyId.nameBytes(a.strategyId));
         }
         out.string(Fields.SYMBOL, a.symbolId >= 0 ? symbols.nameBytes(a.symbolId) : Fields.EMPTY)
             .timestamp(Fields.TIMESTAMP, a.micros != 0 ? a.micros : now)
@@ -353,12 +332,12 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
         alerts++;
         out.begin(StreamCatalog.RISK_ALERTS_KRAKEN, -1, -1)
             .string(Fields.TYPE, TYPE_ALERT)
-            .string(RULE, RiskRule.nameBytes(RiskRule.ORDER_ENTRY_REFUSED))
-            .number(VALUE, 0, 0)
-            .number(LIMIT, 0, 0)
-            .bool(TRIP, false)
-            .identifier(SIGNAL_ID, signalPrefix, s.id)
-            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .string(Fields.RULE, RiskRule.nameBytes(RiskRule.ORDER_ENTRY_REFUSED))
+            .number(Fields.VALUE, 0, 0)
+            .number(Fields.LIMIT, 0, 0)
+            .bool(Fields.TRIP, false)
+            .identifier(Fields.SIGNAL_ID, signalPrefix, s.id)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(s.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
@@ -381,16 +360,16 @@ public final class RiskStage implements EventHandler<FrameEvent>, ExecutionFeedb
             .string(Fields.TYPE, TYPE_PORTFOLIO)
             .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
             .string(Fields.REASON, reason)
-            .number(POSITION, portfolio.positionQty(symbolId), 8)
-            .number(AVERAGE_PRICE, portfolio.averagePrice(symbolId), 8)
-            .number(MARK_PRICE, portfolio.markPrice(symbolId), 8)
-            .number(REALIZED_PNL, portfolio.realizedPnl(symbolId), 6)
-            .number(UNREALIZED_PNL, portfolio.unrealizedPnl(symbolId), 6)
-            .number(FEES, portfolio.fees(symbolId), 6)
-            .number(EXPOSURE, portfolio.exposure(symbolId), 6)
-            .number(TOTAL_EXPOSURE, portfolio.totalExposure(), 6)
-            .number(EQUITY, portfolio.equity(), 6)
-            .number(DRAWDOWN_DAILY, portfolio.dailyDrawdown(), 6)
+            .number(Fields.POSITION, portfolio.positionQty(symbolId), 8)
+            .number(Fields.AVERAGE_PRICE, portfolio.averagePrice(symbolId), 8)
+            .number(Fields.MARK_PRICE, portfolio.markPrice(symbolId), 8)
+            .number(Fields.REALIZED_PNL, portfolio.realizedPnl(symbolId), 6)
+            .number(Fields.UNREALIZED_PNL, portfolio.unrealizedPnl(symbolId), 6)
+            .number(Fields.FEES, portfolio.fees(symbolId), 6)
+            .number(Fields.EXPOSURE, portfolio.exposure(symbolId), 6)
+            .number(Fields.TOTAL_EXPOSURE, portfolio.totalExposure(), 6)
+            .number(Fields.EQUITY, portfolio.equity(), 6)
+            .number(Fields.DRAWDOWN_DAILY, portfolio.dailyDrawdown(), 6)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
     }

@@ -6,11 +6,13 @@ import io.tradingcore.core.book.BookLevels;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.CandleHistory;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Fields;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.stream.Timeframe;
 import io.tradingcore.core.strategy.Signal;
@@ -28,30 +30,8 @@ public final class SignalStage implements EventHandler<FrameEvent>
 {
     private static final byte[] TYPE_SIGNAL = ascii("signal");
     private static final byte[] TYPE_ARB = ascii("arb.opportunity");
-    private static final byte[] ID = ascii("id");
-    private static final byte[] CORRELATION_ID = ascii("correlation_id");
-    private static final byte[] STRATEGY = ascii("strategy");
-    private static final byte[] CONFIDENCE = ascii("confidence");
-    private static final byte[] FEATURES = ascii("features");
-    private static final byte[] RISK = ascii("risk");
-    private static final byte[] STOP = ascii("stop");
-    private static final byte[] TAKE_PROFIT = ascii("take_profit");
-    private static final byte[] SIZE_QUOTE_USD = ascii("size_quote_usd");
-    private static final byte[] SOURCE_CORE = ascii("trading-core");
-    private static final byte[] TRIANGLE = ascii("triangle");
-    private static final byte[] DIRECTION = ascii("direction");
-    private static final byte[] NET_EDGE_BPS = ascii("net_edge_bps");
-    private static final byte[] GROSS_EDGE_BPS = ascii("gross_edge_bps");
-    private static final byte[] NOTIONAL_QUOTE = ascii("notional_quote");
-    private static final byte[] SCORE = ascii("score");
     private static final long ARB_REPORT_INTERVAL_MICROS = 1_000_000;
     private static final byte[] TYPE_E2E = ascii("metrics.signal_e2e");
-    private static final byte[] SIGNAL_ID = ascii("signal_id");
-    private static final byte[] EXCHANGE_TS = ascii("exchange_ts");
-    private static final byte[] SIGNAL_AT = ascii("signal_at");
-    private static final byte[] EXCHANGE_TO_RECEIVE_MS = ascii("exchange_to_receive_ms");
-    private static final byte[] RECEIVE_TO_SIGNAL_US = ascii("receive_to_signal_us");
-    private static final byte[] RECEIVE_TO_PUBLISH_US = ascii("receive_to_publish_us");
 
     private final SignalEngine engine;
     private final SymbolTable symbols;
@@ -71,16 +51,17 @@ public final class SignalStage implements EventHandler<FrameEvent>
     private long signalsNotCarried;
     private final long[] signalsByStrategy = new long[StrategyId.COUNT];
     private long arbOpportunities;
+    private long candlesSeeded;
     private final LatencyHistogram publishLatency = new LatencyHistogram(LatencyHistogram.PUBLISH_MICROS);
 
     /**
      * @param arb      the triangular scorer, or null when the three books of {@code triangle} are not all configured
      * @param triangle symbol ids of the triangle's books (x/quote, y/quote, y/x), used only with {@code arb}
-     * @param runId    makes ids unique across restarts ({@code sig-<runId>-<n>})
+     * @param ids      the prefixes of the run's ids
      */
     public SignalStage(
         final SignalEngine engine, final SymbolTable symbols, final StreamCatalog catalog,
-        final Environment environment, final EntryWriter out, final String runId, final TriangularArbScorer arb,
+        final Environment environment, final EntryWriter out, final RunIds ids, final TriangularArbScorer arb,
         final int[] triangle)
     {
         this.engine = engine;
@@ -88,8 +69,8 @@ public final class SignalStage implements EventHandler<FrameEvent>
         this.catalog = catalog;
         this.primaryStream = environment.primarySignalsStream();
         this.out = out;
-        this.signalPrefix = ascii("sig-" + runId + "-");
-        this.tickPrefix = ascii("tick-" + runId + "-");
+        this.signalPrefix = ids.signal;
+        this.tickPrefix = ids.tick;
         this.arb = arb;
         this.triangle = triangle;
         for (int i = 0; i < 3; i++)
@@ -109,6 +90,7 @@ public final class SignalStage implements EventHandler<FrameEvent>
         {
             discardBooks(now);
         }
+        seedCandles(event.history, now);
         boolean triangleChanged = false;
         for (int u = 0; u < event.updateCount; u++)
         {
@@ -166,6 +148,12 @@ public final class SignalStage implements EventHandler<FrameEvent>
         return signalsNotCarried;
     }
 
+    /** Closed candles of the exchange's history taken into the strategies' candles. */
+    public long candlesSeeded()
+    {
+        return candlesSeeded;
+    }
+
     public long arbOpportunities()
     {
         return arbOpportunities;
@@ -202,15 +190,15 @@ public final class SignalStage implements EventHandler<FrameEvent>
         publishLatency.record(receiveToPublishMicros);
         out.begin(StreamCatalog.METRICS_SIGNALS_E2E, s.symbolId, -1)
             .string(Fields.TYPE, TYPE_E2E)
-            .identifier(SIGNAL_ID, signalPrefix, s.id)
-            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .identifier(Fields.SIGNAL_ID, signalPrefix, s.id)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(s.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
-            .timestamp(EXCHANGE_TS, s.decisionMicros)
+            .timestamp(Fields.EXCHANGE_TS, s.decisionMicros)
             .timestamp(Fields.RECEIVED_AT, event.receiveEpochMicros)
-            .timestamp(SIGNAL_AT, event.receiveEpochMicros + receiveToSignalMicros)
-            .decimal(EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - s.decisionMicros) / 10, 2)
-            .integer(RECEIVE_TO_SIGNAL_US, receiveToSignalMicros)
-            .integer(RECEIVE_TO_PUBLISH_US, receiveToPublishMicros)
+            .timestamp(Fields.SIGNAL_AT, event.receiveEpochMicros + receiveToSignalMicros)
+            .decimal(Fields.EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - s.decisionMicros) / 10, 2)
+            .integer(Fields.RECEIVE_TO_SIGNAL_US, receiveToSignalMicros)
+            .integer(Fields.RECEIVE_TO_PUBLISH_US, receiveToPublishMicros)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros + receiveToSignalMicros)
             .publish();
     }
@@ -220,28 +208,40 @@ public final class SignalStage implements EventHandler<FrameEvent>
         final int pp = s.pricePrecision;
         out.begin(stream, s.symbolId, -1)
             .string(Fields.TYPE, TYPE_SIGNAL)
-            .identifier(ID, signalPrefix, s.id)
-            .identifier(CORRELATION_ID, tickPrefix, sequence)
-            .string(STRATEGY, StrategyId.nameBytes(s.strategyId))
+            .identifier(Fields.ID, signalPrefix, s.id)
+            .identifier(Fields.CORRELATION_ID, tickPrefix, sequence)
+            .string(Fields.STRATEGY, StrategyId.nameBytes(s.strategyId))
             .string(Fields.SYMBOL, symbols.nameBytes(s.symbolId))
             .string(Fields.TIMEFRAME, s.timeframe >= 0 ? Timeframe.name(s.timeframe) : "1m")
             .string(Fields.SIDE, Side.tradeName(s.side))
-            .number(CONFIDENCE, s.confidence, 4)
+            .number(Fields.CONFIDENCE, s.confidence, 4)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.SOURCE, SOURCE_CORE);
-        out.beginJson(FEATURES).jsonObjectStart().jsonKey(Fields.PRICE).jsonDecimal(s.price, pp);
+            .string(Fields.SOURCE, Fields.SOURCE_CORE);
+        out.beginJson(Fields.FEATURES).jsonObjectStart().jsonKey(Fields.PRICE).jsonDecimal(s.price, pp);
         for (int i = 0; i < s.featureCount; i++)
         {
             out.jsonKey(s.featureNames[i]).jsonNumber(s.features[i], 6);
         }
         out.jsonObjectEnd().endJson();
-        out.beginJson(RISK).jsonObjectStart()
-            .jsonKey(STOP).jsonDecimal(s.stopPrice, pp)
-            .jsonKey(TAKE_PROFIT).jsonDecimal(s.takeProfitPrice, pp)
-            .jsonKey(SIZE_QUOTE_USD).jsonNumber(s.sizeQuote, 2)
+        out.beginJson(Fields.RISK).jsonObjectStart()
+            .jsonKey(Fields.STOP).jsonDecimal(s.stopPrice, pp)
+            .jsonKey(Fields.TAKE_PROFIT).jsonDecimal(s.takeProfitPrice, pp)
+            .jsonKey(Fields.SIZE_QUOTE_USD).jsonNumber(s.sizeQuote, 2)
             .jsonObjectEnd().endJson()
             .timestamp(Fields.TIMESTAMP, s.decisionMicros)
             .publish();
+    }
+
+    /** The closed candles of an ohlc snapshot, older than any trade the frames after it bring. */
+    private void seedCandles(final CandleHistory history, final long now)
+    {
+        for (int i = 0; i < history.size(); i++)
+        {
+            if (engine.onHistory(history.symbolId(i), history.timeframe(i), history.candle(i), now))
+            {
+                candlesSeeded++;
+            }
+        }
     }
 
     /** A new connection: every book is invalid until its snapshot. */
@@ -288,12 +288,12 @@ public final class SignalStage implements EventHandler<FrameEvent>
         out.begin(StreamCatalog.ARB_SCORED, -1, -1)
             .string(Fields.TYPE, TYPE_ARB)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(TRIANGLE, triangleName)
-            .string(DIRECTION, TriangularArbScorer.directionName(arb.bestDirection()))
-            .number(SCORE, arb.netEdgeBps(), 3)
-            .number(NET_EDGE_BPS, arb.netEdgeBps(), 3)
-            .number(GROSS_EDGE_BPS, arb.grossEdgeBps(), 3)
-            .number(NOTIONAL_QUOTE, arb.notionalQuote(), 2)
+            .string(Fields.TRIANGLE, triangleName)
+            .string(Fields.DIRECTION, TriangularArbScorer.directionName(arb.bestDirection()))
+            .number(Fields.SCORE, arb.netEdgeBps(), 3)
+            .number(Fields.NET_EDGE_BPS, arb.netEdgeBps(), 3)
+            .number(Fields.GROSS_EDGE_BPS, arb.grossEdgeBps(), 3)
+            .number(Fields.NOTIONAL_QUOTE, arb.notionalQuote(), 2)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
     }

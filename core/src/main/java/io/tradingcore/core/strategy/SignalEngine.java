@@ -1,6 +1,7 @@
 package io.tradingcore.core.strategy;
 
 import io.tradingcore.core.book.BookView;
+import io.tradingcore.core.indicator.Candle;
 import io.tradingcore.core.indicator.CandleBuilder;
 import io.tradingcore.core.kraken.TradePrint;
 import io.tradingcore.core.market.Instruments;
@@ -10,9 +11,10 @@ import io.tradingcore.core.market.Instruments;
  * candles, hands closed candles to the strategies, and asks them for signals. Single-threaded;
  * allocation-free after construction. Time is always the feed's event time (epoch µs).
  * <p>
- * Per event, for symbol {@code s}: {@link #onTrade(TradePrint)} or {@link #onBook(int, BookView, boolean, long)}
- * (each returns a bit mask of the timeframes whose candle closed: bit {@code Timeframe} id, the closed
- * candle is {@code candles(s, tf).last()}), then {@link #evaluate(int, long)} and
+ * Per event, for symbol {@code s}: its closed candles of history ({@link #onHistory}), then
+ * {@link #onTrade(TradePrint)} or {@link #onBook(int, BookView, boolean, long)} (each returns a bit
+ * mask of the timeframes whose candle closed: bit {@code Timeframe} id, the closed candle is
+ * {@code candles(s, tf).last()}), then {@link #evaluate(int, long)} and
  * {@link #signal(int)} for {@code 0 <= i < n}.
  * Symbols with an id at or above {@code maxSymbols}, or with no known precision yet, are ignored.
  * Parameters: {@code market.book_levels} (5), {@code market.flow_alpha} (0.1), each strategy's
@@ -93,6 +95,31 @@ public final class SignalEngine
             }
         }
         return closed;
+    }
+
+    /**
+     * A closed candle of the exchange's history (an ohlc snapshot item) for {@code symbolId}: taken into
+     * its {@code timeframe}'s candles when it ended by event time {@code nowMicros} and precedes the
+     * candles trades build ({@link CandleBuilder#seed}), then handed to the strategies to warm their
+     * indicators. Returns true if it was taken.
+     */
+    public boolean onHistory(final int symbolId, final int timeframe, final Candle candle, final long nowMicros)
+    {
+        if (!known(symbolId) || timeframe < 0)
+        {
+            return false;
+        }
+        final SymbolMarket market = markets[symbolId];
+        final CandleBuilder builder = market.candles[timeframe];
+        if (builder == null || !builder.seed(candle, nowMicros))
+        {
+            return false;
+        }
+        for (int i = 0; i < StrategyId.COUNT; i++)
+        {
+            strategies[i].warm(symbolId, timeframe, candle, market);
+        }
+        return true;
     }
 
     /**

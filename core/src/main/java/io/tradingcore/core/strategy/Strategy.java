@@ -15,7 +15,8 @@ import java.util.Arrays;
  * {@code cooldown_s}, {@code size_quote}, {@code atr_period}, {@code stop_atr}, {@code take_profit_atr}.
  * <p>
  * A bar strategy decides once per closed candle of its timeframe (the evaluation right after the
- * close); a book strategy ({@code barDriven == false}) on every evaluation.
+ * close); a book strategy ({@code barDriven == false}) on every evaluation. Candles of the exchange's
+ * history only warm the indicators.
  */
 public abstract class Strategy
 {
@@ -83,9 +84,21 @@ public abstract class Strategy
 
     final void onCandle(final int symbolId, final int candleTimeframe, final Candle candle, final SymbolMarket market)
     {
+        if (warm(symbolId, candleTimeframe, candle, market))
+        {
+            freshBar[symbolId] = true;
+        }
+    }
+
+    /**
+     * Updates the indicators with a closed candle of history, without a decision on it: its moment has
+     * passed. Returns false when the candle is not of this strategy's timeframe.
+     */
+    final boolean warm(final int symbolId, final int candleTimeframe, final Candle candle, final SymbolMarket market)
+    {
         if (candleTimeframe != timeframe)
         {
-            return;
+            return false;
         }
         final double high = market.toPrice(candle.high);
         final double low = market.toPrice(candle.low);
@@ -94,7 +107,7 @@ public abstract class Strategy
         close[symbolId] = c;
         closeScaled[symbolId] = candle.close;
         onBar(symbolId, high, low, c, market.toQty(candle.volume));
-        freshBar[symbolId] = true;
+        return true;
     }
 
     final boolean evaluate(final int symbolId, final SymbolMarket market, final long nowMicros, final Signal out)

@@ -53,6 +53,8 @@ public final class StreamCatalog
     public static final int SIGNALS_MIRROR = 39;
 
     public static final int COUNT = 40;
+    /** Levels per side in {@code md:orderbook} and {@code md:book:{symbol}} entries (STREAMS.md's top N). */
+    public static final int PUBLISHED_BOOK_LEVELS = 10;
 
     /** The Redis string key that names the primary signals stream (not a stream). */
     public static final String SIGNALS_ACTIVE_KEY = "signals:active";

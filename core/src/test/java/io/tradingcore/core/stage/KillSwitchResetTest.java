@@ -14,6 +14,7 @@ import io.tradingcore.core.stage.OutboxEntries.Entry;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,8 @@ class KillSwitchResetTest
     private final Portfolio portfolio = new Portfolio(instruments, usd, 4);
     private final RiskEngine engine = new RiskEngine(LIMIT_20_USD, instruments, portfolio, usd, 4);
     private final ExecutionFeedback fills = new ExecutionFeedback(64 * 1024);
-    private final RiskStage risk = new RiskStage(engine, portfolio, true, symbols, new EntryWriter(outbox), "RUN",
-        3_600_000_000L, fills);
+    private final RiskStage risk = new RiskStage(engine, portfolio, true, symbols, new EntryWriter(outbox),
+        new RunIds("RUN"), 3_600_000_000L, fills);
     private long sequence;
 
     @Test
@@ -95,8 +96,8 @@ class KillSwitchResetTest
         final UsdConversion nextUsd = new UsdConversion(symbols, view);
         final Portfolio nextPortfolio = new Portfolio(view, nextUsd, 4);
         final RiskEngine nextEngine = new RiskEngine(LIMIT_20_USD, view, nextPortfolio, nextUsd, 4);
-        final RiskStage next = new RiskStage(nextEngine, nextPortfolio, true, symbols, new EntryWriter(outbox), "RUN2",
-            3_600_000_000L, new ExecutionFeedback(64 * 1024));
+        final RiskStage next = new RiskStage(nextEngine, nextPortfolio, true, symbols, new EntryWriter(outbox),
+            new RunIds("RUN2"), 3_600_000_000L, new ExecutionFeedback(64 * 1024));
         next.restore(kept);
         assertTrue(nextEngine.tripped());
         assertEquals(ONE / 10, nextPortfolio.position(btc));

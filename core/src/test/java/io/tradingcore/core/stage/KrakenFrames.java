@@ -98,13 +98,43 @@ public final class KrakenFrames
         final String symbol, final int intervalMinutes, final long open, final long high, final long low,
         final long close, final long volume, final long intervalBeginMicros, final long frameMicros)
     {
+        return ohlcFrame("update", frameMicros, ohlcItem(symbol, intervalMinutes, open, high, low, close, volume,
+            intervalBeginMicros));
+    }
+
+    /**
+     * An ohlc snapshot of {@code count} consecutive candles of {@code intervalMinutes} from
+     * {@code firstBeginMicros}, candle {@code i} opening at {@code open + i}, each one tick wide.
+     */
+    public String ohlcSnapshot(
+        final String symbol, final int intervalMinutes, final long open, final long firstBeginMicros, final int count,
+        final long frameMicros)
+    {
+        final String[] items = new String[count];
+        for (int i = 0; i < count; i++)
+        {
+            items[i] = ohlcItem(symbol, intervalMinutes, open + i, open + i + 1, open + i, open + i + 1, 100_000_000,
+                firstBeginMicros + i * intervalMinutes * 60_000_000L);
+        }
+        return ohlcFrame("snapshot", frameMicros, items);
+    }
+
+    private static String ohlcFrame(final String type, final long frameMicros, final String... items)
+    {
+        return "{\"channel\":\"ohlc\",\"type\":\"" + type + "\",\"timestamp\":\"" + Rfc3339.formatMicros(frameMicros) +
+            "\",\"data\":[" + String.join(",", items) + "]}";
+    }
+
+    private String ohlcItem(
+        final String symbol, final int intervalMinutes, final long open, final long high, final long low,
+        final long close, final long volume, final long intervalBeginMicros)
+    {
         final long end = intervalBeginMicros + intervalMinutes * 60_000_000L;
-        return "{\"channel\":\"ohlc\",\"type\":\"update\",\"timestamp\":\"" + Rfc3339.formatMicros(frameMicros) +
-            "\",\"data\":[{\"symbol\":\"" + symbol + "\",\"open\":" + price(symbol, open) + ",\"high\":" +
+        return "{\"symbol\":\"" + symbol + "\",\"open\":" + price(symbol, open) + ",\"high\":" +
             price(symbol, high) + ",\"low\":" + price(symbol, low) + ",\"close\":" + price(symbol, close) +
             ",\"trades\":7,\"volume\":" + qty(symbol, volume) + ",\"vwap\":" + price(symbol, close) +
             ",\"interval_begin\":\"" + Rfc3339.formatMicros(intervalBeginMicros) + "\",\"interval\":" +
-            intervalMinutes + ",\"timestamp\":\"" + Rfc3339.formatMicros(end) + "\"}]}";
+            intervalMinutes + ",\"timestamp\":\"" + Rfc3339.formatMicros(end) + "\"}";
     }
 
     /** {@code [[price,qty],...]} of the first {@code n} pairs, as the stage writes book JSON. */

@@ -7,12 +7,14 @@ import io.tradingcore.core.kraken.ParseError;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
+import io.tradingcore.core.ring.CandleHistory;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
 import io.tradingcore.core.stage.OutboxEntries.Entry;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
+import io.tradingcore.core.stream.Timeframe;
 import io.tradingcore.core.time.Rfc3339;
 import org.junit.jupiter.api.Test;
 
@@ -359,6 +361,42 @@ class NormalizeStageTest
             assertEquals("7", candle.get("trades"));
             assertEquals(Rfc3339.formatMicros(T0), candle.get("interval_begin"));
         }
+    }
+
+    @Test
+    void theItemsOfAnOhlcSnapshotAreHandedToTheSignalStageAsHistory()
+    {
+        frame(frames.ohlcSnapshot(BTC, 1, 628_000, T0, 3, T0 + 3 * 60_000_000L));
+        assertEquals(3, event.history.size());
+        for (int i = 0; i < 3; i++)
+        {
+            assertEquals(btc, event.history.symbolId(i));
+            assertEquals(Timeframe.ofMinutes(1), event.history.timeframe(i));
+            assertEquals(T0 + i * 60_000_000L, event.history.candle(i).startMicros, "oldest first");
+            assertEquals(628_000 + i, event.history.candle(i).open);
+            assertEquals(628_001 + i, event.history.candle(i).close);
+            assertEquals(100_000_000, event.history.candle(i).volume);
+            assertEquals(7, event.history.candle(i).trades);
+        }
+        assertEquals(0, event.updateCount, "history is no trade and no book");
+    }
+
+    @Test
+    void anOhlcUpdateIsTheCandleInProgressAndNoHistory()
+    {
+        frame(frames.ohlcSnapshot(BTC, 1, 628_000, T0, 2, T0 + 2 * 60_000_000L));
+        frame(frames.ohlc(BTC, 1, 628_000, 628_100, 627_900, 628_050, 123_400_000, T0 + 2 * 60_000_000L, T0));
+        assertEquals(0, event.history.size(), "the signal stage builds the candle in progress from trades");
+    }
+
+    @Test
+    void aSnapshotLongerThanTheSlotKeepsItsNewestCandles()
+    {
+        final int count = CandleHistory.CAPACITY + 5;
+        frame(frames.ohlcSnapshot(BTC, 1, 628_000, T0, count, T0 + count * 60_000_000L));
+        assertEquals(CandleHistory.CAPACITY, event.history.size());
+        assertEquals(T0 + 5 * 60_000_000L, event.history.candle(0).startMicros);
+        assertEquals(T0 + (count - 1) * 60_000_000L, event.history.candle(CandleHistory.CAPACITY - 1).startMicros);
     }
 
     @Test

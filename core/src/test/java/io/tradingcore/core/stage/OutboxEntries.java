@@ -10,13 +10,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * Test side of an {@link Outbox}: drains it the way the Redis writer does (an {@link EntryReader}
  * over each entry) and names each entry's Redis key, so tests assert on {@code md:book:BTC/USD}.
+ * Everything drained is kept, so a test thread can also ask for every entry on a stream so far, or
+ * wait for one while another thread writes (the outbox's single consumer is this helper).
  */
 public final class OutboxEntries
 {
+    private static final long POLL_NANOS = 5_000_000;
+
     /** One drained entry: its concrete stream key and its fields in order. */
     public record Entry(int stream, String key, Map<String, String> fields)
     {
@@ -29,6 +35,7 @@ public final class OutboxEntries
     private final Outbox outbox;
     private final SymbolTable symbols;
     private final EntryReader reader = new EntryReader();
+    private final List<Entry> kept = new ArrayList<>();
 
     public OutboxEntries(final Outbox outbox, final SymbolTable symbols)
     {
@@ -62,7 +69,49 @@ public final class OutboxEntries
                 entries.add(new Entry(stream, key, fields));
             }, Integer.MAX_VALUE);
         }
+        kept.addAll(entries);
         return entries;
+    }
+
+    /** The fields of every entry on {@code stream} so far, drained now or before, oldest first. */
+    public List<Map<String, String>> all(final int stream)
+    {
+        drain();
+        final List<Map<String, String>> found = new ArrayList<>();
+        for (final Entry e : kept)
+        {
+            if (e.stream() == stream)
+            {
+                found.add(e.fields());
+            }
+        }
+        return found;
+    }
+
+    /** Waits for the first entry on {@code stream} whose fields match; fails naming {@code what} and every entry seen. */
+    public Map<String, String> await(
+        final int stream, final Predicate<Map<String, String>> match, final String what, final long timeoutMillis)
+    {
+        final long deadline = System.currentTimeMillis() + timeoutMillis;
+        int seen = 0;
+        while (true)
+        {
+            drain();
+            for (; seen < kept.size(); seen++)
+            {
+                final Entry e = kept.get(seen);
+                if (e.stream() == stream && match.test(e.fields()))
+                {
+                    return e.fields();
+                }
+            }
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("no " + what + " entry on " + outbox.catalog().template(stream) + " within "
+                    + timeoutMillis + " ms; entries: " + kept);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
     }
 
     public static List<Entry> on(final List<Entry> entries, final String key)

@@ -19,6 +19,7 @@ import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -67,11 +68,11 @@ class SessionStartAcrossStagesTest
         engine = new SignalEngine(parameters, instruments, SYMBOLS);
         normalize = new NormalizeStage(symbols, instruments, new ResyncRequests(), outbox, 10, new EventClock(5_000_000, false), 10);
         signal = new SignalStage(engine, symbols, new StreamCatalog(), Environment.DEVELOPMENT, new EntryWriter(outbox),
-            "RUN", null, null);
+            new RunIds("RUN"), null, null);
         risk = new RiskStage(new RiskEngine(parameters, instruments, portfolio, usd, SYMBOLS), portfolio, true,
-            symbols, new EntryWriter(outbox), "RUN", 60_000_000, feedback);
+            symbols, new EntryWriter(outbox), new RunIds("RUN"), 60_000_000, feedback);
         execution = new ExecutionStage(new PaperFillSimulator(parameters), null, feedback, symbols,
-            Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), "RUN", 60_000_000);
+            Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), new RunIds("RUN"), 60_000_000);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
+import io.tradingcore.core.stream.RunIds;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.time.Rfc3339;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -76,11 +77,11 @@ class SignalRiskExecutionStagesTest
             final Portfolio portfolio = new Portfolio(instruments, usd, 4);
             final ExecutionFeedback feedback = new ExecutionFeedback(64 * 1024);
             signal = new SignalStage(new SignalEngine(TREND_ONLY, instruments, 4), symbols, new StreamCatalog(),
-                Environment.DEVELOPMENT, new EntryWriter(outbox), "RUN", null, null);
+                Environment.DEVELOPMENT, new EntryWriter(outbox), new RunIds("RUN"), null, null);
             risk = new RiskStage(new RiskEngine(TREND_ONLY, instruments, portfolio, usd, 4), portfolio,
-                orderEntryAllowed, symbols, new EntryWriter(outbox), "RUN", INTERVAL, feedback);
+                orderEntryAllowed, symbols, new EntryWriter(outbox), new RunIds("RUN"), INTERVAL, feedback);
             execution = new ExecutionStage(new PaperFillSimulator(TREND_ONLY), null, feedback, symbols,
-                Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), "RUN", INTERVAL);
+                Environment.DEVELOPMENT.executionStream(), new EntryWriter(outbox), new RunIds("RUN"), INTERVAL);
         }
 
         /** One event: the book around {@code price} and one trade at it, at {@code micros}; returns what it wrote. */

@@ -1,9 +1,9 @@
 package io.tradingcore.adapters.kraken.auth;
 
-import io.tradingcore.adapters.kraken.OutboxEntries;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.RiskState;
+import io.tradingcore.core.stage.OutboxEntries;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -110,7 +110,7 @@ class BalanceReconciliationTest
         reconciliation.onSnapshotRow(row, 5);
         reconciliation.onSnapshotEnd(5);
         reconciliation.onSnapshotEnd(6);
-        final List<Map<String, String>> events = new OutboxEntries(outbox).on(StreamCatalog.EVENTS_BUS);
+        final List<Map<String, String>> events = new OutboxEntries(outbox, symbols).all(StreamCatalog.EVENTS_BUS);
         assertEquals(1, events.size(), events.toString());
         assertEquals("SOL", events.get(0).get("asset"));
         assertEquals("0.50000000", events.get(0).get("position"));

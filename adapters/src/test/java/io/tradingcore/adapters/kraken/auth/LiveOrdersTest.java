@@ -1,10 +1,10 @@
 package io.tradingcore.adapters.kraken.auth;
 
-import io.tradingcore.adapters.kraken.OutboxEntries;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.stage.ExecutionFeedback;
+import io.tradingcore.core.stage.OutboxEntries;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -26,7 +26,7 @@ class LiveOrdersTest
 
     private final SymbolTable symbols = new SymbolTable();
     private final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 20, 50);
-    private final OutboxEntries entries = new OutboxEntries(outbox);
+    private final OutboxEntries entries = new OutboxEntries(outbox, symbols);
     private final ExecutionFeedback feedback = new ExecutionFeedback(1 << 12);
     private final LiveOrders orders = new LiveOrders(symbols, feedback,
         new OrderStreamWriter(new EntryWriter(outbox)));
@@ -97,7 +97,7 @@ class LiveOrdersTest
 
     private List<String> differences()
     {
-        return entries.on(StreamCatalog.EVENTS_BUS).stream().filter(f -> "reconcile_difference".equals(f.get("event")))
+        return entries.all(StreamCatalog.EVENTS_BUS).stream().filter(f -> "reconcile_difference".equals(f.get("event")))
             .map(f -> f.get("difference") + " " + f.get("cl_ord_id")).collect(Collectors.toList());
     }
 
@@ -107,11 +107,11 @@ class LiveOrdersTest
         orders.place(intent(1), "t-1");
         orders.onExecution(fill("T1", "t-1", "partially_filled", NOW), false, NOW);
         assertEquals(List.of("fill 628075 1000000"), feedback());
-        final Map<String, String> fill = entries.on(StreamCatalog.KRAKEN_FILLS).get(0);
+        final Map<String, String> fill = entries.all(StreamCatalog.KRAKEN_FILLS).get(0);
         assertEquals("62807.5", fill.get("price"));
         assertEquals("0.01000000", fill.get("qty"));
         assertEquals("0.25", fill.get("fee"));
-        assertEquals("0.01000000", entries.on(StreamCatalog.KRAKEN_POSITIONS).get(0).get("qty"));
+        assertEquals("0.01000000", entries.all(StreamCatalog.KRAKEN_POSITIONS).get(0).get("qty"));
     }
 
     @Test
@@ -119,13 +119,13 @@ class LiveOrdersTest
     {
         orders.onExecution(fill("T1", "old-1", "filled", NOW), true, NOW);
         orders.onExecutionsEnd(true, NOW);
-        assertTrue(entries.on(StreamCatalog.KRAKEN_FILLS).isEmpty(), "history is only remembered");
+        assertTrue(entries.all(StreamCatalog.KRAKEN_FILLS).isEmpty(), "history is only remembered");
 
         orders.onExecution(fill("T1", "old-1", "filled", NOW), true, NOW);
         orders.onExecution(fill("T2", "old-1", "filled", NOW), true, NOW);
         orders.onExecutionsEnd(true, NOW);
         assertEquals(1, orders.duplicateFills());
-        assertEquals(1, entries.on(StreamCatalog.KRAKEN_FILLS).size(), "only the fill not seen before");
+        assertEquals(1, entries.all(StreamCatalog.KRAKEN_FILLS).size(), "only the fill not seen before");
     }
 
     @Test
@@ -139,7 +139,7 @@ class LiveOrdersTest
         orders.onExecution(status("t-2", "canceled", "canceled"), false, NOW);
         orders.onExecution(status("t-2", "canceled", "canceled"), false, NOW);
         assertEquals(List.of("closed 2000000"), feedback());
-        final List<Map<String, String>> confirmations = entries.on(StreamCatalog.ORDERS_CONFIRMATIONS);
+        final List<Map<String, String>> confirmations = entries.all(StreamCatalog.ORDERS_CONFIRMATIONS);
         assertEquals("BTC/USD", confirmations.get(1).get("symbol"));
         assertEquals("2", confirmations.get(1).get("intent_id"));
     }
@@ -158,7 +158,7 @@ class LiveOrdersTest
         orders.onSessionEnd(NOW);
         assertEquals(ClientOrder.CLOSED, queued.state);
         assertEquals(ClientOrder.SENT, sent.state);
-        final Map<String, String> rejected = entries.on(StreamCatalog.ORDERS_CONFIRMATIONS).get(0);
+        final Map<String, String> rejected = entries.all(StreamCatalog.ORDERS_CONFIRMATIONS).get(0);
         assertEquals("rejected", rejected.get("status"));
         assertEquals("t-3", rejected.get("cl_ord_id"));
         assertEquals("connection lost before it was sent", rejected.get("reason"));
@@ -175,7 +175,7 @@ class LiveOrdersTest
         orders.onExecution(status("t-6", "new", "new"), true, NOW);
         orders.onExecutionsEnd(true, NOW);
         assertEquals(List.of("closed 2000000"), feedback());
-        final Map<String, String> closed = entries.on(StreamCatalog.ORDERS_CONFIRMATIONS).get(0);
+        final Map<String, String> closed = entries.all(StreamCatalog.ORDERS_CONFIRMATIONS).get(0);
         assertEquals("t-5", closed.get("cl_ord_id"));
         assertEquals("not open after reconnect", closed.get("reason"));
     }

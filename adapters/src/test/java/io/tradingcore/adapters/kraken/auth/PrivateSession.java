@@ -1,7 +1,6 @@
 package io.tradingcore.adapters.kraken.auth;
 
 import io.tradingcore.adapters.Pause;
-import io.tradingcore.adapters.kraken.OutboxEntries;
 import io.tradingcore.adapters.sim.KrakenPrivateEndpoint;
 import io.tradingcore.adapters.sim.KrakenSimulator;
 import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
@@ -10,6 +9,7 @@ import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.risk.RiskState;
 import io.tradingcore.core.stage.ExecutionFeedback;
+import io.tradingcore.core.stage.OutboxEntries;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -44,7 +44,7 @@ final class PrivateSession implements AutoCloseable
     final Outbox outbox = new Outbox(new StreamCatalog(), 1 << 22, 50);
     final ExecutionFeedback feedback = new ExecutionFeedback(1 << 16);
     final List<String> feedbackRecords = new ArrayList<>();
-    private final OutboxEntries entries = new OutboxEntries(outbox);
+    private final OutboxEntries entries = new OutboxEntries(outbox, symbols);
     private final ExecutionFeedback.Handler recorder = new ExecutionFeedback.Handler()
     {
         @Override
@@ -165,7 +165,7 @@ final class PrivateSession implements AutoCloseable
     /** Every entry written to {@code stream} so far. */
     List<Map<String, String>> entries(final int stream)
     {
-        return entries.on(stream);
+        return entries.all(stream);
     }
 
     /** The feedback records so far ("fill BTC/USD buy price qty", "closed BTC/USD"). */
