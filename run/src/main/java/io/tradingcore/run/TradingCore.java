@@ -73,7 +73,6 @@ final class TradingCore implements AutoCloseable
     private static final java.time.format.DateTimeFormatter RUN_ID =
         java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
     private static final byte[] START = ascii("start");
-    private static final byte[] STOP = ascii("stop");
     private static final byte[] ORDER_ENTRY_REFUSED = ascii("order_entry_refused");
     private static final byte[] STATE_RESTORED = ascii("state_restored");
 
@@ -319,7 +318,7 @@ final class TradingCore implements AutoCloseable
         }
         risk.onStop();
         stateKeeper.close();
-        writeLifecycle(STOP);
+        writeLifecycle(Fields.STOP);
         // Redis away: no point waiting out the whole timeout, the journal keeps what must be kept
         final boolean flushed = writer.awaitDrained(writer.connected() ? StopBudget.REDIS_FLUSH : StopBudget.REDIS_AWAY_GRACE);
         writer.close();

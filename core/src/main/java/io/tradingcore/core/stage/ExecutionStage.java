@@ -34,11 +34,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     public static final int FIRST_TICKS = 1_000;
     private static final long SLIPPAGE_OFFSET = 10_000_000L;
 
-    private static final byte[] TYPE_CONFIRMATION = ascii("execution.confirmation");
-    private static final byte[] TYPE_FILL = ascii("execution.fill");
     private static final byte[] TYPE_METRICS = ascii("metrics.tick");
-    private static final byte[] PAPER = ascii("PAPER");
-    private static final byte[] LIVE = ascii("LIVE");
     private static final byte[] REJECTED = ascii("rejected");
 
     private final PaperFillSimulator paper;
@@ -241,7 +237,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     {
         final boolean fill = r.kind == ExecutionReport.FILL;
         out.begin(executionStream, r.symbolId, -1)
-            .string(Fields.TYPE, fill ? TYPE_FILL : TYPE_CONFIRMATION)
+            .string(Fields.TYPE, fill ? Fields.TYPE_FILL : Fields.TYPE_CONFIRMATION)
             .string(Fields.STATUS, ExecutionReport.statusName(r.status))
             .identifier(Fields.ORDER_ID, orderPrefix, r.orderId)
             .identifier(Fields.SIGNAL_ID, signalPrefix, r.signalId)
@@ -261,7 +257,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             .decimal(Fields.REMAINING_QTY, r.remainingQty, r.qtyPrecision)
             .string(Fields.REASON, r.reason != null ? r.reason : Fields.EMPTY)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.MODE, PAPER)
+            .string(Fields.MODE, Fields.PAPER)
             .timestamp(Fields.TIMESTAMP, r.micros)
             .publish();
     }
@@ -271,7 +267,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
     {
         confirmations++;
         out.begin(executionStream, intent.symbolId, -1)
-            .string(Fields.TYPE, TYPE_CONFIRMATION)
+            .string(Fields.TYPE, Fields.TYPE_CONFIRMATION)
             .string(Fields.STATUS, REJECTED)
             .identifier(Fields.ORDER_ID, orderPrefix, intent.id)
             .identifier(Fields.SIGNAL_ID, signalPrefix, intent.signalId)
@@ -280,7 +276,7 @@ public final class ExecutionStage implements EventHandler<FrameEvent>
             .string(Fields.ORDER_TYPE, OrderIntent.orderTypeName(intent.orderType))
             .string(Fields.REASON, reason)
             .string(Fields.EXCHANGE, Fields.KRAKEN)
-            .string(Fields.MODE, LIVE)
+            .string(Fields.MODE, Fields.LIVE)
             .timestamp(Fields.TIMESTAMP, now)
             .publish();
         feedback.orderClosed(intent.symbolId, intent.side, intent.qty);

@@ -130,6 +130,11 @@ public final class Fields
     public static final byte[] TYPE_HEARTBEAT = ascii("heartbeat");
     public static final byte[] TYPE_ERROR = ascii("error");
     public static final byte[] TYPE_EVENT = ascii("event");
+    /** orders:confirmations, from the paper simulator and from Kraken's execution reports alike. */
+    public static final byte[] TYPE_CONFIRMATION = ascii("execution.confirmation");
+    public static final byte[] TYPE_FILL = ascii("execution.fill");
+    public static final byte[] PAPER = ascii("PAPER");
+    public static final byte[] LIVE = ascii("LIVE");
     public static final byte[] LIMIT = ascii("limit");
     public static final byte[] MARKET = ascii("market");
 

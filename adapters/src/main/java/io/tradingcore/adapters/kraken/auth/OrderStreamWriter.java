@@ -16,30 +16,19 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
  */
 final class OrderStreamWriter
 {
-    private static final byte[] TYPE_CONFIRMATION = ascii("execution.confirmation");
-    private static final byte[] TYPE_FILL = ascii("execution.fill");
     private static final byte[] TYPE_ORDER = ascii("order");
     private static final byte[] TYPE_KRAKEN_FILL = ascii("fill");
     private static final byte[] TYPE_BALANCE = ascii("balance");
     private static final byte[] TYPE_POSITION = ascii("position");
-    private static final byte[] STATUS = ascii("status");
     private static final byte[] EXEC_TYPE = ascii("exec_type");
-    private static final byte[] ORDER_ID = ascii("order_id");
     private static final byte[] CL_ORD_ID = ascii("cl_ord_id");
     private static final byte[] INTENT_ID = ascii("intent_id");
-    private static final byte[] ORDER_TYPE = ascii("order_type");
     private static final byte[] ORDER_STATUS = ascii("order_status");
     private static final byte[] ORDER_QTY = ascii("order_qty");
-    private static final byte[] LIMIT_PRICE = ascii("limit_price");
     private static final byte[] EXEC_ID = ascii("exec_id");
-    private static final byte[] CUM_QTY = ascii("cum_qty");
     private static final byte[] AVG_PRICE = ascii("avg_price");
     private static final byte[] COST = ascii("cost");
-    private static final byte[] FEE = ascii("fee");
     private static final byte[] FEE_ASSET = ascii("fee_asset");
-    private static final byte[] LIQUIDITY = ascii("liquidity");
-    private static final byte[] MODE = ascii("mode");
-    private static final byte[] LIVE = ascii("LIVE");
     private static final byte[] ASSET = ascii("asset");
     private static final byte[] BALANCE = ascii("balance");
     private static final byte[] AMOUNT = ascii("amount");
@@ -47,7 +36,6 @@ final class OrderStreamWriter
     private static final byte[] AUTH_ERROR = ascii("auth_error");
     private static final byte[] RECONCILE_DIFFERENCE = ascii("reconcile_difference");
     private static final byte[] DIFFERENCE = ascii("difference");
-    private static final byte[] POSITION = ascii("position");
     private static final byte[] DELTA = ascii("delta");
 
     private final EntryWriter out;
@@ -62,10 +50,10 @@ final class OrderStreamWriter
     {
         final boolean fill = r.isTrade();
         out.begin(StreamCatalog.ORDERS_CONFIRMATIONS, symbolId, -1)
-            .string(Fields.TYPE, fill ? TYPE_FILL : TYPE_CONFIRMATION);
-        text(STATUS, r.orderStatus);
+            .string(Fields.TYPE, fill ? Fields.TYPE_FILL : Fields.TYPE_CONFIRMATION);
+        text(Fields.STATUS, r.orderStatus);
         text(EXEC_TYPE, r.execType);
-        text(ORDER_ID, r.orderId);
+        text(Fields.ORDER_ID, r.orderId);
         text(CL_ORD_ID, r.clOrdId);
         if (intentId > 0)
         {
@@ -73,20 +61,20 @@ final class OrderStreamWriter
         }
         text(Fields.SYMBOL, r.symbol);
         text(Fields.SIDE, r.side);
-        text(ORDER_TYPE, r.orderType);
+        text(Fields.ORDER_TYPE, r.orderType);
         decimal(Fields.QTY, fill ? r.lastQty : r.orderQty);
         decimal(Fields.PRICE, fill ? r.lastPrice : r.limitPrice);
         if (fill)
         {
             text(EXEC_ID, r.execId);
-            decimal(FEE, r.fee);
+            decimal(Fields.FEE, r.fee);
             // the paper stream's words, so a consumer reads both modes alike
-            text(LIQUIDITY, "t".equals(r.liquidity) ? "taker" : "m".equals(r.liquidity) ? "maker" : r.liquidity);
+            text(Fields.LIQUIDITY, "t".equals(r.liquidity) ? "taker" : "m".equals(r.liquidity) ? "maker" : r.liquidity);
         }
-        decimal(CUM_QTY, r.cumQty);
+        decimal(Fields.CUM_QTY, r.cumQty);
         decimal(AVG_PRICE, r.avgPrice);
         text(Fields.REASON, r.reason);
-        out.string(Fields.EXCHANGE, Fields.KRAKEN).string(MODE, LIVE).timestamp(Fields.TIMESTAMP, micros).publish();
+        out.string(Fields.EXCHANGE, Fields.KRAKEN).string(Fields.MODE, Fields.LIVE).timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
     /**
@@ -96,19 +84,19 @@ final class OrderStreamWriter
     void closed(final ClientOrder o, final String status, final String reason, final long micros)
     {
         out.begin(StreamCatalog.ORDERS_CONFIRMATIONS, o.symbolId, -1)
-            .string(Fields.TYPE, TYPE_CONFIRMATION)
-            .string(STATUS, status)
+            .string(Fields.TYPE, Fields.TYPE_CONFIRMATION)
+            .string(Fields.STATUS, status)
             .string(CL_ORD_ID, o.clOrdId)
             .integer(INTENT_ID, o.intentId)
             .string(Fields.SYMBOL, o.symbol)
             .string(Fields.SIDE, Side.tradeName(o.side))
-            .string(ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
+            .string(Fields.ORDER_TYPE, OrderIntent.orderTypeName(o.orderType))
             .decimal(Fields.QTY, o.qty, o.qtyPrecision);
         if (o.orderId != null)
         {
-            out.string(ORDER_ID, o.orderId);
+            out.string(Fields.ORDER_ID, o.orderId);
         }
-        out.string(Fields.REASON, reason).string(Fields.EXCHANGE, Fields.KRAKEN).string(MODE, LIVE)
+        out.string(Fields.REASON, reason).string(Fields.EXCHANGE, Fields.KRAKEN).string(Fields.MODE, Fields.LIVE)
             .timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
@@ -120,16 +108,16 @@ final class OrderStreamWriter
             return;
         }
         out.begin(StreamCatalog.KRAKEN_ORDERS, symbolId, -1).string(Fields.TYPE, TYPE_ORDER);
-        text(ORDER_ID, r.orderId);
+        text(Fields.ORDER_ID, r.orderId);
         text(CL_ORD_ID, r.clOrdId);
         text(Fields.SYMBOL, r.symbol);
         text(Fields.SIDE, r.side);
-        text(ORDER_TYPE, r.orderType);
+        text(Fields.ORDER_TYPE, r.orderType);
         text(ORDER_STATUS, r.orderStatus);
         text(EXEC_TYPE, r.execType);
         decimal(ORDER_QTY, r.orderQty);
-        decimal(LIMIT_PRICE, r.limitPrice);
-        decimal(CUM_QTY, r.cumQty);
+        decimal(Fields.LIMIT_PRICE, r.limitPrice);
+        decimal(Fields.CUM_QTY, r.cumQty);
         decimal(AVG_PRICE, r.avgPrice);
         out.timestamp(Fields.TIMESTAMP, micros).publish();
     }
@@ -144,16 +132,16 @@ final class OrderStreamWriter
         out.begin(StreamCatalog.KRAKEN_FILLS, symbolId, -1).string(Fields.TYPE, TYPE_KRAKEN_FILL);
         text(EXEC_ID, r.execId);
         text(Fields.TRADE_ID, r.tradeId);
-        text(ORDER_ID, r.orderId);
+        text(Fields.ORDER_ID, r.orderId);
         text(CL_ORD_ID, r.clOrdId);
         text(Fields.SYMBOL, r.symbol);
         text(Fields.SIDE, r.side);
         decimal(Fields.PRICE, r.lastPrice);
         decimal(Fields.QTY, r.lastQty);
         decimal(COST, r.cost);
-        decimal(FEE, r.fee);
+        decimal(Fields.FEE, r.fee);
         text(FEE_ASSET, r.feeAsset);
-        text(LIQUIDITY, r.liquidity);
+        text(Fields.LIQUIDITY, r.liquidity);
         out.timestamp(Fields.TIMESTAMP, micros).publish();
     }
 
@@ -166,7 +154,7 @@ final class OrderStreamWriter
         if (!snapshot)
         {
             decimal(AMOUNT, r.amount);
-            decimal(FEE, r.fee);
+            decimal(Fields.FEE, r.fee);
             text(LEDGER_TYPE, r.ledgerType);
         }
         out.bool(Fields.SNAPSHOT, snapshot).timestamp(Fields.TIMESTAMP, micros).publish();
@@ -187,7 +175,7 @@ final class OrderStreamWriter
     {
         out.begin(StreamCatalog.EVENTS_BUS, -1, -1).string(Fields.TYPE, Fields.TYPE_EVENT)
             .string(Fields.EVENT, RECONCILE_DIFFERENCE).string(DIFFERENCE, difference);
-        text(ORDER_ID, r.orderId);
+        text(Fields.ORDER_ID, r.orderId);
         text(CL_ORD_ID, r.clOrdId);
         text(EXEC_ID, r.execId);
         text(Fields.SYMBOL, r.symbol);
@@ -208,7 +196,7 @@ final class OrderStreamWriter
     {
         out.begin(StreamCatalog.EVENTS_BUS, -1, -1).string(Fields.TYPE, Fields.TYPE_EVENT)
             .string(Fields.EVENT, RECONCILE_DIFFERENCE).string(DIFFERENCE, difference).string(ASSET, asset);
-        decimal(POSITION, position);
+        decimal(Fields.POSITION, position);
         decimal(BALANCE, balance);
         out.decimal(DELTA, delta, scale).timestamp(Fields.TIMESTAMP, micros).publish();
     }
