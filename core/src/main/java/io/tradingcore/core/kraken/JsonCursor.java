@@ -116,7 +116,7 @@ public final class JsonCursor
 
     /**
      * Moves to the next member of the object entered last: {@link #VALUE} with the key in
-     * {@link #keyIs} and the position at its value, {@link #END} past the closing brace, or FAILED.
+     * {@link #key} and the position at its value, {@link #END} past the closing brace, or FAILED.
      * {@code first} is true for the first call after {@link #beginObject()}.
      */
     public int nextMember(final boolean first)
@@ -168,10 +168,10 @@ public final class JsonCursor
         return VALUE;
     }
 
-    /** True if the current member's key is exactly {@code key} (raw bytes). */
-    public boolean keyIs(final byte[] key)
+    /** The current member's key (raw bytes) as a code of {@code words}, or {@link WordTable#NONE}. */
+    public int key(final WordTable words)
     {
-        return sliceIs(keyOffset, keyLength, key);
+        return words.find(buffer, keyOffset, keyLength);
     }
 
     /** Reads a string value; its raw content is then {@link #stringOffset()}/{@link #stringLength()}. */
@@ -201,10 +201,10 @@ public final class JsonCursor
         return stringLength;
     }
 
-    /** True if the last string read is exactly {@code text}. */
-    public boolean stringIs(final byte[] text)
+    /** The last string read (raw bytes) as a code of {@code words}, or {@link WordTable#NONE}. */
+    public int string(final WordTable words)
     {
-        return sliceIs(stringOffset, stringLength, text);
+        return words.find(buffer, stringOffset, stringLength);
     }
 
     /** Reads a number value; its layout is then in {@link #number()}. */
@@ -535,21 +535,5 @@ public final class JsonCursor
             }
             pos++;
         }
-    }
-
-    private boolean sliceIs(final int offset, final int length, final byte[] text)
-    {
-        if (length != text.length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (buffer.getByte(offset + i) != text[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

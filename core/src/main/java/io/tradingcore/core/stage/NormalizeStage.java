@@ -393,9 +393,24 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
             instruments.qtyPrecision(c.symbolId), stamp(c.exchangeMicros), event.receiveEpochMicros);
     }
 
+    /** Interned while the table has room (the snapshot lists every pair Kraken has), else only known symbols updated. */
     @Override
-    public void onInstrument(final int symbolId, final int pricePrecision, final int qtyPrecision)
+    public void onInstrument(
+        final DirectBuffer frame, final int symbolOffset, final int symbolLength, final int pricePrecision,
+        final int qtyPrecision)
     {
+        final int id = symbols.intern(frame, symbolOffset, symbolLength);
+        if (id != SymbolTable.NONE)
+        {
+            instruments.offer(id, pricePrecision, qtyPrecision, Instruments.SOURCE_INSTRUMENT);
+        }
+    }
+
+    /** Kept at the lowest rank: configuration or the instrument channel, when they come, win. */
+    @Override
+    public void onWirePrecision(final int symbolId, final int pricePrecision, final int qtyPrecision)
+    {
+        instruments.offer(symbolId, pricePrecision, qtyPrecision, Instruments.SOURCE_WIRE);
     }
 
     @Override

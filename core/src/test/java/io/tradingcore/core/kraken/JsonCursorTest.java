@@ -31,19 +31,20 @@ class JsonCursorTest
     @Test
     void iteratesMembersAndElements()
     {
+        final WordTable words = new WordTable("k", "v");
         wrap("{\"k\":[\"v\",\"w\"],\"n\":0}");
         assertTrue(json.beginObject());
         assertEquals(JsonCursor.VALUE, json.nextMember(true));
-        assertTrue(json.keyIs("k".getBytes()));
+        assertEquals(0, json.key(words));
         assertTrue(json.beginArray());
         assertEquals(JsonCursor.VALUE, json.nextElement(true));
         assertTrue(json.readString());
-        assertTrue(json.stringIs("v".getBytes()));
+        assertEquals(1, json.string(words));
         assertEquals(JsonCursor.VALUE, json.nextElement(false));
         assertTrue(json.readString());
         assertEquals(JsonCursor.END, json.nextElement(false));
         assertEquals(JsonCursor.VALUE, json.nextMember(false));
-        assertFalse(json.keyIs("k".getBytes()));
+        assertEquals(WordTable.NONE, json.key(words));
         assertTrue(json.readNumber());
         assertEquals(JsonCursor.END, json.nextMember(false));
         assertTrue(json.atEnd());

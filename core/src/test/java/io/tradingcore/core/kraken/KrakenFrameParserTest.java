@@ -192,10 +192,17 @@ class KrakenFrameParserTest
     {
         // bid_qty 740.0 teaches qty precision 1; ask_qty 1361.44813783 then has more digits than that
         assertEquals(Channel.MALFORMED, parse(Fixtures.frame("ticker-snapshot")));
-        assertEquals("error precision_exceeded channel=ticker symbol=ALGO/USD at=134", handler.last());
-        assertEquals(5, instruments.pricePrecision(algo));
-        assertEquals(1, instruments.qtyPrecision(algo));
-        assertEquals(Instruments.SOURCE_WIRE, instruments.source(algo));
+        assertEquals(calls("precision ALGO/USD 5/-1", "precision ALGO/USD 5/1",
+            "error precision_exceeded channel=ticker symbol=ALGO/USD at=134"), handler.calls);
+    }
+
+    @Test
+    void theParserReportsWhatTheWireTaughtButWritesNoTable()
+    {
+        parse(Fixtures.frame("ticker-snapshot"));
+        assertEquals(Instruments.UNKNOWN, instruments.pricePrecision(algo));
+        assertEquals(Instruments.UNKNOWN, instruments.qtyPrecision(algo));
+        assertEquals(Instruments.SOURCE_NONE, instruments.source(algo));
     }
 
     @Test
@@ -253,28 +260,48 @@ class KrakenFrameParserTest
         assertEquals(Channel.BOOK, parse(Fixtures.frame("book-update-btc-real")));
         assertEquals(calls(
             "book BTC/USD snapshot=false",
+            "precision BTC/USD 1/-1", "precision BTC/USD 1/8",
             "ask 0@628066", "ask 79607759@628080", "ask 474541363@628038",
             "end BTC/USD checksum=265834348 at=2026-08-16T23:37:05.376419Z"), handler.calls);
-        final int btc = symbols.find(Fixtures.exact("BTC/USD"), 0, 7);
-        assertEquals(1, instruments.pricePrecision(btc));
-        assertEquals(8, instruments.qtyPrecision(btc));
-        assertEquals(Instruments.SOURCE_WIRE, instruments.source(btc));
+    }
+
+    @Test
+    void aBookWithoutLevelsTeachesNothing()
+    {
+        symbols.intern("ETH/USD");
+        parse("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"bids\":[],\"asks\":[]," +
+            "\"checksum\":1}]}");
+        assertEquals(calls("book ETH/USD snapshot=false", "end ETH/USD checksum=1 at=0"), handler.calls);
+    }
+
+    @Test
+    void aTradeWithoutQtyTeachesOnlyThePricePrecision()
+    {
+        symbols.intern("ETH/USD");
+        parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25}]}");
+        assertEquals("precision ETH/USD 2/-1", handler.calls.get(0));
+        assertEquals(2, handler.calls.size());
     }
 
     @Test
     void qtyPrecisionIsLearntWhenFirstSeenIfOnlyPriceIsKnown()
     {
-        symbols.intern("ETH/USD");
-        parse("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"bids\":[],\"asks\":[]," +
-            "\"checksum\":1}]}");
-        parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25}]}");
-        final int eth = symbols.find(Fixtures.exact("ETH/USD"), 0, 7);
-        assertEquals(2, instruments.pricePrecision(eth));
-        assertEquals(Instruments.UNKNOWN, instruments.qtyPrecision(eth));
+        final int eth = symbols.intern("ETH/USD");
+        instruments.offer(eth, 2, Instruments.UNKNOWN, Instruments.SOURCE_WIRE);
         parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.3," +
             "\"qty\":0.5000}]}");
-        assertEquals("trade ETH/USD snapshot=false buy limit 5000@250030 id=0 at=0", handler.last());
-        assertEquals(4, instruments.qtyPrecision(eth));
+        assertEquals(calls("precision ETH/USD 2/4", "trade ETH/USD snapshot=false buy limit 5000@250030 id=0 at=0"),
+            handler.calls);
+    }
+
+    @Test
+    void aPrecisionLearntEarlyInAnItemScalesTheRestOfIt()
+    {
+        symbols.intern("ETH/USD");
+        parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25," +
+            "\"qty\":0.5000}]}");
+        assertEquals(calls("precision ETH/USD 2/-1", "precision ETH/USD 2/4",
+            "trade ETH/USD snapshot=false buy limit 5000@250025 id=0 at=0"), handler.calls);
     }
 
     @Test
@@ -298,18 +325,22 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void instrumentPairWithExponentNumbersSetsPrecision()
+    void instrumentPairWithExponentNumbersIsReportedWithItsPrecision()
     {
         assertEquals(Channel.INSTRUMENT, parse(Fixtures.instrumentFrame()));
         assertEquals(calls("instrument BTC/USD 1/8"), handler.calls);
-        final int btc = symbols.find(Fixtures.exact("BTC/USD"), 0, 7);
-        assertEquals(1, instruments.pricePrecision(btc));
-        assertEquals(8, instruments.qtyPrecision(btc));
-        assertEquals(Instruments.SOURCE_INSTRUMENT, instruments.source(btc));
     }
 
     @Test
-    void instrumentPairsBeyondTheSymbolTableOnlyUpdateKnownSymbols()
+    void anInstrumentPairIsOnlyReportedNotInterned()
+    {
+        parse(Fixtures.instrumentFrame());
+        assertEquals(SymbolTable.NONE, symbols.find(Fixtures.exact("BTC/USD"), 0, 7));
+        assertEquals(2, symbols.size());
+    }
+
+    @Test
+    void everyInstrumentPairIsReportedHoweverManyTheTableCouldHold()
     {
         final StringBuilder frame = new StringBuilder("{\"channel\":\"instrument\",\"type\":\"snapshot\",\"data\":{\"pairs\":[");
         for (int i = 0; i < SymbolTable.MAX_SYMBOLS + 10; i++)
@@ -319,8 +350,8 @@ class KrakenFrameParserTest
         }
         frame.append(",{\"symbol\":\"MATIC/USD\",\"price_precision\":4,\"qty_precision\":8}]}}");
         assertEquals(Channel.INSTRUMENT, parse(frame.toString()));
-        assertEquals(SymbolTable.MAX_SYMBOLS, symbols.size());
-        assertEquals(SymbolTable.MAX_SYMBOLS - 2 + 1, handler.calls.size());
+        assertEquals(SymbolTable.MAX_SYMBOLS + 10 + 1, handler.calls.size());
+        assertEquals("instrument P1/USD 3/6", handler.calls.get(1));
         assertEquals("instrument MATIC/USD 4/8", handler.last());
     }
 
@@ -335,6 +366,16 @@ class KrakenFrameParserTest
             "\"type\":\"snapshot\",\"channel\":\"ticker\"}");
         assertEquals(2, handler.calls.size());
         assertEquals(handler.calls.get(0), handler.calls.get(1));
+    }
+
+    @Test
+    void anotherSymbolKeyInTheItemIsSkippedNotTakenForTheFirst()
+    {
+        instruments.offer(algo, 5, 8, Instruments.SOURCE_INSTRUMENT);
+        assertEquals(Channel.TICKER, parse("{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"last\":0.1," +
+            "\"symbol\":\"ALGO/USD\",\"symbol\":[\"MATIC/USD\"],\"bid\":0.2}]}"));
+        assertEquals("ticker ALGO/USD snapshot=false bid=20000x0 ask=0x0 last=10000 volume=0 vwap=0 low=0 high=0 change=0 " +
+            "changePct=0 at=0", handler.last());
     }
 
     @Test

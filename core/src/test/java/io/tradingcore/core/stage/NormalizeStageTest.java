@@ -16,6 +16,9 @@ import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.time.Rfc3339;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -491,6 +494,86 @@ class NormalizeStageTest
         final List<Entry> book = frame(frames.snapshot(ETH, 0, new long[] {10, 1}, new long[] {1_000_000_000_000L, 100_000_000_000L}));
         assertEquals("[[0.10,0.00000001]]", one(book, "md:book:ETH/USD").get("bids"));
         assertEquals("[[10000000000.00,1000.00000000]]", one(book, "md:book:ETH/USD").get("asks"));
+    }
+
+    @Test
+    void aPrecisionTheWireTaughtIsKeptAtTheLowestRank()
+    {
+        final int algo = symbols.intern("ALGO/USD");
+        // bid_qty 740.0 teaches qty precision 1; ask_qty 1361.44813783 then has more digits than that
+        frame(resource("ticker-snapshot"));
+        assertEquals(5, instruments.pricePrecision(algo));
+        assertEquals(1, instruments.qtyPrecision(algo));
+        assertEquals(Instruments.SOURCE_WIRE, instruments.source(algo));
+        assertEquals(1, stage.counters().errors(ParseError.PRECISION_EXCEEDED));
+    }
+
+    @Test
+    void aRealBookUpdateTeachesBothPrecisions()
+    {
+        final int sol = symbols.intern("SOL/USD");
+        frame(resource("book-update-btc-real").replace("BTC/USD", "SOL/USD"));
+        assertEquals(1, instruments.pricePrecision(sol));
+        assertEquals(8, instruments.qtyPrecision(sol));
+        assertEquals(Instruments.SOURCE_WIRE, instruments.source(sol));
+    }
+
+    @Test
+    void qtyPrecisionIsLearntWhenFirstSeenIfOnlyPriceIsKnown()
+    {
+        final int sol = symbols.intern("SOL/USD");
+        frame("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"SOL/USD\",\"bids\":[],\"asks\":[]," +
+            "\"checksum\":1}]}");
+        frame("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"SOL/USD\",\"price\":2500.25}]}");
+        assertEquals(2, instruments.pricePrecision(sol));
+        assertEquals(Instruments.UNKNOWN, instruments.qtyPrecision(sol));
+        final List<Entry> written = frame("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"SOL/USD\"," +
+            "\"price\":2500.3,\"qty\":0.5000}]}");
+        assertEquals("2500.30", one(written, "md:trades").get("price"));
+        assertEquals("0.5000", one(written, "md:trades").get("qty"));
+        assertEquals(4, instruments.qtyPrecision(sol));
+    }
+
+    @Test
+    void theInstrumentChannelOutranksConfiguration()
+    {
+        frame("{\"channel\":\"instrument\",\"type\":\"snapshot\",\"data\":{\"pairs\":[" + resource("instrument-pair-btc") +
+            "]}}");
+        assertEquals(1, instruments.pricePrecision(btc));
+        assertEquals(8, instruments.qtyPrecision(btc));
+        assertEquals(Instruments.SOURCE_INSTRUMENT, instruments.source(btc));
+    }
+
+    @Test
+    void instrumentPairsAreInternedWhileTheTableHasRoomThenOnlyKnownOnesUpdated()
+    {
+        final StringBuilder frame = new StringBuilder("{\"channel\":\"instrument\",\"type\":\"snapshot\",\"data\":{\"pairs\":[");
+        for (int i = 0; i < SymbolTable.MAX_SYMBOLS + 10; i++)
+        {
+            frame.append(i == 0 ? "" : ",").append("{\"symbol\":\"P").append(i)
+                .append("/USD\",\"qty_min\":5e-05,\"marginable\":false,\"price_precision\":3,\"qty_precision\":6}");
+        }
+        frame.append(",{\"symbol\":\"ETH/USD\",\"price_precision\":4,\"qty_precision\":8}]}}");
+        frame(frame.toString());
+        assertEquals(SymbolTable.MAX_SYMBOLS, symbols.size());
+        final int p1 = symbols.intern("P1/USD");
+        assertEquals(3, instruments.pricePrecision(p1));
+        assertEquals(6, instruments.qtyPrecision(p1));
+        assertEquals(SymbolTable.NONE, symbols.intern("P" + (SymbolTable.MAX_SYMBOLS + 5) + "/USD"));
+        assertEquals(4, instruments.pricePrecision(eth));
+        assertEquals(Instruments.SOURCE_INSTRUMENT, instruments.source(eth));
+    }
+
+    private static String resource(final String name)
+    {
+        try (InputStream in = NormalizeStageTest.class.getResourceAsStream("/kraken/" + name + ".json"))
+        {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** (price, qty) pairs from {@code top} by {@code step}, qty 0.1, 0.2, ... at qty precision 8. */

@@ -1,0 +1,91 @@
+package io.tradingcore.core.kraken;
+
+/** Reads one item of the {@code ohlc} channel into a reused {@link CandleUpdate}. */
+final class CandleReader
+{
+    private final JsonCursor json;
+    private final FrameValues values;
+    private final CandleUpdate candle = new CandleUpdate();
+
+    CandleReader(final JsonCursor json, final FrameValues values)
+    {
+        this.json = json;
+        this.values = values;
+    }
+
+    /** {@code frameMicros}: the frame's timestamp, the candle's time when the item has none. */
+    boolean read(final boolean snapshot, final long frameMicros, final FrameHandler handler)
+    {
+        if (!values.beginItem())
+        {
+            return false;
+        }
+        final CandleUpdate c = candle;
+        c.reset();
+        c.symbolId = values.symbolId();
+        c.snapshot = snapshot;
+        long itemMicros = 0;
+        boolean first = !values.symbolCameFirst();
+        int next;
+        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        {
+            first = false;
+            switch (json.key(KrakenWords.TABLE))
+            {
+                case KrakenWords.SYMBOL:
+                    values.skipSymbol();
+                    break;
+                case KrakenWords.OPEN:
+                    c.open = values.price();
+                    break;
+                case KrakenWords.HIGH:
+                    c.high = values.price();
+                    break;
+                case KrakenWords.LOW:
+                    c.low = values.price();
+                    break;
+                case KrakenWords.CLOSE:
+                    c.close = values.price();
+                    break;
+                case KrakenWords.VWAP:
+                    c.vwap = values.roundedPrice();
+                    break;
+                case KrakenWords.TRADES:
+                    c.trades = values.integer();
+                    break;
+                case KrakenWords.VOLUME:
+                    c.volume = values.qty();
+                    break;
+                case KrakenWords.INTERVAL_BEGIN:
+                    c.intervalBeginMicros = values.timestamp();
+                    break;
+                case KrakenWords.INTERVAL:
+                    c.intervalMinutes = minutes();
+                    break;
+                case KrakenWords.TIMESTAMP:
+                    itemMicros = values.timestamp();
+                    break;
+                default:
+                    json.skipValue();
+                    break;
+            }
+        }
+        if (next != JsonCursor.END)
+        {
+            return false;
+        }
+        c.exchangeMicros = itemMicros != 0 ? itemMicros : frameMicros;
+        handler.onCandle(c);
+        return true;
+    }
+
+    private int minutes()
+    {
+        final long minutes = values.integer();
+        if (minutes < 0 || minutes > Integer.MAX_VALUE)
+        {
+            json.fail(ParseError.NUMBER_OVERFLOW);
+        }
+        return (int)minutes;
+    }
+}

@@ -1,0 +1,108 @@
+package io.tradingcore.core.kraken;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Reads the {@code instrument} channel's data object: each pair of {@code pairs} with its symbol and
+ * both precisions is reported as it stands; the handler decides what to keep (the snapshot lists
+ * every pair Kraken has).
+ */
+final class InstrumentReader
+{
+    private final JsonCursor json;
+    private final FrameValues values;
+
+    InstrumentReader(final JsonCursor json, final FrameValues values)
+    {
+        this.json = json;
+        this.values = values;
+    }
+
+    boolean read(final DirectBuffer frame, final FrameHandler handler)
+    {
+        if (!json.beginObject())
+        {
+            return false;
+        }
+        boolean first = true;
+        int next;
+        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        {
+            first = false;
+            if (json.key(KrakenWords.TABLE) == KrakenWords.PAIRS)
+            {
+                pairs(frame, handler);
+            }
+            else
+            {
+                json.skipValue();
+            }
+        }
+        return next == JsonCursor.END;
+    }
+
+    private boolean pairs(final DirectBuffer frame, final FrameHandler handler)
+    {
+        if (!json.beginArray())
+        {
+            return false;
+        }
+        boolean first = true;
+        int next;
+        while ((next = json.nextElement(first)) == JsonCursor.VALUE)
+        {
+            first = false;
+            if (!pair(frame, handler))
+            {
+                return false;
+            }
+        }
+        return next == JsonCursor.END;
+    }
+
+    private boolean pair(final DirectBuffer frame, final FrameHandler handler)
+    {
+        if (!json.beginObject())
+        {
+            return false;
+        }
+        int nameOffset = 0;
+        int nameLength = FrameValues.NOT_SEEN;
+        int pricePrecision = FrameValues.NOT_SEEN;
+        int qtyPrecision = FrameValues.NOT_SEEN;
+        boolean first = true;
+        int next;
+        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        {
+            first = false;
+            switch (json.key(KrakenWords.TABLE))
+            {
+                case KrakenWords.SYMBOL:
+                    if (json.readString())
+                    {
+                        nameOffset = json.stringOffset();
+                        nameLength = json.stringLength();
+                    }
+                    break;
+                case KrakenWords.PRICE_PRECISION:
+                    pricePrecision = values.precision();
+                    break;
+                case KrakenWords.QTY_PRECISION:
+                    qtyPrecision = values.precision();
+                    break;
+                default:
+                    json.skipValue();
+                    break;
+            }
+        }
+        if (next != JsonCursor.END)
+        {
+            return false;
+        }
+        if (nameLength != FrameValues.NOT_SEEN && pricePrecision != FrameValues.NOT_SEEN && qtyPrecision != FrameValues.NOT_SEEN)
+        {
+            handler.onInstrument(frame, nameOffset, nameLength, pricePrecision, qtyPrecision);
+        }
+        return true;
+    }
+}
