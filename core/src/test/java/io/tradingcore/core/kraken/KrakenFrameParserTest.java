@@ -126,19 +126,34 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void methodResponseWithReqIdAndAnEscapedErrorText()
+    void anAckCarriesItsReqIdChannelAndSymbol()
     {
         parse("{\"method\":\"subscribe\",\"req_id\":42,\"result\":{\"channel\":\"ohlc\",\"symbol\":\"ALGO/USD\"," +
             "\"warnings\":[\"timestamp is deprecated, use interval_begin\"]},\"success\":true}");
+        assertEquals(calls("method subscribe success=true channel=ohlc symbol=ALGO/USD req=42 error="), handler.calls);
+    }
+
+    @Test
+    void aFailedAckCarriesItsErrorTextAsWritten()
+    {
         parse("{\"error\":\"bad \\\"depth\\\" \\\\ \\u00e9\",\"method\":\"subscribe\",\"req_id\":43,\"success\":false}");
+        assertEquals(calls("method subscribe success=false channel=- symbol=- req=43 error=bad \\\"depth\\\" \\\\ \\u00e9"),
+            handler.calls);
+    }
+
+    @Test
+    void anotherMethodsResultNamesNoChannel()
+    {
         parse("{\"method\":\"add_order\",\"req_id\":7,\"result\":{\"order_id\":\"AA5JGQ-SBMRC-SCJ7J7\",\"order_userref\":100054}," +
             "\"success\":true}");
+        assertEquals(calls("method add_order success=true channel=- symbol=- req=7 error="), handler.calls);
+    }
+
+    @Test
+    void anAckForAChannelWeDoNotParseNamesItUnknown()
+    {
         parse("{\"method\":\"subscribe\",\"result\":{\"channel\":\"level3\"},\"success\":true}");
-        assertEquals(calls(
-            "method subscribe success=true channel=ohlc symbol=ALGO/USD req=42 error=",
-            "method subscribe success=false channel=- symbol=- req=43 error=bad \\\"depth\\\" \\\\ \\u00e9",
-            "method add_order success=true channel=- symbol=- req=7 error=",
-            "method subscribe success=true channel=unknown symbol=- req=-1 error="), handler.calls);
+        assertEquals(calls("method subscribe success=true channel=unknown symbol=- req=-1 error="), handler.calls);
     }
 
     @Test
@@ -392,7 +407,7 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void severalSymbolsInOneDataArray()
+    void severalBooksInOneDataArray()
     {
         instruments.offer(matic, 4, 8, Instruments.SOURCE_INSTRUMENT);
         instruments.offer(algo, 5, 8, Instruments.SOURCE_INSTRUMENT);
@@ -402,10 +417,16 @@ class KrakenFrameParserTest
         assertEquals(calls(
             "book MATIC/USD snapshot=true", "bid 100000000@5666", "end MATIC/USD checksum=1 at=0",
             "book ALGO/USD snapshot=true", "ask 250000000@10036", "end ALGO/USD checksum=4294967295 at=0"), handler.calls);
+    }
 
+    @Test
+    void severalTickersInOneDataArray()
+    {
+        instruments.offer(matic, 4, 8, Instruments.SOURCE_INSTRUMENT);
+        instruments.offer(algo, 5, 8, Instruments.SOURCE_INSTRUMENT);
         parse("{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"last\":0.5}," +
             "{\"symbol\":\"ALGO/USD\",\"last\":0.1}]}");
-        assertEquals(8, handler.calls.size());
+        assertEquals(2, handler.calls.size());
         assertEquals("ticker ALGO/USD snapshot=false bid=0x0 ask=0x0 last=10000 volume=0 vwap=0 low=0 high=0 change=0 " +
             "changePct=0 at=0", handler.last());
     }
@@ -443,12 +464,18 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void channelsWeDoNotParseAreClassifiedWithoutCalls()
+    void privateChannelsAreClassifiedWithoutCalls()
     {
         assertEquals(Channel.EXECUTIONS, parse("{\"channel\":\"executions\",\"type\":\"update\",\"data\":[{\"order_id\":" +
             "\"OK4GJX-KSTLS-7DZZO5\",\"order_qty\":0.005,\"limit_price\":26500.0}],\"sequence\":8}"));
         assertEquals(Channel.BALANCES, parse("{\"channel\":\"balances\",\"type\":\"snapshot\",\"data\":[{\"asset\":\"BTC\"," +
             "\"balance\":1.5}],\"sequence\":1}"));
+        assertEquals(new ArrayList<String>(), handler.calls);
+    }
+
+    @Test
+    void channelsAndShapesWeDoNotKnowAreUnknownWithoutCalls()
+    {
         assertEquals(Channel.UNKNOWN, parse("{\"channel\":\"level3\",\"type\":\"snapshot\",\"data\":[{\"symbol\":\"BTC/USD\"}]}"));
         assertEquals(Channel.UNKNOWN, parse("{\"event\":\"heartbeat\"}"));
         assertEquals(Channel.UNKNOWN, parse("{}"));
