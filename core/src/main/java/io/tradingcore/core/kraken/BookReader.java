@@ -27,16 +27,11 @@ final class BookReader
         handler.onBookBegin(symbolId, snapshot);
         long checksum = FrameValues.NOT_SEEN;
         long micros = 0;
-        boolean first = !values.symbolCameFirst();
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = values.nextItemKey()) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
-                case KrakenWords.SYMBOL:
-                    values.skipSymbol();
-                    break;
                 case KrakenWords.BIDS:
                     levels(Side.BID, symbolId, handler);
                     break;
@@ -58,7 +53,7 @@ final class BookReader
                     break;
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }
@@ -76,11 +71,9 @@ final class BookReader
         {
             return false;
         }
-        boolean first = true;
         int next;
-        while ((next = json.nextElement(first)) == JsonCursor.VALUE)
+        while ((next = json.nextElement()) == JsonCursor.VALUE)
         {
-            first = false;
             if (!level(side, symbolId, handler))
             {
                 return false;
@@ -99,12 +92,10 @@ final class BookReader
         long qty = 0;
         boolean hasPrice = false;
         boolean hasQty = false;
-        boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
                 case KrakenWords.PRICE:
                     price = values.price();
@@ -119,7 +110,7 @@ final class BookReader
                     break;
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }

@@ -25,16 +25,11 @@ final class CandleReader
         c.symbolId = values.symbolId();
         c.snapshot = snapshot;
         long itemMicros = 0;
-        boolean first = !values.symbolCameFirst();
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = values.nextItemKey()) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
-                case KrakenWords.SYMBOL:
-                    values.skipSymbol();
-                    break;
                 case KrakenWords.OPEN:
                     c.open = values.price();
                     break;
@@ -70,7 +65,7 @@ final class CandleReader
                     break;
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }

@@ -40,7 +40,6 @@ final class FrameValues
     private int qtyPrecision;
     private int symbolValueStart;
     private int symbolValueEnd;
-    private boolean symbolCameFirst;
 
     FrameValues(final JsonCursor json, final SymbolTable symbols, final Instruments instruments)
     {
@@ -68,9 +67,9 @@ final class FrameValues
 
     /**
      * Enters a data item and finds its {@code symbol} wherever it sits among the item's keys. It comes
-     * first on the wire, so this usually reads one member and the caller's member loop goes on from
-     * there; otherwise the cursor is back at the item's start ({@link #symbolCameFirst()} false) and
-     * the loop passes over the symbol with {@link #skipSymbol()}, which does not scan it again.
+     * first on the wire, so this usually reads one member and {@link #nextItemKey()} goes on from there;
+     * otherwise the cursor goes back to the item's first member, and {@link #nextItemKey()} steps over
+     * the symbol without scanning it again.
      */
     boolean beginItem()
     {
@@ -80,10 +79,10 @@ final class FrameValues
         }
         final int start = json.position();
         boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            if (json.key(KrakenWords.TABLE) == KrakenWords.SYMBOL)
+            if (key == KrakenWords.SYMBOL)
             {
                 symbolValueStart = json.position();
                 if (!json.readString())
@@ -98,36 +97,37 @@ final class FrameValues
                 }
                 pricePrecision = instruments.pricePrecision(symbolId);
                 qtyPrecision = instruments.qtyPrecision(symbolId);
-                symbolCameFirst = first;
                 if (!first)
                 {
-                    json.position(start);
+                    json.restart(start);
                 }
                 return true;
             }
             first = false;
             json.skipValue();
         }
-        return next == JsonCursor.END && json.fail(ParseError.MISSING_FIELD);
+        return key == JsonCursor.NO_MORE_MEMBERS && json.fail(ParseError.MISSING_FIELD);
     }
 
-    /** Whether the item's member loop goes on after the symbol (true) or starts again at the item's first member. */
-    boolean symbolCameFirst()
+    /**
+     * The item's next key as {@link JsonCursor#nextKey} says it, over the symbol {@link #beginItem()} read
+     * (another {@code symbol} member is a key like any other the reader skips).
+     */
+    int nextItemKey()
     {
-        return symbolCameFirst;
-    }
-
-    /** At a {@code symbol} member of the item: the one {@link #beginItem()} read is stepped over, any other skipped. */
-    void skipSymbol()
-    {
-        if (json.position() == symbolValueStart)
+        int key = json.nextKey(KrakenWords.TABLE);
+        if (key == KrakenWords.SYMBOL && json.position() == symbolValueStart)
         {
             json.position(symbolValueEnd);
+            key = json.nextKey(KrakenWords.TABLE);
         }
-        else
-        {
-            json.skipValue();
-        }
+        return key;
+    }
+
+    /** A string value as a {@link KrakenWords} code; {@link WordTable#NONE} for another word or a failure. */
+    int word()
+    {
+        return json.readString() ? json.string(KrakenWords.TABLE) : WordTable.NONE;
     }
 
     /** Reads a price at the item's price precision; 0 after a failure (which sticks in the cursor). */

@@ -24,12 +24,10 @@ final class InstrumentReader
         {
             return false;
         }
-        boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            first = false;
-            if (json.key(KrakenWords.TABLE) == KrakenWords.PAIRS)
+            if (key == KrakenWords.PAIRS)
             {
                 pairs(frame, handler);
             }
@@ -38,7 +36,7 @@ final class InstrumentReader
                 json.skipValue();
             }
         }
-        return next == JsonCursor.END;
+        return key == JsonCursor.NO_MORE_MEMBERS;
     }
 
     private boolean pairs(final DirectBuffer frame, final FrameHandler handler)
@@ -47,11 +45,9 @@ final class InstrumentReader
         {
             return false;
         }
-        boolean first = true;
         int next;
-        while ((next = json.nextElement(first)) == JsonCursor.VALUE)
+        while ((next = json.nextElement()) == JsonCursor.VALUE)
         {
-            first = false;
             if (!pair(frame, handler))
             {
                 return false;
@@ -70,12 +66,10 @@ final class InstrumentReader
         int nameLength = FrameValues.NOT_SEEN;
         int pricePrecision = FrameValues.NOT_SEEN;
         int qtyPrecision = FrameValues.NOT_SEEN;
-        boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
                 case KrakenWords.SYMBOL:
                     if (json.readString())
@@ -95,7 +89,7 @@ final class InstrumentReader
                     break;
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }

@@ -106,22 +106,20 @@ public final class KrakenFrameParser
         {
             return false;
         }
-        boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            first = false;
-            if (!envelopeMember())
+            if (!envelopeMember(key))
             {
                 return false;
             }
         }
-        return next == JsonCursor.END && json.atEnd();
+        return key == JsonCursor.NO_MORE_MEMBERS && json.atEnd();
     }
 
-    private boolean envelopeMember()
+    private boolean envelopeMember(final int key)
     {
-        switch (json.key(KrakenWords.TABLE))
+        switch (key)
         {
             case KrakenWords.CHANNEL:
                 if (!json.readString())
@@ -226,11 +224,9 @@ public final class KrakenFrameParser
         {
             return false;
         }
-        boolean first = true;
         int next;
-        while ((next = json.nextElement(first)) == JsonCursor.VALUE)
+        while ((next = json.nextElement()) == JsonCursor.VALUE)
         {
-            first = false;
             if (!item())
             {
                 return false;

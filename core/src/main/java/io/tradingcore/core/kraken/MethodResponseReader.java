@@ -129,12 +129,10 @@ final class MethodResponseReader
             return json.skipValue();
         }
         json.beginObject();
-        boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
                 case KrakenWords.CHANNEL:
                     if (json.atString())
@@ -167,7 +165,7 @@ final class MethodResponseReader
                     break;
             }
         }
-        return next == JsonCursor.END && !json.failed();
+        return key == JsonCursor.NO_MORE_MEMBERS && !json.failed();
     }
 
     /** After the whole frame was read: {@code onPong}, or {@code onBookDepth} (a book ack) and {@code onMethodResponse}. */

@@ -17,12 +17,10 @@ final class StatusReader
             return false;
         }
         int system = ExchangeStatus.UNKNOWN;
-        boolean first = true;
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = json.nextKey(KrakenWords.TABLE)) >= WordTable.NONE)
         {
-            first = false;
-            if (json.key(KrakenWords.TABLE) == KrakenWords.SYSTEM)
+            if (key == KrakenWords.SYSTEM)
             {
                 if (json.readString())
                 {
@@ -34,7 +32,7 @@ final class StatusReader
                 json.skipValue(); // connection_id exceeds a long: validated, never converted
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }

@@ -23,16 +23,11 @@ final class TickerReader
         t.reset();
         t.symbolId = values.symbolId();
         t.snapshot = snapshot;
-        boolean first = !values.symbolCameFirst();
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = values.nextItemKey()) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
-                case KrakenWords.SYMBOL:
-                    values.skipSymbol();
-                    break;
                 case KrakenWords.BID:
                     t.bid = values.price();
                     break;
@@ -74,7 +69,7 @@ final class TickerReader
                     break;
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }

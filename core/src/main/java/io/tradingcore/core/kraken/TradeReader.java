@@ -23,16 +23,11 @@ final class TradeReader
         t.reset();
         t.symbolId = values.symbolId();
         t.snapshot = snapshot;
-        boolean first = !values.symbolCameFirst();
-        int next;
-        while ((next = json.nextMember(first)) == JsonCursor.VALUE)
+        int key;
+        while ((key = values.nextItemKey()) >= WordTable.NONE)
         {
-            first = false;
-            switch (json.key(KrakenWords.TABLE))
+            switch (key)
             {
-                case KrakenWords.SYMBOL:
-                    values.skipSymbol();
-                    break;
                 case KrakenWords.PRICE:
                     t.price = values.price();
                     break;
@@ -43,11 +38,7 @@ final class TradeReader
                     side(t);
                     break;
                 case KrakenWords.ORD_TYPE:
-                    if (json.readString())
-                    {
-                        t.ordType = json.string(KrakenWords.TABLE) == KrakenWords.MARKET ?
-                            TradePrint.ORD_TYPE_MARKET : TradePrint.ORD_TYPE_LIMIT;
-                    }
+                    t.ordType = values.word() == KrakenWords.MARKET ? TradePrint.ORD_TYPE_MARKET : TradePrint.ORD_TYPE_LIMIT;
                     break;
                 case KrakenWords.TRADE_ID:
                     t.tradeId = values.integer();
@@ -60,7 +51,7 @@ final class TradeReader
                     break;
             }
         }
-        if (next != JsonCursor.END)
+        if (key != JsonCursor.NO_MORE_MEMBERS)
         {
             return false;
         }
@@ -68,13 +59,10 @@ final class TradeReader
         return true;
     }
 
+    /** Anything but buy or sell fails the item (a failure to read it already has). */
     private void side(final TradePrint t)
     {
-        if (!json.readString())
-        {
-            return;
-        }
-        switch (json.string(KrakenWords.TABLE))
+        switch (values.word())
         {
             case KrakenWords.BUY:
                 t.side = Side.BUY;
