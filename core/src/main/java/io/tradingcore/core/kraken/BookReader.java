@@ -39,11 +39,7 @@ final class BookReader
                     levels(Side.ASK, symbolId, handler);
                     break;
                 case KrakenWords.CHECKSUM:
-                    checksum = values.integer();
-                    if (checksum < 0 || checksum > MAX_CHECKSUM)
-                    {
-                        json.fail(ParseError.NUMBER_OVERFLOW);
-                    }
+                    checksum = values.integerUpTo(MAX_CHECKSUM);
                     break;
                 case KrakenWords.TIMESTAMP:
                     micros = values.timestamp();

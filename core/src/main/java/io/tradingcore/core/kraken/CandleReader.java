@@ -55,7 +55,7 @@ final class CandleReader
                     c.intervalBeginMicros = values.timestamp();
                     break;
                 case KrakenWords.INTERVAL:
-                    c.intervalMinutes = minutes();
+                    c.intervalMinutes = (int)values.integerUpTo(Integer.MAX_VALUE);
                     break;
                 case KrakenWords.TIMESTAMP:
                     itemMicros = values.timestamp();
@@ -72,15 +72,5 @@ final class CandleReader
         c.exchangeMicros = itemMicros != 0 ? itemMicros : frameMicros;
         handler.onCandle(c);
         return true;
-    }
-
-    private int minutes()
-    {
-        final long minutes = values.integer();
-        if (minutes < 0 || minutes > Integer.MAX_VALUE)
-        {
-            json.fail(ParseError.NUMBER_OVERFLOW);
-        }
-        return (int)minutes;
     }
 }

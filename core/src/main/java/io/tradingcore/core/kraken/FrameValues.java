@@ -245,16 +245,16 @@ final class FrameValues
         return json.number().value();
     }
 
-    /** A precision as Kraken states it (0 to {@link #MAX_PRECISION}); {@link #NOT_SEEN} after a failure. */
-    int precision()
+    /** An integer from 0 to {@code max}; {@link #NOT_SEEN} after a failure (NUMBER_OVERFLOW beyond the range). */
+    long integerUpTo(final long max)
     {
         final long value = integer();
-        if (value < 0 || value > MAX_PRECISION)
+        if (value < 0 || value > max)
         {
             json.fail(ParseError.NUMBER_OVERFLOW);
             return NOT_SEEN;
         }
-        return (int)value;
+        return json.failed() ? NOT_SEEN : value;
     }
 
     /** An RFC 3339 timestamp in epoch micros; 0 after a failure. */

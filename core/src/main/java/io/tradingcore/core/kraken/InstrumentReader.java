@@ -79,10 +79,10 @@ final class InstrumentReader
                     }
                     break;
                 case KrakenWords.PRICE_PRECISION:
-                    pricePrecision = values.precision();
+                    pricePrecision = (int)values.integerUpTo(FrameValues.MAX_PRECISION);
                     break;
                 case KrakenWords.QTY_PRECISION:
-                    qtyPrecision = values.precision();
+                    qtyPrecision = (int)values.integerUpTo(FrameValues.MAX_PRECISION);
                     break;
                 default:
                     json.skipValue();
