@@ -194,7 +194,7 @@ public final class JsonCursor
     /** The current member's key (raw bytes) as a code of {@code words}, or {@link WordTable#NONE}. */
     public int key(final WordTable words)
     {
-        return words.find(buffer, keyOffset, keyLength);
+        return words.find(buffer, keyOffset, keyLength, end);
     }
 
     /** Reads a string value; its raw content is then {@link #stringOffset()}/{@link #stringLength()}. */
@@ -227,7 +227,7 @@ public final class JsonCursor
     /** The last string read (raw bytes) as a code of {@code words}, or {@link WordTable#NONE}. */
     public int string(final WordTable words)
     {
-        return words.find(buffer, stringOffset, stringLength);
+        return words.find(buffer, stringOffset, stringLength, end);
     }
 
     /** Reads a number value; its layout is then in {@link #number()}. */

@@ -2,105 +2,126 @@ package io.tradingcore.core.kraken;
 
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Says which of a fixed set of ASCII words a slice of a frame is, in one probe: a perfect hash of the
- * slice's length and its first, middle and last bytes names the only slot the word can be in, and one
- * compare confirms it. The hash's multiplier is searched once, when the table is built; a lookup
- * allocates nothing and costs the same for the first word of the set as for the last.
+ * Says which of a fixed set of ASCII words (up to 16 bytes) a slice of a frame is, in one probe: the
+ * slice is read as two little-endian longs (two loads where the frame has room, SWAR), a perfect hash
+ * of them names the only slot the word can be in, and two long compares confirm it. The hash's
+ * multiplier is searched once, when the table is built; a lookup allocates nothing, does not loop
+ * and costs the same for the first word of the set as for the last.
  */
 public final class WordTable
 {
     public static final int NONE = -1;
+    public static final int MAX_WORD_LENGTH = 2 * Long.BYTES;
 
-    /** Slots per word at least: sparse enough that a multiplier without collisions is found in a few hundred tries. */
+    /** Slots per word at least: sparse enough that a multiplier without collisions is found in a few tries. */
     private static final int SLOTS_PER_WORD = 4;
     private static final int MAX_BITS = 16;
     private static final int TRIES_PER_SIZE = 1 << 16;
-    private static final int GOLDEN = 0x9E37_79B9;
+    private static final long MIX = 0x9E37_79B9_7F4A_7C15L;
 
-    private final byte[][] words;
+    private final long[] lows;
+    private final long[] highs;
+    /** 0 marks an empty slot: no slice of length 0 is looked up. */
+    private final int[] lengths;
     private final int[] codes;
-    private final int multiplier;
+    private final long multiplier;
     private final int shift;
-    private final int maxLength;
 
     /** {@code words[i]} is found as code {@code i}. */
     public WordTable(final String... words)
     {
-        final byte[][] bytes = new byte[words.length][];
-        int longest = 0;
+        final long[] low = new long[words.length];
+        final long[] high = new long[words.length];
         for (int i = 0; i < words.length; i++)
         {
-            bytes[i] = words[i].getBytes(StandardCharsets.US_ASCII);
-            if (bytes[i].length == 0 || bytes[i].length > 0xFF)
+            final byte[] bytes = words[i].getBytes(StandardCharsets.US_ASCII);
+            if (bytes.length == 0 || bytes.length > MAX_WORD_LENGTH)
             {
-                throw new IllegalArgumentException("a word of 1 to 255 bytes: '" + words[i] + "'");
+                throw new IllegalArgumentException("a word of 1 to " + MAX_WORD_LENGTH + " bytes: '" + words[i] + "'");
             }
-            longest = Math.max(longest, bytes[i].length);
+            low[i] = packed(bytes, 0, Math.min(bytes.length, Long.BYTES));
+            high[i] = bytes.length > Long.BYTES ? packed(bytes, Long.BYTES, bytes.length - Long.BYTES) : 0;
         }
-        maxLength = longest;
         int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(words.length * SLOTS_PER_WORD - 1));
-        int found = 0;
+        long found = 0;
         while (found == 0 && bits <= MAX_BITS)
         {
-            found = multiplierWithoutCollisions(bytes, bits);
+            found = multiplierWithoutCollisions(words, low, high, bits);
             bits += found == 0 ? 1 : 0;
         }
         if (found == 0)
         {
-            throw new IllegalArgumentException("words alike in length, first, middle and last byte: " + String.join(",", words));
+            throw new IllegalArgumentException("no perfect hash for " + String.join(",", words));
         }
         multiplier = found;
-        shift = 32 - bits;
-        this.words = new byte[1 << bits][];
+        shift = Long.SIZE - bits;
+        lows = new long[1 << bits];
+        highs = new long[1 << bits];
+        lengths = new int[1 << bits];
         codes = new int[1 << bits];
-        for (int i = 0; i < bytes.length; i++)
+        for (int i = 0; i < words.length; i++)
         {
-            final int slot = slot(signature(bytes[i]), multiplier, shift);
-            this.words[slot] = bytes[i];
+            final int slot = slot(low[i], high[i], words[i].length(), multiplier, shift);
+            lows[slot] = low[i];
+            highs[slot] = high[i];
+            lengths[slot] = words[i].length();
             codes[slot] = i;
         }
     }
 
-    /** The code of the word at {@code buffer[offset, offset + length)}, or {@link #NONE}. */
-    public int find(final DirectBuffer buffer, final int offset, final int length)
+    /**
+     * The code of the word at {@code buffer[offset, offset + length)}, or {@link #NONE}. Bytes up to
+     * {@code limit} (exclusive) may be read past the slice: where they reach 16 bytes, the slice is two loads.
+     */
+    public int find(final DirectBuffer buffer, final int offset, final int length, final int limit)
     {
-        if (length <= 0 || length > maxLength)
+        if (length <= 0 || length > MAX_WORD_LENGTH)
         {
             return NONE;
         }
-        final int slot = slot(signature(length, buffer.getByte(offset), buffer.getByte(offset + (length >> 1)),
-            buffer.getByte(offset + length - 1)), multiplier, shift);
-        final byte[] word = words[slot];
-        if (word == null || word.length != length)
+        long low;
+        long high;
+        if (offset + MAX_WORD_LENGTH <= limit)
         {
-            return NONE;
+            low = buffer.getLong(offset, ByteOrder.LITTLE_ENDIAN);
+            high = buffer.getLong(offset + Long.BYTES, ByteOrder.LITTLE_ENDIAN);
         }
-        for (int i = 0; i < length; i++)
+        else
         {
-            if (buffer.getByte(offset + i) != word[i])
-            {
-                return NONE;
-            }
+            low = packed(buffer, offset, Math.min(length, Long.BYTES));
+            high = length > Long.BYTES ? packed(buffer, offset + Long.BYTES, length - Long.BYTES) : 0;
         }
-        return codes[slot];
+        if (length < Long.BYTES)
+        {
+            low &= -1L >>> (Long.SIZE - Byte.SIZE * length);
+            high = 0;
+        }
+        else
+        {
+            high &= length == Long.BYTES ? 0 : -1L >>> (2 * Long.SIZE - Byte.SIZE * length);
+        }
+        final int slot = slot(low, high, length, multiplier, shift);
+        return lows[slot] == low && highs[slot] == high && lengths[slot] == length ? codes[slot] : NONE;
     }
 
-    private static int multiplierWithoutCollisions(final byte[][] words, final int bits)
+    private static long multiplierWithoutCollisions(
+        final String[] words, final long[] low, final long[] high, final int bits)
     {
         final boolean[] taken = new boolean[1 << bits];
-        int candidate = GOLDEN;
-        for (int attempt = 0; attempt < TRIES_PER_SIZE; attempt++, candidate += 2 * GOLDEN)
+        long candidate = MIX;
+        for (int attempt = 0; attempt < TRIES_PER_SIZE; attempt++, candidate += 2 * MIX)
         {
-            final int multiplier = candidate | 1;
+            final long multiplier = candidate | 1;
             Arrays.fill(taken, false);
             boolean collided = false;
             for (int i = 0; i < words.length && !collided; i++)
             {
-                final int slot = slot(signature(words[i]), multiplier, 32 - bits);
+                final int slot = slot(low[i], high[i], words[i].length(), multiplier, Long.SIZE - bits);
                 collided = taken[slot];
                 taken[slot] = true;
             }
@@ -112,19 +133,29 @@ public final class WordTable
         return 0;
     }
 
-    private static int signature(final byte[] word)
+    private static int slot(final long low, final long high, final int length, final long multiplier, final int shift)
     {
-        return signature(word.length, word[0], word[word.length >> 1], word[word.length - 1]);
+        return (int)(((low ^ high * MIX ^ length) * multiplier) >>> shift);
     }
 
-    /** Length and three bytes, packed without overlap: words that differ in any of them differ here. */
-    private static int signature(final int length, final byte first, final byte middle, final byte last)
+    /** Up to 8 bytes, the first in the lowest bits (little-endian), as {@link DirectBuffer#getLong} reads them. */
+    private static long packed(final byte[] bytes, final int from, final int count)
     {
-        return length << 24 | (first & 0xFF) << 16 | (middle & 0xFF) << 8 | (last & 0xFF);
+        long value = 0;
+        for (int i = count - 1; i >= 0; i--)
+        {
+            value = value << Byte.SIZE | (bytes[from + i] & 0xFF);
+        }
+        return value;
     }
 
-    private static int slot(final int signature, final int multiplier, final int shift)
+    private static long packed(final DirectBuffer buffer, final int from, final int count)
     {
-        return (signature * multiplier) >>> shift;
+        long value = 0;
+        for (int i = count - 1; i >= 0; i--)
+        {
+            value = value << Byte.SIZE | (buffer.getByte(from + i) & 0xFF);
+        }
+        return value;
     }
 }

@@ -10,11 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class WordTableTest
 {
+    /** The slice sits between bytes that would change the answer if they were read as part of it, far from the end. */
     private static int find(final WordTable table, final String text)
     {
-        // the slice sits between bytes that would change the answer if they were read
-        final byte[] bytes = ("\"" + text + "\"").getBytes(StandardCharsets.ISO_8859_1);
-        return table.find(new UnsafeBuffer(bytes), 1, bytes.length - 2);
+        final byte[] bytes = ("\"" + text + "\":{\"padding\":\"beyond sixteen bytes\"}").getBytes(StandardCharsets.UTF_8);
+        return table.find(new UnsafeBuffer(bytes), 1, text.getBytes(StandardCharsets.UTF_8).length, bytes.length);
+    }
+
+    /** The slice ends the frame: nothing past it may be read (Agrona's bounds checks throw if it is). */
+    private static int findAtTheEnd(final WordTable table, final String text)
+    {
+        final byte[] bytes = ("x" + text).getBytes(StandardCharsets.UTF_8);
+        return table.find(new UnsafeBuffer(bytes), 1, bytes.length - 1, bytes.length);
     }
 
     @Test
@@ -71,9 +78,38 @@ class WordTableTest
     }
 
     @Test
-    void wordsAlikeInLengthAndFirstMiddleAndLastByteCannotShareATable()
+    void wordsAreFoundWhereTheFrameEndsRightAfterThem()
     {
-        assertThrows(IllegalArgumentException.class, () -> new WordTable("axcd", "aycd"));
+        final WordTable table = new WordTable("bid", "price_precision", "interval", "exactly_16_bytes");
+        assertEquals(0, findAtTheEnd(table, "bid"));
+        assertEquals(1, findAtTheEnd(table, "price_precision"));
+        assertEquals(2, findAtTheEnd(table, "interval"));
+        assertEquals(3, findAtTheEnd(table, "exactly_16_bytes"));
+        assertEquals(WordTable.NONE, findAtTheEnd(table, "bi"));
+        assertEquals(WordTable.NONE, findAtTheEnd(table, "exactly_16_bytez"));
+    }
+
+    @Test
+    void wordsOfEveryLengthUpTo16AreTold()
+    {
+        final String[] words = new String[WordTable.MAX_WORD_LENGTH];
+        for (int i = 0; i < words.length; i++)
+        {
+            words[i] = "abcdefghijklmnop".substring(0, i + 1);
+        }
+        final WordTable table = new WordTable(words);
+        for (int i = 0; i < words.length; i++)
+        {
+            assertEquals(i, find(table, words[i]), words[i]);
+            assertEquals(i, findAtTheEnd(table, words[i]), words[i]);
+            assertEquals(WordTable.NONE, find(table, words[i].toUpperCase()), words[i]);
+        }
+    }
+
+    @Test
+    void aWordLongerThan16BytesIsRefused()
+    {
+        assertThrows(IllegalArgumentException.class, () -> new WordTable("bid", "seventeen_bytes__"));
     }
 
     @Test
