@@ -219,7 +219,15 @@ public class ParserBenchmark extends NanosPerOpBenchmark
         }
 
         @Override
-        public void onInstrument(final int symbolId, final int pricePrecision, final int qtyPrecision)
+        public void onInstrument(
+            final DirectBuffer frame, final int symbolOffset, final int symbolLength, final int pricePrecision,
+            final int qtyPrecision)
+        {
+            blackhole.consume(symbolLength);
+        }
+
+        @Override
+        public void onWirePrecision(final int symbolId, final int pricePrecision, final int qtyPrecision)
         {
             blackhole.consume(symbolId);
         }

@@ -4,6 +4,8 @@ import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.time.Rfc3339;
 import org.agrona.DirectBuffer;
 
+import static io.tradingcore.core.stream.EntryWriter.ascii;
+
 /**
  * What the feed thread needs to know about a frame before handing it on, read in place without
  * allocation: its channel (from the fixed prefix Kraken writes), the first symbol, the ohlc
@@ -154,10 +156,5 @@ public final class FramePeek
             }
         }
         return true;
-    }
-
-    private static byte[] ascii(final String text)
-    {
-        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }

@@ -43,8 +43,17 @@ public interface FrameHandler
 
     void onCandle(CandleUpdate candle);
 
-    /** The instrument channel set this symbol's precision (already stored in {@code Instruments}). */
-    void onInstrument(int symbolId, int pricePrecision, int qtyPrecision);
+    /**
+     * The instrument channel lists this pair at this precision: {@code symbol} is a slice of the frame, valid
+     * during the call, and may name a pair never configured (the snapshot lists every pair Kraken has).
+     */
+    void onInstrument(DirectBuffer frame, int symbolOffset, int symbolLength, int pricePrecision, int qtyPrecision);
+
+    /**
+     * The symbol's precision was unknown, so the scale of its number text is used for the rest of the item:
+     * each precision as the parser now holds it, -1 for one still unknown. Comes before the value it scaled.
+     */
+    void onWirePrecision(int symbolId, int pricePrecision, int qtyPrecision);
 
     /**
      * The frame, or the item in progress, was rejected: {@code error} is a {@link ParseError} value,

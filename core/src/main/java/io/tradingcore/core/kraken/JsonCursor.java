@@ -16,6 +16,10 @@ public final class JsonCursor
     /** {@link #nextMember} / {@link #nextElement}: the container closed. */
     public static final int END = 0;
     public static final int FAILED = -1;
+    /** {@link #nextKey}: the object closed. Below every code a {@link WordTable} answers, and its NONE. */
+    public static final int NO_MORE_MEMBERS = -2;
+    /** {@link #nextKey}: the cursor failed (the failure is recorded). */
+    public static final int KEY_FAILED = -3;
 
     /** Nesting {@link #skipValue} accepts (one bit per level); Kraken frames nest 4 deep. */
     private static final int MAX_DEPTH = 64;
@@ -36,6 +40,8 @@ public final class JsonCursor
     private int stringOffset;
     private int stringLength;
     private boolean booleanValue;
+    /** The container entered last has had no item yet: one flag serves every level, as items are read in order. */
+    private boolean firstItem;
 
     public void wrap(final DirectBuffer buffer, final int offset, final int length)
     {
@@ -55,6 +61,13 @@ public final class JsonCursor
     public void position(final int position)
     {
         pos = position;
+    }
+
+    /** Rewinds to the start of the container entered last, read just after {@link #beginObject()}: its first item comes again. */
+    public void restart(final int position)
+    {
+        pos = position;
+        firstItem = true;
     }
 
     /** Absolute buffer index just past the wrapped range. */
@@ -116,12 +129,11 @@ public final class JsonCursor
 
     /**
      * Moves to the next member of the object entered last: {@link #VALUE} with the key in
-     * {@link #keyIs} and the position at its value, {@link #END} past the closing brace, or FAILED.
-     * {@code first} is true for the first call after {@link #beginObject()}.
+     * {@link #key} and the position at its value, {@link #END} past the closing brace, or FAILED.
      */
-    public int nextMember(final boolean first)
+    public int nextMember()
     {
-        if (!nextItem(first, (byte)'}'))
+        if (!nextItem((byte)'}'))
         {
             return failed() ? FAILED : END;
         }
@@ -159,19 +171,30 @@ public final class JsonCursor
     }
 
     /** Like {@link #nextMember} for the array entered last: {@link #VALUE} positioned at the next element. */
-    public int nextElement(final boolean first)
+    public int nextElement()
     {
-        if (!nextItem(first, (byte)']'))
+        if (!nextItem((byte)']'))
         {
             return failed() ? FAILED : END;
         }
         return VALUE;
     }
 
-    /** True if the current member's key is exactly {@code key} (raw bytes). */
-    public boolean keyIs(final byte[] key)
+    /**
+     * {@link #nextMember} and its key as a code of {@code words} ({@link WordTable#NONE} for any other key), or
+     * {@link #NO_MORE_MEMBERS} past the closing brace, or {@link #KEY_FAILED}: a member is there while the answer
+     * is at least {@link WordTable#NONE}.
+     */
+    public int nextKey(final WordTable words)
     {
-        return sliceIs(keyOffset, keyLength, key);
+        final int next = nextMember();
+        return next == VALUE ? key(words) : next == END ? NO_MORE_MEMBERS : KEY_FAILED;
+    }
+
+    /** The current member's key (raw bytes) as a code of {@code words}, or {@link WordTable#NONE}. */
+    public int key(final WordTable words)
+    {
+        return words.find(buffer, keyOffset, keyLength, end);
     }
 
     /** Reads a string value; its raw content is then {@link #stringOffset()}/{@link #stringLength()}. */
@@ -201,10 +224,10 @@ public final class JsonCursor
         return stringLength;
     }
 
-    /** True if the last string read is exactly {@code text}. */
-    public boolean stringIs(final byte[] text)
+    /** The last string read (raw bytes) as a code of {@code words}, or {@link WordTable#NONE}. */
+    public int string(final WordTable words)
     {
-        return sliceIs(stringOffset, stringLength, text);
+        return words.find(buffer, stringOffset, stringLength, end);
     }
 
     /** Reads a number value; its layout is then in {@link #number()}. */
@@ -386,12 +409,15 @@ public final class JsonCursor
             return false;
         }
         pos++;
+        firstItem = true;
         return true;
     }
 
     /** Steps over whitespace and the separator: true when at an item, false at the close (or on failure). */
-    private boolean nextItem(final boolean first, final byte close)
+    private boolean nextItem(final byte close)
     {
+        final boolean first = firstItem;
+        firstItem = false;
         if (failed())
         {
             return false;
@@ -535,21 +561,5 @@ public final class JsonCursor
             }
             pos++;
         }
-    }
-
-    private boolean sliceIs(final int offset, final int length, final byte[] text)
-    {
-        if (length != text.length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (buffer.getByte(offset + i) != text[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

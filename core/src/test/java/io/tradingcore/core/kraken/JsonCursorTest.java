@@ -31,22 +31,64 @@ class JsonCursorTest
     @Test
     void iteratesMembersAndElements()
     {
+        final WordTable words = new WordTable("k", "v");
         wrap("{\"k\":[\"v\",\"w\"],\"n\":0}");
         assertTrue(json.beginObject());
-        assertEquals(JsonCursor.VALUE, json.nextMember(true));
-        assertTrue(json.keyIs("k".getBytes()));
+        assertEquals(JsonCursor.VALUE, json.nextMember());
+        assertEquals(0, json.key(words));
         assertTrue(json.beginArray());
-        assertEquals(JsonCursor.VALUE, json.nextElement(true));
+        assertEquals(JsonCursor.VALUE, json.nextElement());
         assertTrue(json.readString());
-        assertTrue(json.stringIs("v".getBytes()));
-        assertEquals(JsonCursor.VALUE, json.nextElement(false));
+        assertEquals(1, json.string(words));
+        assertEquals(JsonCursor.VALUE, json.nextElement());
         assertTrue(json.readString());
-        assertEquals(JsonCursor.END, json.nextElement(false));
-        assertEquals(JsonCursor.VALUE, json.nextMember(false));
-        assertFalse(json.keyIs("k".getBytes()));
+        assertEquals(JsonCursor.END, json.nextElement());
+        assertEquals(JsonCursor.VALUE, json.nextMember());
+        assertEquals(WordTable.NONE, json.key(words));
         assertTrue(json.readNumber());
-        assertEquals(JsonCursor.END, json.nextMember(false));
+        assertEquals(JsonCursor.END, json.nextMember());
         assertTrue(json.atEnd());
+    }
+
+    @Test
+    void nextKeyNamesEachMemberThenTheEnd()
+    {
+        final WordTable words = new WordTable("a", "b");
+        wrap("{\"b\":1,\"x\":{\"a\":2},\"a\":[3]}");
+        assertTrue(json.beginObject());
+        assertEquals(1, json.nextKey(words));
+        assertTrue(json.skipValue());
+        assertEquals(WordTable.NONE, json.nextKey(words));
+        assertTrue(json.skipValue());
+        assertEquals(0, json.nextKey(words));
+        assertTrue(json.skipValue());
+        assertEquals(JsonCursor.NO_MORE_MEMBERS, json.nextKey(words));
+        assertTrue(json.atEnd());
+    }
+
+    @Test
+    void nextKeyOfABrokenObjectFails()
+    {
+        wrap("{\"a\":1 \"b\":2}");
+        assertTrue(json.beginObject());
+        assertEquals(WordTable.NONE, json.nextKey(new WordTable("c")));
+        assertTrue(json.readNumber());
+        assertEquals(JsonCursor.KEY_FAILED, json.nextKey(new WordTable("c")));
+        assertEquals(ParseError.SYNTAX, json.error());
+    }
+
+    @Test
+    void restartReadsTheContainersFirstMemberAgain()
+    {
+        final WordTable words = new WordTable("a", "b");
+        wrap("{\"a\":1,\"b\":2}");
+        assertTrue(json.beginObject());
+        final int start = json.position();
+        assertEquals(0, json.nextKey(words));
+        assertTrue(json.skipValue());
+        assertEquals(1, json.nextKey(words));
+        json.restart(start);
+        assertEquals(0, json.nextKey(words), "no separator expected before the first member");
     }
 
     @Test
@@ -54,13 +96,13 @@ class JsonCursorTest
     {
         wrap("{\"k\":\"v\"}");
         assertTrue(json.beginObject());
-        assertEquals(JsonCursor.VALUE, json.nextMember(true));
+        assertEquals(JsonCursor.VALUE, json.nextMember());
         assertFalse(json.readNumber());
         assertEquals(ParseError.WRONG_TYPE, json.error());
         assertEquals(5, json.errorPosition());
         assertFalse(json.readString());
         assertFalse(json.skipValue());
-        assertEquals(JsonCursor.FAILED, json.nextMember(false));
+        assertEquals(JsonCursor.FAILED, json.nextMember());
         assertEquals(ParseError.WRONG_TYPE, json.error());
         assertEquals(5, json.errorPosition());
     }

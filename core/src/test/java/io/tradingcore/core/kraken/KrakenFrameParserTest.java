@@ -126,19 +126,34 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void methodResponseWithReqIdAndAnEscapedErrorText()
+    void anAckCarriesItsReqIdChannelAndSymbol()
     {
         parse("{\"method\":\"subscribe\",\"req_id\":42,\"result\":{\"channel\":\"ohlc\",\"symbol\":\"ALGO/USD\"," +
             "\"warnings\":[\"timestamp is deprecated, use interval_begin\"]},\"success\":true}");
+        assertEquals(calls("method subscribe success=true channel=ohlc symbol=ALGO/USD req=42 error="), handler.calls);
+    }
+
+    @Test
+    void aFailedAckCarriesItsErrorTextAsWritten()
+    {
         parse("{\"error\":\"bad \\\"depth\\\" \\\\ \\u00e9\",\"method\":\"subscribe\",\"req_id\":43,\"success\":false}");
+        assertEquals(calls("method subscribe success=false channel=- symbol=- req=43 error=bad \\\"depth\\\" \\\\ \\u00e9"),
+            handler.calls);
+    }
+
+    @Test
+    void anotherMethodsResultNamesNoChannel()
+    {
         parse("{\"method\":\"add_order\",\"req_id\":7,\"result\":{\"order_id\":\"AA5JGQ-SBMRC-SCJ7J7\",\"order_userref\":100054}," +
             "\"success\":true}");
+        assertEquals(calls("method add_order success=true channel=- symbol=- req=7 error="), handler.calls);
+    }
+
+    @Test
+    void anAckForAChannelWeDoNotParseNamesItUnknown()
+    {
         parse("{\"method\":\"subscribe\",\"result\":{\"channel\":\"level3\"},\"success\":true}");
-        assertEquals(calls(
-            "method subscribe success=true channel=ohlc symbol=ALGO/USD req=42 error=",
-            "method subscribe success=false channel=- symbol=- req=43 error=bad \\\"depth\\\" \\\\ \\u00e9",
-            "method add_order success=true channel=- symbol=- req=7 error=",
-            "method subscribe success=true channel=unknown symbol=- req=-1 error="), handler.calls);
+        assertEquals(calls("method subscribe success=true channel=unknown symbol=- req=-1 error="), handler.calls);
     }
 
     @Test
@@ -192,10 +207,17 @@ class KrakenFrameParserTest
     {
         // bid_qty 740.0 teaches qty precision 1; ask_qty 1361.44813783 then has more digits than that
         assertEquals(Channel.MALFORMED, parse(Fixtures.frame("ticker-snapshot")));
-        assertEquals("error precision_exceeded channel=ticker symbol=ALGO/USD at=134", handler.last());
-        assertEquals(5, instruments.pricePrecision(algo));
-        assertEquals(1, instruments.qtyPrecision(algo));
-        assertEquals(Instruments.SOURCE_WIRE, instruments.source(algo));
+        assertEquals(calls("precision ALGO/USD 5/-1", "precision ALGO/USD 5/1",
+            "error precision_exceeded channel=ticker symbol=ALGO/USD at=134"), handler.calls);
+    }
+
+    @Test
+    void theParserReportsWhatTheWireTaughtButWritesNoTable()
+    {
+        parse(Fixtures.frame("ticker-snapshot"));
+        assertEquals(Instruments.UNKNOWN, instruments.pricePrecision(algo));
+        assertEquals(Instruments.UNKNOWN, instruments.qtyPrecision(algo));
+        assertEquals(Instruments.SOURCE_NONE, instruments.source(algo));
     }
 
     @Test
@@ -253,28 +275,48 @@ class KrakenFrameParserTest
         assertEquals(Channel.BOOK, parse(Fixtures.frame("book-update-btc-real")));
         assertEquals(calls(
             "book BTC/USD snapshot=false",
+            "precision BTC/USD 1/-1", "precision BTC/USD 1/8",
             "ask 0@628066", "ask 79607759@628080", "ask 474541363@628038",
             "end BTC/USD checksum=265834348 at=2026-08-16T23:37:05.376419Z"), handler.calls);
-        final int btc = symbols.find(Fixtures.exact("BTC/USD"), 0, 7);
-        assertEquals(1, instruments.pricePrecision(btc));
-        assertEquals(8, instruments.qtyPrecision(btc));
-        assertEquals(Instruments.SOURCE_WIRE, instruments.source(btc));
+    }
+
+    @Test
+    void aBookWithoutLevelsTeachesNothing()
+    {
+        symbols.intern("ETH/USD");
+        parse("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"bids\":[],\"asks\":[]," +
+            "\"checksum\":1}]}");
+        assertEquals(calls("book ETH/USD snapshot=false", "end ETH/USD checksum=1 at=0"), handler.calls);
+    }
+
+    @Test
+    void aTradeWithoutQtyTeachesOnlyThePricePrecision()
+    {
+        symbols.intern("ETH/USD");
+        parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25}]}");
+        assertEquals("precision ETH/USD 2/-1", handler.calls.get(0));
+        assertEquals(2, handler.calls.size());
     }
 
     @Test
     void qtyPrecisionIsLearntWhenFirstSeenIfOnlyPriceIsKnown()
     {
-        symbols.intern("ETH/USD");
-        parse("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"bids\":[],\"asks\":[]," +
-            "\"checksum\":1}]}");
-        parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25}]}");
-        final int eth = symbols.find(Fixtures.exact("ETH/USD"), 0, 7);
-        assertEquals(2, instruments.pricePrecision(eth));
-        assertEquals(Instruments.UNKNOWN, instruments.qtyPrecision(eth));
+        final int eth = symbols.intern("ETH/USD");
+        instruments.offer(eth, 2, Instruments.UNKNOWN, Instruments.SOURCE_WIRE);
         parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.3," +
             "\"qty\":0.5000}]}");
-        assertEquals("trade ETH/USD snapshot=false buy limit 5000@250030 id=0 at=0", handler.last());
-        assertEquals(4, instruments.qtyPrecision(eth));
+        assertEquals(calls("precision ETH/USD 2/4", "trade ETH/USD snapshot=false buy limit 5000@250030 id=0 at=0"),
+            handler.calls);
+    }
+
+    @Test
+    void aPrecisionLearntEarlyInAnItemScalesTheRestOfIt()
+    {
+        symbols.intern("ETH/USD");
+        parse("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"ETH/USD\",\"price\":2500.25," +
+            "\"qty\":0.5000}]}");
+        assertEquals(calls("precision ETH/USD 2/-1", "precision ETH/USD 2/4",
+            "trade ETH/USD snapshot=false buy limit 5000@250025 id=0 at=0"), handler.calls);
     }
 
     @Test
@@ -298,18 +340,22 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void instrumentPairWithExponentNumbersSetsPrecision()
+    void instrumentPairWithExponentNumbersIsReportedWithItsPrecision()
     {
         assertEquals(Channel.INSTRUMENT, parse(Fixtures.instrumentFrame()));
         assertEquals(calls("instrument BTC/USD 1/8"), handler.calls);
-        final int btc = symbols.find(Fixtures.exact("BTC/USD"), 0, 7);
-        assertEquals(1, instruments.pricePrecision(btc));
-        assertEquals(8, instruments.qtyPrecision(btc));
-        assertEquals(Instruments.SOURCE_INSTRUMENT, instruments.source(btc));
     }
 
     @Test
-    void instrumentPairsBeyondTheSymbolTableOnlyUpdateKnownSymbols()
+    void anInstrumentPairIsOnlyReportedNotInterned()
+    {
+        parse(Fixtures.instrumentFrame());
+        assertEquals(SymbolTable.NONE, symbols.find(Fixtures.exact("BTC/USD"), 0, 7));
+        assertEquals(2, symbols.size());
+    }
+
+    @Test
+    void everyInstrumentPairIsReportedHoweverManyTheTableCouldHold()
     {
         final StringBuilder frame = new StringBuilder("{\"channel\":\"instrument\",\"type\":\"snapshot\",\"data\":{\"pairs\":[");
         for (int i = 0; i < SymbolTable.MAX_SYMBOLS + 10; i++)
@@ -319,8 +365,8 @@ class KrakenFrameParserTest
         }
         frame.append(",{\"symbol\":\"MATIC/USD\",\"price_precision\":4,\"qty_precision\":8}]}}");
         assertEquals(Channel.INSTRUMENT, parse(frame.toString()));
-        assertEquals(SymbolTable.MAX_SYMBOLS, symbols.size());
-        assertEquals(SymbolTable.MAX_SYMBOLS - 2 + 1, handler.calls.size());
+        assertEquals(SymbolTable.MAX_SYMBOLS + 10 + 1, handler.calls.size());
+        assertEquals("instrument P1/USD 3/6", handler.calls.get(1));
         assertEquals("instrument MATIC/USD 4/8", handler.last());
     }
 
@@ -338,6 +384,16 @@ class KrakenFrameParserTest
     }
 
     @Test
+    void anotherSymbolKeyInTheItemIsSkippedNotTakenForTheFirst()
+    {
+        instruments.offer(algo, 5, 8, Instruments.SOURCE_INSTRUMENT);
+        assertEquals(Channel.TICKER, parse("{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"last\":0.1," +
+            "\"symbol\":\"ALGO/USD\",\"symbol\":[\"MATIC/USD\"],\"bid\":0.2}]}"));
+        assertEquals("ticker ALGO/USD snapshot=false bid=20000x0 ask=0x0 last=10000 volume=0 vwap=0 low=0 high=0 change=0 " +
+            "changePct=0 at=0", handler.last());
+    }
+
+    @Test
     void bookLevelsComeInWireOrderWhateverTheKeyOrder()
     {
         instruments.offer(matic, 4, 8, Instruments.SOURCE_INSTRUMENT);
@@ -351,7 +407,7 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void severalSymbolsInOneDataArray()
+    void severalBooksInOneDataArray()
     {
         instruments.offer(matic, 4, 8, Instruments.SOURCE_INSTRUMENT);
         instruments.offer(algo, 5, 8, Instruments.SOURCE_INSTRUMENT);
@@ -361,10 +417,16 @@ class KrakenFrameParserTest
         assertEquals(calls(
             "book MATIC/USD snapshot=true", "bid 100000000@5666", "end MATIC/USD checksum=1 at=0",
             "book ALGO/USD snapshot=true", "ask 250000000@10036", "end ALGO/USD checksum=4294967295 at=0"), handler.calls);
+    }
 
+    @Test
+    void severalTickersInOneDataArray()
+    {
+        instruments.offer(matic, 4, 8, Instruments.SOURCE_INSTRUMENT);
+        instruments.offer(algo, 5, 8, Instruments.SOURCE_INSTRUMENT);
         parse("{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"last\":0.5}," +
             "{\"symbol\":\"ALGO/USD\",\"last\":0.1}]}");
-        assertEquals(8, handler.calls.size());
+        assertEquals(2, handler.calls.size());
         assertEquals("ticker ALGO/USD snapshot=false bid=0x0 ask=0x0 last=10000 volume=0 vwap=0 low=0 high=0 change=0 " +
             "changePct=0 at=0", handler.last());
     }
@@ -402,12 +464,18 @@ class KrakenFrameParserTest
     }
 
     @Test
-    void channelsWeDoNotParseAreClassifiedWithoutCalls()
+    void privateChannelsAreClassifiedWithoutCalls()
     {
         assertEquals(Channel.EXECUTIONS, parse("{\"channel\":\"executions\",\"type\":\"update\",\"data\":[{\"order_id\":" +
             "\"OK4GJX-KSTLS-7DZZO5\",\"order_qty\":0.005,\"limit_price\":26500.0}],\"sequence\":8}"));
         assertEquals(Channel.BALANCES, parse("{\"channel\":\"balances\",\"type\":\"snapshot\",\"data\":[{\"asset\":\"BTC\"," +
             "\"balance\":1.5}],\"sequence\":1}"));
+        assertEquals(new ArrayList<String>(), handler.calls);
+    }
+
+    @Test
+    void channelsAndShapesWeDoNotKnowAreUnknownWithoutCalls()
+    {
         assertEquals(Channel.UNKNOWN, parse("{\"channel\":\"level3\",\"type\":\"snapshot\",\"data\":[{\"symbol\":\"BTC/USD\"}]}"));
         assertEquals(Channel.UNKNOWN, parse("{\"event\":\"heartbeat\"}"));
         assertEquals(Channel.UNKNOWN, parse("{}"));

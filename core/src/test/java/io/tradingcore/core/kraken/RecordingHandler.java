@@ -101,9 +101,18 @@ final class RecordingHandler implements FrameHandler
     }
 
     @Override
-    public void onInstrument(final int symbolId, final int pricePrecision, final int qtyPrecision)
+    public void onInstrument(
+        final DirectBuffer frame, final int symbolOffset, final int symbolLength, final int pricePrecision,
+        final int qtyPrecision)
     {
-        calls.add("instrument " + symbol(symbolId) + " " + pricePrecision + "/" + qtyPrecision);
+        calls.add("instrument " + frame.getStringWithoutLengthAscii(symbolOffset, symbolLength) + " " + pricePrecision +
+            "/" + qtyPrecision);
+    }
+
+    @Override
+    public void onWirePrecision(final int symbolId, final int pricePrecision, final int qtyPrecision)
+    {
+        calls.add("precision " + symbol(symbolId) + " " + pricePrecision + "/" + qtyPrecision);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.tradingcore.adapters.kraken.auth;
 
 import io.tradingcore.core.kraken.JsonCursor;
+import io.tradingcore.core.kraken.WordTable;
 import io.tradingcore.core.time.Rfc3339;
 import org.agrona.DirectBuffer;
-
-import static io.tradingcore.core.stream.EntryWriter.ascii;
 
 /**
  * Reads the authenticated connection's {@code executions} and {@code balances} messages straight from
@@ -26,39 +25,46 @@ final class PrivateChannelDecoder
         void onBalancesEnd(boolean snapshot);
     }
 
-    private static final byte[] CHANNEL = ascii("channel");
-    private static final byte[] TYPE = ascii("type");
-    private static final byte[] DATA = ascii("data");
-    private static final byte[] EXECUTIONS = ascii("executions");
-    private static final byte[] BALANCES = ascii("balances");
-    private static final byte[] SNAPSHOT = ascii("snapshot");
-    private static final byte[] ORDER_ID = ascii("order_id");
-    private static final byte[] CL_ORD_ID = ascii("cl_ord_id");
-    private static final byte[] EXEC_TYPE = ascii("exec_type");
-    private static final byte[] ORDER_STATUS = ascii("order_status");
-    private static final byte[] SYMBOL = ascii("symbol");
-    private static final byte[] SIDE = ascii("side");
-    private static final byte[] ORDER_TYPE = ascii("order_type");
-    private static final byte[] ORDER_QTY = ascii("order_qty");
-    private static final byte[] LIMIT_PRICE = ascii("limit_price");
-    private static final byte[] EXEC_ID = ascii("exec_id");
-    private static final byte[] TRADE_ID = ascii("trade_id");
-    private static final byte[] LAST_QTY = ascii("last_qty");
-    private static final byte[] LAST_PRICE = ascii("last_price");
-    private static final byte[] COST = ascii("cost");
-    private static final byte[] CUM_QTY = ascii("cum_qty");
-    private static final byte[] AVG_PRICE = ascii("avg_price");
-    private static final byte[] LIQUIDITY_IND = ascii("liquidity_ind");
-    private static final byte[] CANCEL_REASON = ascii("cancel_reason");
-    private static final byte[] REASON = ascii("reason");
-    private static final byte[] TIMESTAMP = ascii("timestamp");
-    private static final byte[] FEES = ascii("fees");
-    private static final byte[] FEE_USD_EQUIV = ascii("fee_usd_equiv");
-    private static final byte[] QTY = ascii("qty");
-    private static final byte[] ASSET = ascii("asset");
-    private static final byte[] BALANCE = ascii("balance");
-    private static final byte[] AMOUNT = ascii("amount");
-    private static final byte[] FEE = ascii("fee");
+    private static final int CHANNEL = 0;
+    private static final int TYPE = 1;
+    private static final int DATA = 2;
+    private static final int EXECUTIONS = 3;
+    private static final int BALANCES = 4;
+    private static final int SNAPSHOT = 5;
+    private static final int ORDER_ID = 6;
+    private static final int CL_ORD_ID = 7;
+    private static final int EXEC_TYPE = 8;
+    private static final int ORDER_STATUS = 9;
+    private static final int SYMBOL = 10;
+    private static final int SIDE = 11;
+    private static final int ORDER_TYPE = 12;
+    private static final int ORDER_QTY = 13;
+    private static final int LIMIT_PRICE = 14;
+    private static final int EXEC_ID = 15;
+    private static final int TRADE_ID = 16;
+    private static final int LAST_QTY = 17;
+    private static final int LAST_PRICE = 18;
+    private static final int COST = 19;
+    private static final int CUM_QTY = 20;
+    private static final int AVG_PRICE = 21;
+    private static final int LIQUIDITY_IND = 22;
+    private static final int CANCEL_REASON = 23;
+    private static final int REASON = 24;
+    private static final int TIMESTAMP = 25;
+    private static final int FEES = 26;
+    private static final int FEE_USD_EQUIV = 27;
+    private static final int QTY = 28;
+    private static final int ASSET = 29;
+    private static final int BALANCE = 30;
+    private static final int AMOUNT = 31;
+    private static final int FEE = 32;
+
+    /** The members and values this decoder acts on, in the order of the codes above. */
+    private static final WordTable WORDS = new WordTable(
+        "channel", "type", "data", "executions", "balances", "snapshot", "order_id", "cl_ord_id", "exec_type",
+        "order_status", "symbol", "side", "order_type", "order_qty", "limit_price", "exec_id", "trade_id",
+        "last_qty", "last_price", "cost", "cum_qty", "avg_price", "liquidity_ind", "cancel_reason", "reason",
+        "timestamp", "fees", "fee_usd_equiv", "qty", "asset", "balance", "amount", "fee");
 
     private final JsonCursor cursor = new JsonCursor();
     private final JsonCursor quoted = new JsonCursor();
@@ -82,20 +88,20 @@ final class PrivateChannelDecoder
         boolean balances = false;
         boolean snapshot = false;
         int data = -1;
-        for (int m = cursor.nextMember(true); m == JsonCursor.VALUE; m = cursor.nextMember(false))
+        for (int key = cursor.nextKey(WORDS); key >= WordTable.NONE; key = cursor.nextKey(WORDS))
         {
-            if (cursor.keyIs(CHANNEL) && cursor.atString() && cursor.readString())
+            if (key == CHANNEL && cursor.atString() && cursor.readString())
             {
-                executions = cursor.stringIs(EXECUTIONS);
-                balances = cursor.stringIs(BALANCES);
+                executions = cursor.string(WORDS) == EXECUTIONS;
+                balances = cursor.string(WORDS) == BALANCES;
             }
-            else if (cursor.keyIs(TYPE) && cursor.atString() && cursor.readString())
+            else if (key == TYPE && cursor.atString() && cursor.readString())
             {
-                snapshot = cursor.stringIs(SNAPSHOT);
+                snapshot = cursor.string(WORDS) == SNAPSHOT;
             }
             else
             {
-                if (cursor.keyIs(DATA))
+                if (key == DATA)
                 {
                     data = cursor.position(); // the type may come after the rows: read them once it is known
                 }
@@ -109,7 +115,7 @@ final class PrivateChannelDecoder
         cursor.position(data);
         if (cursor.beginArray())
         {
-            for (int e = cursor.nextElement(true); e == JsonCursor.VALUE && cursor.atObject(); e = cursor.nextElement(false))
+            for (int e = cursor.nextElement(); e == JsonCursor.VALUE && cursor.atObject(); e = cursor.nextElement())
             {
                 if (executions ? !readExecution(buffer) : !readBalance(buffer))
                 {
@@ -143,65 +149,65 @@ final class PrivateChannelDecoder
         feeUsd.clear();
         String cancelReason = null;
         cursor.beginObject();
-        for (int m = cursor.nextMember(true); m == JsonCursor.VALUE; m = cursor.nextMember(false))
+        for (int key = cursor.nextKey(WORDS); key >= WordTable.NONE; key = cursor.nextKey(WORDS))
         {
-            if (cursor.keyIs(ORDER_ID))
+            if (key == ORDER_ID)
             {
                 r.orderId = text(buffer);
             }
-            else if (cursor.keyIs(CL_ORD_ID))
+            else if (key == CL_ORD_ID)
             {
                 r.clOrdId = text(buffer);
             }
-            else if (cursor.keyIs(EXEC_TYPE))
+            else if (key == EXEC_TYPE)
             {
                 r.execType = text(buffer);
             }
-            else if (cursor.keyIs(ORDER_STATUS))
+            else if (key == ORDER_STATUS)
             {
                 r.orderStatus = text(buffer);
             }
-            else if (cursor.keyIs(SYMBOL))
+            else if (key == SYMBOL)
             {
                 r.symbol = text(buffer);
             }
-            else if (cursor.keyIs(SIDE))
+            else if (key == SIDE)
             {
                 r.side = text(buffer);
             }
-            else if (cursor.keyIs(ORDER_TYPE))
+            else if (key == ORDER_TYPE)
             {
                 r.orderType = text(buffer);
             }
-            else if (cursor.keyIs(EXEC_ID))
+            else if (key == EXEC_ID)
             {
                 r.execId = text(buffer);
             }
-            else if (cursor.keyIs(TRADE_ID))
+            else if (key == TRADE_ID)
             {
                 r.tradeId = text(buffer); // a number in Kraken's docs: its digits are the id
             }
-            else if (cursor.keyIs(LIQUIDITY_IND))
+            else if (key == LIQUIDITY_IND)
             {
                 r.liquidity = text(buffer);
             }
-            else if (cursor.keyIs(CANCEL_REASON))
+            else if (key == CANCEL_REASON)
             {
                 cancelReason = text(buffer);
             }
-            else if (cursor.keyIs(REASON))
+            else if (key == REASON)
             {
                 r.reason = text(buffer);
             }
-            else if (cursor.keyIs(TIMESTAMP))
+            else if (key == TIMESTAMP)
             {
                 r.micros = micros(buffer);
             }
-            else if (cursor.keyIs(FEES))
+            else if (key == FEES)
             {
                 readFees(buffer, r);
             }
-            else if (!readDecimal(buffer, r))
+            else if (!readDecimal(buffer, r, key))
             {
                 cursor.skipValue();
             }
@@ -218,12 +224,12 @@ final class PrivateChannelDecoder
     }
 
     /** The row's decimal members; false when the current member is none of them. */
-    private boolean readDecimal(final DirectBuffer buffer, final ExecutionRow r)
+    private boolean readDecimal(final DirectBuffer buffer, final ExecutionRow r, final int key)
     {
-        final KrakenDecimal target = cursor.keyIs(ORDER_QTY) ? r.orderQty : cursor.keyIs(LIMIT_PRICE) ? r.limitPrice
-            : cursor.keyIs(LAST_QTY) ? r.lastQty : cursor.keyIs(LAST_PRICE) ? r.lastPrice : cursor.keyIs(COST) ? r.cost
-            : cursor.keyIs(CUM_QTY) ? r.cumQty : cursor.keyIs(AVG_PRICE) ? r.avgPrice
-            : cursor.keyIs(FEE_USD_EQUIV) ? feeUsd : null;
+        final KrakenDecimal target = key == ORDER_QTY ? r.orderQty : key == LIMIT_PRICE ? r.limitPrice
+            : key == LAST_QTY ? r.lastQty : key == LAST_PRICE ? r.lastPrice : key == COST ? r.cost
+            : key == CUM_QTY ? r.cumQty : key == AVG_PRICE ? r.avgPrice
+            : key == FEE_USD_EQUIV ? feeUsd : null;
         if (target == null)
         {
             return false;
@@ -238,7 +244,7 @@ final class PrivateChannelDecoder
         {
             return;
         }
-        for (int e = cursor.nextElement(true); e == JsonCursor.VALUE; e = cursor.nextElement(false))
+        for (int e = cursor.nextElement(); e == JsonCursor.VALUE; e = cursor.nextElement())
         {
             if (!cursor.atObject())
             {
@@ -248,13 +254,13 @@ final class PrivateChannelDecoder
             cursor.beginObject();
             feeItem.clear();
             String asset = null;
-            for (int m = cursor.nextMember(true); m == JsonCursor.VALUE; m = cursor.nextMember(false))
+            for (int key = cursor.nextKey(WORDS); key >= WordTable.NONE; key = cursor.nextKey(WORDS))
             {
-                if (cursor.keyIs(QTY))
+                if (key == QTY)
                 {
                     decimal(buffer, feeItem);
                 }
-                else if (cursor.keyIs(ASSET))
+                else if (key == ASSET)
                 {
                     asset = text(buffer);
                 }
@@ -276,29 +282,29 @@ final class PrivateChannelDecoder
         final BalanceRow r = balance;
         r.clear();
         cursor.beginObject();
-        for (int m = cursor.nextMember(true); m == JsonCursor.VALUE; m = cursor.nextMember(false))
+        for (int key = cursor.nextKey(WORDS); key >= WordTable.NONE; key = cursor.nextKey(WORDS))
         {
-            if (cursor.keyIs(ASSET))
+            if (key == ASSET)
             {
                 r.asset = text(buffer);
             }
-            else if (cursor.keyIs(BALANCE))
+            else if (key == BALANCE)
             {
                 decimal(buffer, r.balance);
             }
-            else if (cursor.keyIs(AMOUNT))
+            else if (key == AMOUNT)
             {
                 decimal(buffer, r.amount);
             }
-            else if (cursor.keyIs(FEE))
+            else if (key == FEE)
             {
                 decimal(buffer, r.fee);
             }
-            else if (cursor.keyIs(TYPE))
+            else if (key == TYPE)
             {
                 r.ledgerType = text(buffer);
             }
-            else if (cursor.keyIs(TIMESTAMP))
+            else if (key == TIMESTAMP)
             {
                 r.micros = micros(buffer);
             }
