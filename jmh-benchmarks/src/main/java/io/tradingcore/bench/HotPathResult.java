@@ -3,6 +3,7 @@ package io.tradingcore.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +26,7 @@ public final class HotPathResult
     {
     }
 
-    public static void main(final String[] args) throws java.io.IOException
+    public static void main(final String[] args) throws IOException
     {
         if (args.length != 1)
         {

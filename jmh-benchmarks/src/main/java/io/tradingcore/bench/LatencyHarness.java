@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ public final class LatencyHarness
             final String value = args[i + 1];
             switch (args[i])
             {
-                case "--rates" -> rates = java.util.Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray();
+                case "--rates" -> rates = Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray();
                 case "--seconds" -> seconds = Double.parseDouble(value);
                 case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(value);
                 case "--rounds" -> rounds = Integer.parseInt(value);

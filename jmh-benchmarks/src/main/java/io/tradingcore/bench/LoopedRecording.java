@@ -1,6 +1,7 @@
 package io.tradingcore.bench;
 
 import io.tradingcore.adapters.sim.RecordingGenerator;
+import io.tradingcore.adapters.sim.SyntheticMarket;
 import io.tradingcore.core.time.Rfc3339;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -107,7 +108,7 @@ final class LoopedRecording
         try
         {
             RecordingGenerator.generate(file, seed, frames, depth,
-                io.tradingcore.adapters.sim.SyntheticMarket.defaultSymbols());
+                SyntheticMarket.defaultSymbols());
             return load(file);
         }
         finally

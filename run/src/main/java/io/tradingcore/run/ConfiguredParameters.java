@@ -7,6 +7,8 @@ import io.tradingcore.adapters.config.StrategySettings;
 import io.tradingcore.adapters.config.TradingConfig;
 import io.tradingcore.core.strategy.StrategyParameters;
 
+import java.util.Arrays;
+
 /**
  * Backs the core's named parameters with the typed configuration: each strategy's
  * {@code strategies.<name>.params} and {@code enabled}, and the {@code risk}, {@code paper},
@@ -68,7 +70,7 @@ final class ConfiguredParameters implements StrategyParameters
             case "max_position_quote":
                 return risk.maxPositionNotional();
             case "rate_tier":
-                return java.util.Arrays.asList(RATE_TIERS).indexOf(risk.rateCounterTier());
+                return Arrays.asList(RATE_TIERS).indexOf(risk.rateCounterTier());
             default:
                 return defaultValue;
         }

@@ -7,6 +7,7 @@ import io.tradingcore.core.stage.NormalizeStage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.Supplier;
 
@@ -44,7 +45,7 @@ final class Readiness implements Supplier<List<String>>
         final long now = System.nanoTime();
         if (socketFeed && (client == null || !client.fresh(now)))
         {
-            unmet.add(client == null ? "feed not started" : String.format(java.util.Locale.ROOT,
+            unmet.add(client == null ? "feed not started" : String.format(Locale.ROOT,
                 "feed stale: no frame for %.1f s (watchdog gives up after %.1f s)", client.silentForNanos(now) / 1e9,
                 client.staleAfterNanos() / 1e9));
         }

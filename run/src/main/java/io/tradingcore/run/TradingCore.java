@@ -36,6 +36,7 @@ import io.tradingcore.core.stage.ExecutionStage;
 import io.tradingcore.core.stage.NormalizeStage;
 import io.tradingcore.core.stage.RiskStage;
 import io.tradingcore.core.stage.SignalStage;
+import io.tradingcore.core.strategy.StrategyId;
 import io.tradingcore.core.strategy.StrategyParameters;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
@@ -46,11 +47,16 @@ import io.tradingcore.core.time.MicrosClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -70,8 +76,8 @@ final class TradingCore implements AutoCloseable
     private static final String OPERATOR_TOKEN_VARIABLE = "TRADING_OPERATOR_TOKEN";
     /** The live client's fills: it waits for the risk stage when they are not drained yet, so this only paces it. */
     private static final int FEEDBACK_BYTES = 1 << 20;
-    private static final java.time.format.DateTimeFormatter RUN_ID =
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
+    private static final DateTimeFormatter RUN_ID =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
     private static final byte[] START = ascii("start");
     private static final byte[] ORDER_ENTRY_REFUSED = ascii("order_entry_refused");
     private static final byte[] STATE_RESTORED = ascii("state_restored");
@@ -140,7 +146,7 @@ final class TradingCore implements AutoCloseable
         {
             Files.createDirectories(spill);
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             throw new BadInputException("cannot create the spill directory " + spill + ": " + ex.getMessage());
         }
@@ -149,7 +155,7 @@ final class TradingCore implements AutoCloseable
             new RedisConnector(config.redis().url(), ca.isEmpty() ? null : Path.of(ca), RedisConnector.DEFAULT_COMMAND_TIMEOUT),
             outbox, symbols, config.environment(), options);
 
-        runId = RUN_ID.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));
         final StrategyParameters parameters = new ConfiguredParameters(config);
         // a replay's receive times are the replay's own: its clock is paced by the file instead
         final EventClock eventClock = new EventClock(config.kraken().clockMaxJumpMicros(),
@@ -186,7 +192,7 @@ final class TradingCore implements AutoCloseable
             }
             return saved;
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             throw new BadInputException(ex.getMessage() + " (--state-dir / state.dir)");
         }
@@ -229,7 +235,7 @@ final class TradingCore implements AutoCloseable
         if (config.feed().source() == FeedSettings.Source.REPLAY && !awaitRedis(REPLAY_REDIS_WAIT))
         {
             // a live feed keeps trading and spills while Redis is away; a replay has no reason to start
-            throw new java.io.IOException("Redis at " + config.redis().maskedUrl() + " is not reachable after "
+            throw new IOException("Redis at " + config.redis().maskedUrl() + " is not reachable after "
                 + REPLAY_REDIS_WAIT.toSeconds() + " s: nothing replayed");
         }
         writeLifecycle(START);
@@ -330,7 +336,7 @@ final class TradingCore implements AutoCloseable
         if (fills != null)
         {
             final Path dir = home.resolve(config.logs().reportDir());
-            BacktestReport.write(fills, dir, "Backtest of " + config.feed().source().name().toLowerCase(java.util.Locale.ROOT)
+            BacktestReport.write(fills, dir, "Backtest of " + config.feed().source().name().toLowerCase(Locale.ROOT)
                 + (config.feed().replayPath().isEmpty() ? "" : " " + config.feed().replayPath()) + ", run " + runId);
             out.println("report         " + dir.resolve(BacktestReport.FIGURES) + ", " + BacktestReport.LEDGER + ", "
                 + BacktestReport.EQUITY);
@@ -342,7 +348,7 @@ final class TradingCore implements AutoCloseable
         return code;
     }
 
-    private void startMonitoring() throws java.io.IOException
+    private void startMonitoring() throws IOException
     {
         final List<String> subscribed = config.kraken().symbols();
         final CoreMetrics metrics = new CoreMetrics(build, subscribed, symbols, catalog, normalize, signal, risk, execution,
@@ -426,14 +432,14 @@ final class TradingCore implements AutoCloseable
     private String tradingSummary()
     {
         final StringBuilder s = new StringBuilder();
-        s.append(String.format(java.util.Locale.ROOT, "signals        %,d (", signal.signals()));
-        for (int id = 0; id < io.tradingcore.core.strategy.StrategyId.COUNT; id++)
+        s.append(String.format(Locale.ROOT, "signals        %,d (", signal.signals()));
+        for (int id = 0; id < StrategyId.COUNT; id++)
         {
-            s.append(id == 0 ? "" : ", ").append(io.tradingcore.core.strategy.StrategyId.name(id)).append(' ')
+            s.append(id == 0 ? "" : ", ").append(StrategyId.name(id)).append(' ')
                 .append(signal.signals(id));
         }
         final Portfolio p = risk.portfolio();
-        s.append(String.format(java.util.Locale.ROOT, "); candles from history %,d; order intents %,d; risk alerts %,d; "
+        s.append(String.format(Locale.ROOT, "); candles from history %,d; order intents %,d; risk alerts %,d; "
             + "confirmations %,d; fills %,d%n"
             + "portfolio      realized %.2f, unrealized %.2f, fees %.2f, exposure %.2f, round trips %d won / %d lost; "
             + "arbitrage opportunities %,d%n",
@@ -442,7 +448,7 @@ final class TradingCore implements AutoCloseable
             signal.arbOpportunities()));
         if (liveFeedback.waits() > 0)
         {
-            s.append(String.format(java.util.Locale.ROOT,
+            s.append(String.format(Locale.ROOT,
                 "live fills waited for the risk stage %,d times (feedback ring full; none dropped)%n", liveFeedback.waits()));
         }
         return s.toString();
@@ -455,7 +461,7 @@ final class TradingCore implements AutoCloseable
             .string(Fields.EVENT, event)
             .string(Fields.ENVIRONMENT, config.environment().id())
             .string(Fields.MODE, config.environment().mode())
-            .string(Fields.FEED, config.feed().source().name().toLowerCase(java.util.Locale.ROOT))
+            .string(Fields.FEED, config.feed().source().name().toLowerCase(Locale.ROOT))
             .bool(Fields.ORDER_ENTRY, config.orderEntryAllowed())
             .string(Fields.VERSION, build.version())
             .string(Fields.COMMIT, build.commit())

@@ -6,8 +6,10 @@ import io.tradingcore.adapters.config.TradingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -59,7 +61,7 @@ public final class TradingCoreMain
         final String[] args, final Map<String, String> env, final Path home, final PrintStream out,
         final PrintStream err, final ShutdownSignal shutdown)
     {
-        if (java.util.Arrays.asList(args).contains(VERSION))
+        if (Arrays.asList(args).contains(VERSION))
         {
             out.println(BuildInfo.load()); // the version and the git commit the jar was built from
             return EXIT_OK;
@@ -96,7 +98,7 @@ public final class TradingCoreMain
             err.println("trading-core: " + ex.getMessage());
             return EXIT_BAD_CONFIG;
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
             // a file or a connection the operator can act on (a damaged recording, Redis away): one line, no stack trace
             err.println("trading-core: fatal: " + ex.getMessage());

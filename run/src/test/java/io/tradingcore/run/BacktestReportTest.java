@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -114,7 +115,7 @@ class BacktestReportTest
             assertEquals(r.pnl, Double.parseDouble(row[4]), 1e-4, "PnL " + who);
             assertEquals(r.fees, Double.parseDouble(row[5]), 1e-4, "fees " + who);
             final double sharpe = r.sharpe();
-            assertEquals(Double.isNaN(sharpe) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", sharpe), row[6], "Sharpe " + who);
+            assertEquals(Double.isNaN(sharpe) ? "n/a" : String.format(Locale.ROOT, "%.3f", sharpe), row[6], "Sharpe " + who);
             assertEquals(r.maxDrawdown, Double.parseDouble(row[7]), 1e-4, "max drawdown " + who);
             assertTrue(percent(row[8]) >= 0 && percent(row[8]) <= 100, "exposure " + who);
             assertTrue(percent(row[8]) <= percent(figures.get("all")[8]), "no strategy is exposed longer than all: " + who);

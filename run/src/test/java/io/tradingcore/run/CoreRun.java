@@ -1,8 +1,11 @@
 package io.tradingcore.run;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,11 +55,11 @@ final class CoreRun
         final List<String> all = new ArrayList<>(args);
         try
         {
-            all.addAll(List.of("--state-dir", java.nio.file.Files.createTempDirectory("trading-core-state").toString()));
+            all.addAll(List.of("--state-dir", Files.createTempDirectory("trading-core-state").toString()));
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
         return all;
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 
@@ -88,7 +89,7 @@ class DamagedRecordingTest
     void aLineLongerThanAFrameIsRejectedAndCountedLikeAnOversizedFrame() throws IOException
     {
         final Path recording = TestRecording.write(dir.resolve("with-long-line.jsonl"), 500, TestRecording.EVENT_GAP_MICROS);
-        try (OutputStream out = Files.newOutputStream(recording, java.nio.file.StandardOpenOption.APPEND))
+        try (OutputStream out = Files.newOutputStream(recording, StandardOpenOption.APPEND))
         {
             final byte[] chunk = new byte[1 << 20];
             Arrays.fill(chunk, (byte)'x');

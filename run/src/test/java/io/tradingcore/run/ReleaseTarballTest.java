@@ -7,6 +7,8 @@ import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,7 +114,7 @@ class ReleaseTarballTest
         assertTrue(foreign.isEmpty(), "natives for other platforms: " + foreign);
 
         final Path check = root.resolve("NativeCheck.java");
-        try (java.io.InputStream source = getClass().getResourceAsStream("/NativeCheck.java"))
+        try (InputStream source = getClass().getResourceAsStream("/NativeCheck.java"))
         {
             Files.copy(source, check);
         }
@@ -266,7 +268,7 @@ class ReleaseTarballTest
                     return true;
                 }
             }
-            catch (final java.io.IOException notListeningYet)
+            catch (final IOException notListeningYet)
             {
                 // the JVM is still pre-touching its heap
             }

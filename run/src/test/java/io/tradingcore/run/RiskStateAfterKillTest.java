@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class RiskStateAfterKillTest
         while (System.nanoTime() < deadline && core.isAlive())
         {
             Thread.sleep(1_000);
-            pipe.write("{\"channel\":\"heartbeat\"}\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            pipe.write("{\"channel\":\"heartbeat\"}\n".getBytes(StandardCharsets.US_ASCII));
             pipe.flush();
             final long fills = fillEntries(streams).size();
             final Path file = state.resolve("risk-state.properties");

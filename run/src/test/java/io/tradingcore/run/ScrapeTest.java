@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -276,7 +277,7 @@ class ScrapeTest
             {
                 last = get(path).statusCode();
             }
-            catch (final java.io.IOException notListeningYet)
+            catch (final IOException notListeningYet)
             {
                 last = -1;
             }

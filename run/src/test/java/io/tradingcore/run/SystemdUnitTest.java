@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +78,7 @@ class SystemdUnitTest
     {
         for (final String dir : System.getenv().getOrDefault("PATH", "").split(":"))
         {
-            if (Files.isExecutable(java.nio.file.Path.of(dir, tool)))
+            if (Files.isExecutable(Path.of(dir, tool)))
             {
                 return true;
             }

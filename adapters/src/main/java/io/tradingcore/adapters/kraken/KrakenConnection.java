@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.kraken;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
@@ -56,7 +57,7 @@ public final class KrakenConnection
         void onFrameEvent(int event);
 
         /** Stopping: {@code session} is the live connection to say last words on before the close frame, or null. */
-        void onStop(io.netty.channel.Channel session);
+        void onStop(Channel session);
     }
 
     private final ConnectionSettings<?> settings;
@@ -101,7 +102,7 @@ public final class KrakenConnection
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private EventLoop loop;
-    private io.netty.channel.Channel channel;
+    private Channel channel;
     private ChannelFuture connectFuture;
     private int generation;
     private int attempt;
@@ -271,9 +272,9 @@ public final class KrakenConnection
     }
 
     /** The upgraded, active connection to write to, or null. */
-    public io.netty.channel.Channel session()
+    public Channel session()
     {
-        final io.netty.channel.Channel ch = channel;
+        final Channel ch = channel;
         return connected && ch != null && ch.isActive() ? ch : null;
     }
 

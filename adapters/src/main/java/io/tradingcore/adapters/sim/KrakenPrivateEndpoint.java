@@ -1,6 +1,7 @@
 package io.tradingcore.adapters.sim;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -41,7 +42,7 @@ public final class KrakenPrivateEndpoint
     private final List<KrakenPrivateSession> sessions = new ArrayList<>();
     private final Set<String> tokens = new HashSet<>();
     private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
-    private io.netty.channel.Channel server;
+    private Channel server;
     private ScheduledFuture<?> tick;
     private long lastNonce;
     private long tokenSerial;

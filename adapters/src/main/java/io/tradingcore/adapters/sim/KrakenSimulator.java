@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A local Kraken-compatible WebSocket v2 server ({@code ws://127.0.0.1:port/v2}, or wss://) over real
@@ -293,7 +294,7 @@ public final class KrakenSimulator implements AutoCloseable
         }
     }
 
-    void forEachSession(final java.util.function.Consumer<KrakenSimulatorSession> action)
+    void forEachSession(final Consumer<KrakenSimulatorSession> action)
     {
         for (final KrakenSimulatorSession session : new ArrayList<>(sessions))
         {

@@ -9,10 +9,12 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
 import io.tradingcore.adapters.kraken.ControlJson;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.time.Rfc3339;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +76,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
         }
         finally
         {
-            io.netty.util.ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(msg);
         }
     }
 
@@ -450,7 +452,7 @@ final class KrakenSimulatorSession extends ChannelInboundHandlerAdapter
 
     static long nowMicros()
     {
-        final java.time.Instant now = java.time.Instant.now();
+        final Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 

@@ -7,6 +7,7 @@ import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.kraken.TradePrint;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -72,7 +73,7 @@ public final class SyntheticMarket
      */
     public SyntheticMarket(final long seed, final int bookDepth, final List<String> symbols, final long meanEventGapMicros)
     {
-        this(seed, symbols, java.util.Collections.nCopies(symbols.size(), bookDepth), meanEventGapMicros);
+        this(seed, symbols, Collections.nCopies(symbols.size(), bookDepth), meanEventGapMicros);
     }
 
     /** Each symbol's book at its own depth ({@code depths} in the order of {@code symbols}), as one connection may subscribe them. */

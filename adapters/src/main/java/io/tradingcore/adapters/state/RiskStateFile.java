@@ -6,6 +6,7 @@ import io.tradingcore.core.risk.RiskState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ public final class RiskStateFile
             p.setProperty(at + "rate_updated_micros", Long.toString(state.rateUpdatedMicros[id]));
         }
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = java.nio.channels.Channels.newOutputStream(channel))
+            StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel))
         {
             p.store(out, "trading-core risk and portfolio state: replaced whole on every change");
             out.flush();

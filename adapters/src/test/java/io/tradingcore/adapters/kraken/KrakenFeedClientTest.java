@@ -1,6 +1,7 @@
 package io.tradingcore.adapters.kraken;
 
 import io.tradingcore.adapters.Pause;
+import io.tradingcore.adapters.sim.KrakenSimulator;
 import io.tradingcore.adapters.sim.SyntheticMarket;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -113,7 +114,7 @@ class KrakenFeedClientTest
     void aSubscriptionAckedButStalledIsResubscribed()
     {
         final SimulatedFeed feed = new SimulatedFeed(
-            new io.tradingcore.adapters.sim.KrakenSimulator(simulatorSettings()).start(0),
+            new KrakenSimulator(simulatorSettings()).start(0),
             clientSettings(SYMBOLS).dataSilenceMillis(600));
         try (feed)
         {

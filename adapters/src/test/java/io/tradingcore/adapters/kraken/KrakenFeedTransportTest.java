@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.kraken;
 
+import io.tradingcore.adapters.sim.KrakenSimulatorSettings;
 import io.tradingcore.adapters.sim.SyntheticMarket;
 import io.tradingcore.core.stream.StreamCatalog;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class KrakenFeedTransportTest
     void streamsOverTlsWithAVerifiedCertificateAndRefusesAnUntrustedOne() throws Exception
     {
         final TestCertificate certificate = TestCertificate.generate(dir);
-        final io.tradingcore.adapters.sim.KrakenSimulatorSettings tls =
+        final KrakenSimulatorSettings tls =
             simulatorSettings().sslContext(certificate.serverContext());
         try (SimulatedFeed feed = new SimulatedFeed(tls, clientSettings(SYMBOLS).trustManagerFactory(certificate.trust())))
         {

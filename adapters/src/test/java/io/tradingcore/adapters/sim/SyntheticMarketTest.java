@@ -14,8 +14,10 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.tradingcore.adapters.kraken.ControlJson.asArray;
@@ -320,7 +322,7 @@ class SyntheticMarketTest
         {
             BigDecimal previous = null;
             boolean ordered = true;
-            final java.util.Set<BigDecimal> seen = new java.util.HashSet<>();
+            final Set<BigDecimal> seen = new HashSet<>();
             boolean repeated = false;
             for (final Object level : levels)
             {

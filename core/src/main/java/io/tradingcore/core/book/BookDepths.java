@@ -2,6 +2,8 @@ package io.tradingcore.core.book;
 
 import io.tradingcore.core.market.SymbolTable;
 
+import java.util.Arrays;
+
 /**
  * The depth each symbol's book is kept at: the depth the feed says, not the configuration's. The
  * subscribe ack's {@code depth} wins (in a recording, the ack frame in the file); without an ack the
@@ -29,7 +31,7 @@ public final class BookDepths
             throw new IllegalArgumentException("book depth must be one of 10, 25, 100, 500, 1000: " + configured);
         }
         this.configured = configured;
-        java.util.Arrays.fill(depth, configured);
+        Arrays.fill(depth, configured);
     }
 
     public static boolean valid(final long depth)

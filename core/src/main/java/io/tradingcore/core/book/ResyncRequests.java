@@ -3,6 +3,7 @@ package io.tradingcore.core.book;
 import io.tradingcore.core.market.SymbolTable;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Book resync requests raised by the normalize stage (checksum mismatch, crossed book) and taken by
@@ -13,7 +14,7 @@ public final class ResyncRequests
 {
     private final AtomicIntegerArray pending = new AtomicIntegerArray(SymbolTable.MAX_SYMBOLS);
     private final AtomicIntegerArray raised = new AtomicIntegerArray(SymbolTable.MAX_SYMBOLS);
-    private final java.util.concurrent.atomic.AtomicLong raisedTotal = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong raisedTotal = new AtomicLong();
 
     /** Stage side: asks for {@code symbolId}'s book to be resynced. */
     public void raise(final int symbolId)

@@ -1,5 +1,7 @@
 package io.tradingcore.core.market;
 
+import java.util.Arrays;
+
 /**
  * Price and quantity precision per symbol id, and where each came from. The instrument channel
  * wins over configuration, configuration over the scale of the wire text (Kraken keeps the full
@@ -20,8 +22,8 @@ public final class Instruments
 
     public Instruments()
     {
-        java.util.Arrays.fill(pricePrecision, UNKNOWN);
-        java.util.Arrays.fill(qtyPrecision, UNKNOWN);
+        Arrays.fill(pricePrecision, UNKNOWN);
+        Arrays.fill(qtyPrecision, UNKNOWN);
     }
 
     public int pricePrecision(final int symbolId)

@@ -6,6 +6,8 @@ import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.UsdConversion;
 import io.tradingcore.core.risk.RiskState;
 
+import java.util.Arrays;
+
 /**
  * Positions and PnL, updated on each fill and marked to the book mid. Positions are scaled longs
  * at the symbol's quantity precision (exact); average and mark prices are doubles in the pair's quote
@@ -65,7 +67,7 @@ public final class Portfolio
         tripResult = new double[maxSymbols];
         traded = new int[maxSymbols];
         isTraded = new boolean[maxSymbols];
-        java.util.Arrays.fill(markPrice, Double.NaN);
+        Arrays.fill(markPrice, Double.NaN);
     }
 
     /** A fill of {@code qty} (scaled, > 0) at {@code price} (scaled) on {@code side}, paying {@code quoteFee} in quote currency. */

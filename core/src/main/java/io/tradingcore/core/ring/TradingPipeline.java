@@ -3,6 +3,7 @@ package io.tradingcore.core.ring;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventHandlerGroup;
@@ -85,7 +86,7 @@ public final class TradingPipeline
         {
             disruptor.shutdown(timeout, unit);
         }
-        catch (final com.lmax.disruptor.TimeoutException ex)
+        catch (final TimeoutException ex)
         {
             disruptor.halt();
         }

@@ -1,5 +1,7 @@
 package io.tradingcore.core.risk;
 
+import java.util.Arrays;
+
 /**
  * What risk and the portfolio know that must outlive the process: positions, average prices, PnL and
  * fees per symbol, the day's peak and drawdown, the round-trip record behind the loss-streak
@@ -55,9 +57,9 @@ public final class RiskState
         rateCount = new double[maxSymbols];
         rateUpdatedMicros = new long[maxSymbols];
         traded = new boolean[maxSymbols];
-        java.util.Arrays.fill(markPrice, Double.NaN);
-        java.util.Arrays.fill(qtyPrecision, -1);
-        java.util.Arrays.fill(pricePrecision, -1);
+        Arrays.fill(markPrice, Double.NaN);
+        Arrays.fill(qtyPrecision, -1);
+        Arrays.fill(pricePrecision, -1);
         day = Long.MIN_VALUE;
         lastLossMicros = Long.MIN_VALUE;
     }

@@ -3,6 +3,8 @@ package io.tradingcore.core.stage;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
 import org.agrona.BitUtil;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RecordDescriptor;
@@ -53,7 +55,7 @@ public final class ExecutionFeedback
     private final UnsafeBuffer record = new UnsafeBuffer(new byte[LENGTH]);
     private final AtomicLong stageDone = new AtomicLong(NO_STAGE);
     private Handler handler;
-    private final org.agrona.concurrent.MessageHandler reader = this::onMessage;
+    private final MessageHandler reader = this::onMessage;
     /** The thread that drains: a producer on it drains the full ring itself instead of waiting for itself. */
     private volatile Thread consumer;
     private long waits;
@@ -154,7 +156,7 @@ public final class ExecutionFeedback
         }
     }
 
-    private void onMessage(final int type, final org.agrona.MutableDirectBuffer buffer, final int index, final int length)
+    private void onMessage(final int type, final MutableDirectBuffer buffer, final int index, final int length)
     {
         final int symbolId = buffer.getInt(index + SYMBOL);
         if (type == FILL)

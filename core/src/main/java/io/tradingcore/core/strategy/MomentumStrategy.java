@@ -5,6 +5,8 @@ import io.tradingcore.core.indicator.Rsi;
 import io.tradingcore.core.kraken.Side;
 import io.tradingcore.core.stream.EntryWriter;
 
+import java.util.Arrays;
+
 /**
  * <b>momentum</b>: ride a strong move that is not yet exhausted. On a closed bar, the move is the
  * change of the close over {@code roc_period} (10) bars in ATR(14) units; it must be efficient (Kaufman's
@@ -49,7 +51,7 @@ public final class MomentumStrategy extends Strategy
             rsi[i] = new Rsi(rsiPeriod);
         }
         previousCondition = new int[maxSymbols];
-        java.util.Arrays.fill(previousCondition, NONE);
+        Arrays.fill(previousCondition, NONE);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.tradingcore.core.strategy;
 
 import io.tradingcore.core.kraken.Side;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A trading signal, a reusable flyweight filled by {@link SignalEngine#evaluate(int, long)}; copy what
  * you keep, it is overwritten by the next evaluation. Prices are scaled longs at the symbol's price
@@ -74,7 +76,7 @@ public final class Signal
     {
         for (int i = 0; i < featureCount; i++)
         {
-            if (new String(featureNames[i], java.nio.charset.StandardCharsets.US_ASCII).equals(name))
+            if (new String(featureNames[i], StandardCharsets.US_ASCII).equals(name))
             {
                 return features[i];
             }

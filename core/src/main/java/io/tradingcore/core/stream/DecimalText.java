@@ -1,6 +1,7 @@
 package io.tradingcore.core.stream;
 
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /** Scaled longs as plain decimal ASCII ({@code 62807.0}, {@code 0.00000100}, {@code -3}): never exponent form. */
 public final class DecimalText
@@ -66,7 +67,7 @@ public final class DecimalText
     /** For reports off the hot path. */
     public static String toString(final long scaled, final int scale)
     {
-        final org.agrona.concurrent.UnsafeBuffer b = new org.agrona.concurrent.UnsafeBuffer(new byte[MAX_LENGTH + 2]);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[MAX_LENGTH + 2]);
         final int len = write(b, 0, scaled, scale);
         return b.getStringWithoutLengthAscii(0, len);
     }

@@ -2,6 +2,7 @@ package io.tradingcore.core.time;
 
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * RFC 3339 UTC timestamps to and from epoch microseconds without allocation
@@ -159,7 +160,7 @@ public final class Rfc3339
     /** For reports off the hot path. */
     public static String formatMicros(final long epochMicros)
     {
-        final org.agrona.concurrent.UnsafeBuffer b = new org.agrona.concurrent.UnsafeBuffer(new byte[MICROS_LENGTH]);
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[MICROS_LENGTH]);
         formatMicros(epochMicros, b, 0);
         return b.getStringWithoutLengthAscii(0, MICROS_LENGTH);
     }

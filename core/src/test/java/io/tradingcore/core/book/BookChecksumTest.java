@@ -4,6 +4,9 @@ import io.tradingcore.core.kraken.Side;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.zip.CRC32;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -102,7 +105,7 @@ class BookChecksumTest
     @Test
     void digitsKeptAsLevelsChangeMatchTheBookRenderedAfresh()
     {
-        final java.util.Random random = new java.util.Random(7);
+        final Random random = new Random(7);
         final OrderBook book = new OrderBook(64);
         book.depth(25);
         for (int message = 0; message < 20_000; message++)
@@ -133,8 +136,8 @@ class BookChecksumTest
 
     private static long crc(final String text)
     {
-        final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        final CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.US_ASCII));
         return crc.getValue();
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -290,6 +291,6 @@ class KrakenFrameParserMalformedTest
             final long errors = handler.calls.stream().filter(c -> c.startsWith("error ")).count();
             assertEquals(channel == Channel.MALFORMED ? 1 : 0, errors, new String(bytes, StandardCharsets.ISO_8859_1));
         }
-        assertTrue(outcomes[Channel.MALFORMED] > 1_000, () -> java.util.Arrays.toString(outcomes));
+        assertTrue(outcomes[Channel.MALFORMED] > 1_000, () -> Arrays.toString(outcomes));
     }
 }
