@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.tradingcore.core.stream.EntryWriter.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,10 +176,5 @@ class HostileFeedReplayTest
     {
         final Instant instant = Instant.parse(rfc3339);
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
-    }
-
-    private static byte[] ascii(final String text)
-    {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }
