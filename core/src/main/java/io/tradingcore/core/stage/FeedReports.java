@@ -24,7 +24,6 @@ final class FeedReports
 {
     private static final int ERROR_FRAME_EXCERPT = 256;
     private static final byte[] TYPE_MD_LAG = ascii("metrics.md_lag");
-    private static final byte[] EXCHANGE_TO_RECEIVE_MS = ascii("exchange_to_receive_ms");
     private static final byte[] RECEIVE_TO_NORMALIZED_US = ascii("receive_to_normalized_us");
 
     static final byte[] CHECKSUM_MISMATCH = ascii("checksum_mismatch");
@@ -180,7 +179,7 @@ final class FeedReports
         out.begin(StreamCatalog.METRICS_MD_LAG, symbolId, -1)
             .string(Fields.TYPE, TYPE_MD_LAG)
             .string(Fields.SYMBOL, symbols.nameBytes(symbolId))
-            .decimal(EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - exchangeMicros) / 10, 2)
+            .decimal(Fields.EXCHANGE_TO_RECEIVE_MS, (event.receiveEpochMicros - exchangeMicros) / 10, 2)
             .decimal(RECEIVE_TO_NORMALIZED_US, (System.nanoTime() - event.receiveNanos) / 10, 2)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
             .publish();
