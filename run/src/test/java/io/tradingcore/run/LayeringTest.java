@@ -7,10 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,15 +24,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The layering of DESIGN.md, read from the compiled classes (every type a class names is in its constant
- * pool): core knows neither adapters nor run, adapters do not know run, and no stage names another stage,
- * so the pinned topology's stages share nothing but the ring slot.
+ * pool): core knows neither adapters nor run, adapters do not know run, no stage names another stage,
+ * and no stage reaches into another's helpers, so the pinned topology's stages share nothing but the ring
+ * slot and the feedback ring the execution stage hands the risk stage.
  */
 class LayeringTest
 {
     private static final Path ROOT = CoreRun.home();
+    private static final String STAGE_PACKAGE = "io/tradingcore/core/stage/";
     private static final Set<String> STAGES = Set.of(
-        "io/tradingcore/core/stage/NormalizeStage", "io/tradingcore/core/stage/SignalStage",
-        "io/tradingcore/core/stage/RiskStage", "io/tradingcore/core/stage/ExecutionStage");
+        STAGE_PACKAGE + "NormalizeStage", STAGE_PACKAGE + "SignalStage",
+        STAGE_PACKAGE + "RiskStage", STAGE_PACKAGE + "ExecutionStage");
+    private static final Pattern STAGE_CLASS = Pattern.compile("io/tradingcore/core/stage/([A-Za-z0-9]+)");
+    /**
+     * The stage package's classes more than one stage may use: the fills the execution stage hands the risk
+     * stage, and the fixed latency buckets any stage exports to the metrics thread.
+     */
+    private static final Set<String> SHARED = Set.of(STAGE_PACKAGE + "ExecutionFeedback", STAGE_PACKAGE + "LatencyHistogram");
 
     @Test
     void coreKnowsNeitherAdaptersNorRun() throws IOException
@@ -70,10 +84,66 @@ class LayeringTest
     }
 
     @Test
+    void noStageReachesIntoAnotherStagesHelpers() throws IOException
+    {
+        final Path classes = ROOT.resolve("core/target/classes");
+        final Map<String, String> owner = new TreeMap<>();
+        final Set<String> misplaced = new TreeSet<>();
+        for (final String stage : STAGES)
+        {
+            for (final String helper : stagePackageClosure(classes, stage))
+            {
+                final String earlier = owner.putIfAbsent(helper, stage);
+                if (earlier != null && !SHARED.contains(helper))
+                {
+                    misplaced.add(helper + " is used by " + earlier + " and " + stage);
+                }
+            }
+        }
+        assertEquals(Set.of(), misplaced);
+        assertTrue(owner.keySet().containsAll(SHARED), () -> "a shared class no stage uses any more: " + owner.keySet());
+    }
+
+    @Test
     void theScanSeesAReferenceWhereThereIsOne() throws IOException
     {
         final Path self = ROOT.resolve("run/target/test-classes/io/tradingcore/run/LayeringTest.class");
         assertTrue(utf8Constants(self).contains("io/tradingcore/run/CoreRun"), "the constant pool names CoreRun");
+    }
+
+    /**
+     * The stage package's classes {@code stage} uses, directly or through them (other stages excluded: the
+     * test above keeps stages from naming each other), nested classes folded into their top-level class.
+     */
+    private static Set<String> stagePackageClosure(final Path classes, final String stage) throws IOException
+    {
+        final Set<String> seen = new TreeSet<>();
+        final Deque<String> todo = new ArrayDeque<>(List.of(stage));
+        while (!todo.isEmpty())
+        {
+            final String top = todo.pop();
+            try (Stream<Path> files = Files.list(classes.resolve(STAGE_PACKAGE)))
+            {
+                final String simple = top.substring(STAGE_PACKAGE.length());
+                for (final Path file : (Iterable<Path>)files.filter(f -> f.getFileName().toString()
+                    .matches(Pattern.quote(simple) + "(\\$.*)?\\.class"))::iterator)
+                {
+                    for (final String name : utf8Constants(file))
+                    {
+                        final Matcher m = STAGE_CLASS.matcher(name);
+                        while (m.find())
+                        {
+                            final String used = STAGE_PACKAGE + m.group(1);
+                            if (!STAGES.contains(used) && seen.add(used))
+                            {
+                                todo.push(used);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     /** Classes under {@code classes} whose constant pool names a type in one of {@code packages}. */
