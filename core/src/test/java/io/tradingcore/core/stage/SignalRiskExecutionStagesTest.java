@@ -242,7 +242,7 @@ class SignalRiskExecutionStagesTest
     {
         final List<Entry> written = signalEvent();
         final long filledQty = filledQty(written);
-        assertEquals(0, paper.risk.portfolio().position(paper.btc), "not at the event that filled it");
+        assertEquals(0, paper.risk.portfolio().position(paper.btc), "the fill reaches the portfolio at the risk stage's next event");
         assertTrue(OutboxEntries.where(written, "portfolio:updates", "reason", "fill").isEmpty());
 
         final List<Entry> next = paper.tick(1000, paper.event.eventMicros + 1);
