@@ -132,6 +132,7 @@ class ReleaseTarballTest
         assertTrue(ran.output.matches("(?s)LinuxJNAAffinity\\ntrue\\n(x86_64|aarch64)-Linux\\ntrue\\n"), ran.output);
     }
 
+    /** One scenario in named steps, not a test a step: each would unpack and start the release again. */
     @Test
     void theUnitsExecStartRunsTheInstalledReleaseToACleanStop() throws Exception
     {
@@ -142,6 +143,7 @@ class ReleaseTarballTest
             KrakenSimulator kraken = new KrakenSimulator(new KrakenSimulatorSettings()
                 .symbols(List.of("BTC/USD", "ETH/USD", "ETH/BTC", "SOL/USD")).bookDepth(10).framesPerSecond(500)).start(0))
         {
+            // step: install as an operator would, then start the unit's ExecStart with its environment
             final int metricsPort = freePort();
             // what an operator configures on the host: the venue (here the simulator) and a free metrics port
             edit(home.resolve("config/kraken.yaml"), "publicUrl: wss://ws.kraken.com/v2", "publicUrl: " + kraken.uri());
@@ -173,6 +175,7 @@ class ReleaseTarballTest
             final Process process = builder.start();
             try
             {
+                // step: the start event names the installed build and the unit's environment
                 assertTrue(streams.awaitEntry("events:bus", e -> "start".equals(e.get("event")), Duration.ofSeconds(120)),
                     "the start event; output:\n" + Files.readString(output));
                 final RedisReadBack.Entry start = streams.entries("events:bus").stream()
@@ -181,6 +184,7 @@ class ReleaseTarballTest
                 assertEquals(BuildInfo.load().commit(), start.get("commit"));
                 assertEquals("production", start.get("environment"));
 
+                // step: ready on the venue, the scrape names the build, the operator's reset is served
                 final URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
                 assertTrue(awaitReady(URI.create("http://127.0.0.1:" + metricsPort + "/ready")),
                     "ready on the simulated venue; output:\n" + Files.readString(output));
@@ -191,6 +195,7 @@ class ReleaseTarballTest
                     .header("X-Operator-Token", "release-test-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode(), "the operator reset is served");
 
+                // step: SIGTERM stops it cleanly within TimeoutStopSec
                 process.destroy();
                 assertTrue(process.waitFor(Long.parseLong(unit.value("TimeoutStopSec")), TimeUnit.SECONDS),
                     "stopped within TimeoutStopSec");
@@ -204,6 +209,7 @@ class ReleaseTarballTest
             {
                 process.destroyForcibly();
             }
+            // step: logs and state went to systemd's directories, private to the service, nothing under the installation
             final Path gcLog = Path.of(moved(LOGS)).resolve("trading-core-gc.log");
             assertTrue(Files.size(gcLog) > 0, "the latency profile's GC log is in LogsDirectory");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(gcLog)), "UMask=0077");

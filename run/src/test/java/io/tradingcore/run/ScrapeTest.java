@@ -63,6 +63,8 @@ class ScrapeTest
     private RedisServerFixture redis;
     private CoreRun run;
     private URI base;
+    /** One scrape of the running core, once its book entries reach Redis: the {@code @Order(1)} tests each read a part. */
+    private Map<String, MetricFamily> scrape;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -79,6 +81,13 @@ class ScrapeTest
         run = CoreRun.start(Map.of(), List.of("--feed", "sim", "--redis", redis.url(), "--config", config.toString(),
             "--spill-path", dir.resolve("spill").toString(), "--topology", "compact", "--wait-strategy", "yielding"));
         awaitStatus("/ready", 200);
+        scrape = MetricsScrape.families(base.resolve("/metrics"));
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (value(scrape, "redis_entries_written_total", "stream", "md:book:{symbol}") == 0 && System.nanoTime() < deadline)
+        {
+            Thread.sleep(100); // ready once the books are valid; their entries reach Redis a moment later
+            scrape = MetricsScrape.families(base.resolve("/metrics"));
+        }
     }
 
     @AfterAll
@@ -96,57 +105,95 @@ class ScrapeTest
 
     @Test
     @Order(1)
-    void theExistingNamesKeepTheirTypesAndTheNewFamiliesCarryTheirLabels() throws Exception
+    void theNamesDashboardsAlreadyUseKeepTheirTypes()
     {
-        Map<String, MetricFamily> families = MetricsScrape.families(base.resolve("/metrics"));
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (value(families, "redis_entries_written_total", "stream", "md:book:{symbol}") == 0 && System.nanoTime() < deadline)
-        {
-            Thread.sleep(100); // ready once the books are valid; their entries reach Redis a moment later
-            families = MetricsScrape.families(base.resolve("/metrics"));
-        }
-        assertEquals(MetricType.COUNTER, families.get("signals_published_total").getType());
-        assertEquals(MetricType.COUNTER, families.get("redis_publish_errors_total").getType());
-        assertEquals(MetricType.HISTOGRAM, families.get("publish_latency_ms").getType());
-        assertEquals(15, families.get("publish_latency_ms").getMetric(0).getHistogram().getBucketCount(),
+        assertEquals(MetricType.COUNTER, scrape.get("signals_published_total").getType());
+        assertEquals(MetricType.COUNTER, scrape.get("redis_publish_errors_total").getType());
+        assertEquals(MetricType.HISTOGRAM, scrape.get("publish_latency_ms").getType());
+        assertEquals(15, scrape.get("publish_latency_ms").getMetric(0).getHistogram().getBucketCount(),
             "0.05 ms to 1 s and +Inf");
+    }
 
-        final Metric build = families.get("build_info").getMetric(0);
+    @Test
+    @Order(1)
+    void buildInfoLabelsTheCommitAndTheVersion() throws Exception
+    {
+        final Metric build = scrape.get("build_info").getMetric(0);
         final BuildInfo expected = BuildInfo.load();
         assertEquals(List.of("commit=" + expected.commit(), "version=" + expected.version()),
             build.getLabelList().stream().map(l -> l.getName() + "=" + l.getValue()).sorted().toList());
         assertTrue(expected.commit().matches("[0-9a-f]{12}(-dirty)?|unknown"), expected.commit());
+    }
 
-        final MetricFamily tick = families.get("tick_to_decision_seconds");
+    @Test
+    @Order(1)
+    void tickToDecisionIsAHistogramInSecondsFromOneMicrosecond()
+    {
+        final MetricFamily tick = scrape.get("tick_to_decision_seconds");
         assertEquals(MetricType.HISTOGRAM, tick.getType());
         assertTrue(tick.getMetric(0).getHistogram().getSampleCount() > 0, "book changes were decided on");
         assertEquals(1e-6, tick.getMetric(0).getHistogram().getBucket(0).getUpperBound(), "seconds, from 1 us");
+    }
 
-        assertTrue(value(families, "redis_entries_written_total", "stream", "md:book:{symbol}") > 0, "per-stream labels");
-        assertTrue(value(families, "redis_entries_shed_total", "stream", "md:book:{symbol}") >= 0, "market data may be shed");
-        assertEquals(0, value(families, "redis_entries_shed_total", "stream", "signals:paper"), "signals never are");
-        assertEquals(0, value(families, "checksum_failures_total", "symbol", "BTC/USD"));
-        assertEquals(1, value(families, "book_valid", "symbol", "ETH/BTC"));
-        assertTrue(value(families, "frames_total", "channel", "book") > 0);
-        assertEquals(0, value(families, "position_quantity", "symbol", "SOL/USD"));
-        assertEquals(6, families.get("strategy_signals_total").getMetricCount(), "one series a strategy");
+    @Test
+    @Order(1)
+    void theRedisWritersCountsArePerStreamAndSignalsAreNeverShed()
+    {
+        assertTrue(value(scrape, "redis_entries_written_total", "stream", "md:book:{symbol}") > 0, "per-stream labels");
+        assertTrue(value(scrape, "redis_entries_shed_total", "stream", "md:book:{symbol}") >= 0, "market data may be shed");
+        assertEquals(0, value(scrape, "redis_entries_shed_total", "stream", "signals:paper"), "signals never are");
+    }
+
+    @Test
+    @Order(1)
+    void theMarketAndTradingFamiliesCarryTheirSymbolChannelOrStrategyLabels()
+    {
+        assertEquals(0, value(scrape, "checksum_failures_total", "symbol", "BTC/USD"));
+        assertEquals(1, value(scrape, "book_valid", "symbol", "ETH/BTC"));
+        assertTrue(value(scrape, "frames_total", "channel", "book") > 0);
+        assertEquals(0, value(scrape, "position_quantity", "symbol", "SOL/USD"));
+        assertEquals(6, scrape.get("strategy_signals_total").getMetricCount(), "one series a strategy");
+    }
+
+    @Test
+    @Order(1)
+    void stateIsExposedAsGauges()
+    {
         for (final String gauge : List.of("kill_switch_tripped", "open_orders", "pnl_realized_usd", "pnl_unrealized_usd",
             "equity_usd", "drawdown_daily_usd", "ring_occupancy_slots", "ring_capacity_slots", "handoff_occupancy_bytes",
             "redis_connected", "redis_backlog_bytes", "feed_silence_seconds"))
         {
-            assertEquals(MetricType.GAUGE, families.get(gauge).getType(), gauge);
+            assertEquals(MetricType.GAUGE, scrape.get(gauge).getType(), gauge);
         }
-        assertEquals(4096, families.get("ring_capacity_slots").getMetric(0).getGauge().getValue());
-        assertEquals(1, families.get("redis_connected").getMetric(0).getGauge().getValue());
+    }
+
+    @Test
+    @Order(1)
+    void theRingAndRedisGaugesReadTheRunningCore()
+    {
+        assertEquals(4096, scrape.get("ring_capacity_slots").getMetric(0).getGauge().getValue());
+        assertEquals(1, scrape.get("redis_connected").getMetric(0).getGauge().getValue());
+    }
+
+    @Test
+    @Order(1)
+    void eventsThatOnlyAccumulateAreCounters()
+    {
         for (final String counter : List.of("kraken_reconnects_total", "kraken_resyncs_total", "redis_reconnects_total",
             "stage_faults_total", "redis_spilled_total"))
         {
-            assertEquals(MetricType.COUNTER, families.get(counter).getType(), counter);
+            assertEquals(MetricType.COUNTER, scrape.get(counter).getType(), counter);
         }
+    }
+
+    @Test
+    @Order(1)
+    void theJvmAndProcessFamiliesAreExposed()
+    {
         for (final String runtime : List.of("jvm_memory_used_bytes", "jvm_gc_collection_seconds", "jvm_threads_current",
             "process_cpu_seconds_total", "process_resident_memory_bytes", "process_open_fds"))
         {
-            assertTrue(families.containsKey(runtime), runtime + " in " + families.keySet());
+            assertTrue(scrape.containsKey(runtime), runtime + " in " + scrape.keySet());
         }
     }
 

@@ -2,7 +2,10 @@ package io.tradingcore.run;
 
 import io.tradingcore.adapters.redis.RedisServerFixture;
 import io.tradingcore.adapters.sim.SyntheticMarket;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -32,48 +35,104 @@ class SimFeedTest
     @TempDir
     Path dir;
 
-    @Test
-    void theSimulatedFeedStreamsVerifiedBooksAndItsRecordingReplaysToTheSameMarketData() throws Exception
+    /**
+     * A sim session recorded with {@code --record}, then that recording replayed into another Redis
+     * database. One session serves every test: each would otherwise start a core, stream and replay again.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ARecordedSession
     {
-        final Path recording = dir.resolve("sim.jsonl");
-        try (RedisServerFixture redis = RedisServerFixture.plain();
-            RedisReadBack live = new RedisReadBack(redis.url() + "/0");
-            RedisReadBack replayed = new RedisReadBack(redis.url() + "/1"))
-        {
-            final CoreRun run = CoreRun.start(Map.of(), List.of("--feed", "sim", "--record", recording.toString(),
-                "--redis", redis.url() + "/0", "--spill-path", dir.resolve("spill").toString(),
-                "--topology", "compact", "--wait-strategy", "yielding"));
-            for (final String symbol : SyntheticMarket.defaultSymbols())
-            {
-                assertTrue(live.awaitEntry("md:trades:" + symbol, e -> true, Duration.ofSeconds(30)), symbol + " trades");
-            }
-            Thread.sleep(STREAMING.toMillis());
-            assertTrue(run.running(), "the sim feed runs until stopped");
-            run.stop().assertExit(TradingCoreMain.EXIT_OK);
+        private final List<String> symbols = SyntheticMarket.defaultSymbols();
+        private final Map<String, List<RedisReadBack.Entry>> streamed = new LinkedHashMap<>();
+        private final Map<String, List<RedisReadBack.Entry>> replayedStreams = new LinkedHashMap<>();
+        private Path recording;
+        private CoreRun run;
+        private boolean runningAfterStreaming;
+        private List<RedisReadBack.Entry> events;
+        private List<RedisReadBack.Entry> lags;
+        private CoreRun replay;
 
-            assertTrue(run.checksumsVerified() > 10L * SyntheticMarket.defaultSymbols().size(), "updates verified:\n" + run.out());
+        @BeforeAll
+        void streamRecordAndReplay(@TempDir final Path sessionDir) throws Exception
+        {
+            recording = sessionDir.resolve("sim.jsonl");
+            try (RedisServerFixture redis = RedisServerFixture.plain();
+                RedisReadBack live = new RedisReadBack(redis.url() + "/0");
+                RedisReadBack replayed = new RedisReadBack(redis.url() + "/1"))
+            {
+                run = CoreRun.start(Map.of(), List.of("--feed", "sim", "--record", recording.toString(),
+                    "--redis", redis.url() + "/0", "--spill-path", sessionDir.resolve("spill").toString(),
+                    "--topology", "compact", "--wait-strategy", "yielding"));
+                for (final String symbol : symbols)
+                {
+                    assertTrue(live.awaitEntry("md:trades:" + symbol, e -> true, Duration.ofSeconds(30)), symbol + " trades");
+                }
+                Thread.sleep(STREAMING.toMillis());
+                runningAfterStreaming = run.running();
+                run.stop();
+                events = live.entries("events:bus");
+                lags = live.entries("metrics:md:lag");
+
+                replay = CoreRun.run(CoreRun.replay(recording, redis.url() + "/1", sessionDir.resolve("replay-spill")));
+                for (final String symbol : symbols)
+                {
+                    for (final String stream : List.of("md:trades:" + symbol, "md:book:" + symbol))
+                    {
+                        streamed.put(stream, live.entries(stream));
+                        replayedStreams.put(stream, replayed.entries(stream));
+                    }
+                }
+            }
+        }
+
+        @Test
+        void theSimFeedRunsUntilAskedToStopAndThenStopsCleanly()
+        {
+            assertTrue(runningAfterStreaming, "the sim feed runs until stopped");
+            run.assertExit(TradingCoreMain.EXIT_OK);
+        }
+
+        @Test
+        void everyBookUpdateFromTheSimulatorVerifies()
+        {
+            assertTrue(run.checksumsVerified() > 10L * symbols.size(), "updates verified:\n" + run.out());
             assertEquals(0, run.checksumsFailed(), run.out());
-            assertEquals(List.of("start", "stop"), live.entries("events:bus").stream()
+        }
+
+        @Test
+        void theFeedsStartAndStopAreOnTheEventBus()
+        {
+            assertEquals(List.of("start", "stop"), events.stream()
                 .filter(e -> "sim".equals(e.get("feed"))).map(e -> e.get("event")).toList());
-            assertTrue(Files.size(recording) > 0, "frames were recorded");
+        }
+
+        @Test
+        void lagsAreRealFiguresOnThisHostsClock()
+        {
             // the simulator keeps its market on this host's clock: lags are real figures, not months
-            final List<RedisReadBack.Entry> lags = live.entries("metrics:md:lag");
             assertFalse(lags.isEmpty(), "metrics:md:lag written");
             for (final RedisReadBack.Entry lag : lags)
             {
                 assertTrue(Math.abs(Double.parseDouble(lag.get("exchange_to_receive_ms"))) < 5_000, "lag: " + lag);
             }
+        }
 
-            CoreRun.run(CoreRun.replay(recording, redis.url() + "/1", dir.resolve("replay-spill")))
-                .assertExit(TradingCoreMain.EXIT_OK);
-            for (final String symbol : SyntheticMarket.defaultSymbols())
+        @Test
+        void theReceivedFramesAreRecorded() throws Exception
+        {
+            assertTrue(Files.size(recording) > 0, "frames were recorded");
+        }
+
+        @Test
+        void theRecordingReplaysToTheSameMarketData()
+        {
+            replay.assertExit(TradingCoreMain.EXIT_OK);
+            for (final String stream : streamed.keySet())
             {
-                for (final String stream : List.of("md:trades:" + symbol, "md:book:" + symbol))
-                {
-                    final List<Map<String, String>> streamed = withoutReceipt(live.entries(stream));
-                    assertFalse(streamed.isEmpty(), stream + " was streamed");
-                    assertEquals(streamed, withoutReceipt(replayed.entries(stream)), stream + " replayed");
-                }
+                final List<Map<String, String>> live = withoutReceipt(streamed.get(stream));
+                assertFalse(live.isEmpty(), stream + " was streamed");
+                assertEquals(live, withoutReceipt(replayedStreams.get(stream)), stream + " replayed");
             }
         }
     }

@@ -145,47 +145,92 @@ class ConfigLoaderTest
     }
 
     @Test
-    void badValuesNameOriginKeyValueAndWhatIsAllowed() throws Exception
+    void aValueOutsideItsSetNamesTheFileTheKeyTheValueAndTheAllowedOnes() throws Exception
     {
         final Path base = write("base.yaml", "kraken: {book: {depth: 27}}\n");
-        String message = refused(Map.of()).getMessage();
+        final String message = refused(Map.of()).getMessage();
         assertTrue(message.startsWith("file " + base), message);
         assertTrue(message.contains("kraken.book.depth = 27") && message.contains("10, 25, 100, 500, 1000"), message);
+    }
 
+    @Test
+    void candleIntervalsAreKrakensOnly() throws Exception
+    {
         write("base.yaml", "kraken:\n  ohlc:\n    intervals: [1, 2]\n");
-        message = refused(Map.of()).getMessage();
+        final String message = refused(Map.of()).getMessage();
         assertTrue(message.contains("kraken.ohlc.intervals = [1, 2]") && message.contains("21600"), message);
+    }
 
+    @Test
+    void theRingSizeIsAPowerOfTwo() throws Exception
+    {
         write("base.yaml", "ring:\n  size: 1000\n");
-        message = refused(Map.of()).getMessage();
+        final String message = refused(Map.of()).getMessage();
         assertTrue(message.contains("ring.size = 1000") && message.contains("power of two"), message);
+    }
 
-        write("base.yaml", "");
-        message = refused(Map.of(), "--topology", "foo").getMessage();
+    @Test
+    void aBadFlagValueNamesTheFlag()
+    {
+        final String message = refused(Map.of(), "--topology", "foo").getMessage();
         assertEquals("command line flag --topology: ring.topology = \"foo\" is not allowed; expected one of compact, pinned", message);
+    }
 
-        message = refused(Map.of("ENVIRONMENT", "foo")).getMessage();
+    @Test
+    void aBadEnvironmentVariableNamesTheVariable()
+    {
+        final String message = refused(Map.of("ENVIRONMENT", "foo")).getMessage();
         assertEquals("environment variable ENVIRONMENT: environment = \"foo\" is not allowed; " +
             "expected one of development, staging, production", message);
+    }
 
+    @Test
+    void aCountIsAWholeNumber() throws Exception
+    {
         write("base.yaml", "redis: {batchSize: many}\n");
-        message = refused(Map.of()).getMessage();
+        final String message = refused(Map.of()).getMessage();
         assertTrue(message.contains("redis.batchSize = \"many\"") && message.contains("whole number"), message);
+    }
 
+    @Test
+    void theDelayAfterMaintenanceIsAtLeastKrakensFiveSeconds() throws Exception
+    {
         write("base.yaml", "kraken: {reconnect: {afterMaintenanceMs: 1000}}\n");
         assertTrue(refused(Map.of()).getMessage().contains("from 5000"));
+    }
 
+    @Test
+    void connectionAttemptsStayWithinKrakensLimit() throws Exception
+    {
         write("base.yaml", "kraken: {rateLimit: {maxConnectsPer10Min: 151}}\n");
         assertTrue(refused(Map.of()).getMessage().contains("from 1 to 150"));
+    }
 
-        write("base.yaml", "");
-        message = refused(Map.of(), "--symbols", "BTC/USD,btcusd").getMessage();
+    @Test
+    void aSymbolThatIsNoKrakenPairNameIsRefusedNamingIt()
+    {
+        final String message = refused(Map.of(), "--symbols", "BTC/USD,btcusd").getMessage();
         assertTrue(message.startsWith("command line flag --symbols") && message.contains("btcusd"), message);
-        message = refused(Map.of(), "--wait-strategy", "spin").getMessage();
+    }
+
+    @Test
+    void anUnknownWaitStrategyListsTheKnownOnes()
+    {
+        final String message = refused(Map.of(), "--wait-strategy", "spin").getMessage();
         assertTrue(message.contains("busy-spin, yielding, sleeping, blocking"), message);
-        message = refused(Map.of(), "--feed", "replay:").getMessage();
+    }
+
+    @Test
+    void aReplayFeedNeedsAPath()
+    {
+        final String message = refused(Map.of(), "--feed", "replay:").getMessage();
         assertTrue(message.contains("replay:PATH"), message);
-        message = refused(Map.of(), "--feed", "replay:" + dir.resolve("missing.jsonl")).getMessage();
+    }
+
+    @Test
+    void aReplayFeedNeedsAFileThatExists()
+    {
+        final String message = refused(Map.of(), "--feed", "replay:" + dir.resolve("missing.jsonl")).getMessage();
         assertTrue(message.contains("replay file not found: "), message);
     }
 

@@ -30,10 +30,10 @@ class KrakenSettingsTest
         return ConfigLoader.load(args, Map.of(), dir).kraken();
     }
 
-    @Test
-    void theFeedsSettingsAreTheConfiguredOnesInTheClientsUnits() throws Exception
+    /** Every {@code kraken.*} feed key set to a value other than its default, in the configuration's units. */
+    private KrakenFeedSettings configuredFeed() throws IOException, ConfigException
     {
-        final KrakenFeedSettings feed = load("kraken:\n"
+        return load("kraken:\n"
             + "  publicUrl: \"ws://127.0.0.1:9/v2\"\n"
             + "  symbols: [BTC/USD, SOL/USD]\n"
             + "  ticker: {enabled: false, eventTrigger: bbo}\n"
@@ -45,8 +45,20 @@ class KrakenSettingsTest
             + "  watchdog: {connectionSilenceSeconds: 12, pingTimeoutSeconds: 3, dataSilenceSeconds: 90}\n"
             + "  reconnect: {initialMs: 500, maxMs: 20000, jitter: 0.1, afterMaintenanceMs: 6000}\n"
             + "  resync: {maxPerWindow: 7, windowSeconds: 120, slowRetrySeconds: 45}\n").feed();
+    }
+
+    @Test
+    void theFeedConnectsToTheConfiguredUrlForTheConfiguredSymbols() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertEquals("ws://127.0.0.1:9/v2", feed.endpoint().toString());
         assertEquals(List.of("BTC/USD", "SOL/USD"), feed.symbols());
+    }
+
+    @Test
+    void theFeedSubscribesTheConfiguredChannelsWithTheirOptions() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertFalse(feed.ticker());
         assertTrue(feed.trade() && feed.book());
         assertEquals("bbo", feed.tickerEventTrigger());
@@ -54,20 +66,50 @@ class KrakenSettingsTest
         assertEquals(25, feed.bookDepth());
         assertArrayEquals(new int[] {1, 60}, feed.ohlcIntervals());
         assertFalse(feed.instrument());
+    }
+
+    @Test
+    void theRateLimitsCountConnectionAttemptsPerTenMinutes() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertEquals(4.0, feed.controlMessagesPerSecond());
         assertEquals(8, feed.controlBurst());
         assertEquals(100, feed.maxConnectionAttempts());
         assertEquals(600_000, feed.connectionAttemptWindowMillis());
+    }
+
+    @Test
+    void theWatchdogsSecondsBecomeMillis() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertEquals(12_000, feed.connectionSilenceMillis());
         assertEquals(3_000, feed.pingTimeoutMillis());
         assertEquals(90_000, feed.dataSilenceMillis());
+    }
+
+    @Test
+    void theReconnectBackoffIsTheConfiguredOne() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertEquals(500, feed.backoffInitialMillis());
         assertEquals(20_000, feed.backoffMaxMillis());
         assertEquals(0.1, feed.backoffJitter());
         assertEquals(6_000, feed.minDelayAfterMaintenanceMillis());
+    }
+
+    @Test
+    void theResyncBoundsSecondsBecomeMillis() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertEquals(7, feed.resyncMaxAttempts());
         assertEquals(120_000, feed.resyncWindowMillis());
         assertEquals(45_000, feed.resyncSlowRetryMillis());
+    }
+
+    @Test
+    void whatTheConfigurationAllowsTheFeedClientTakes() throws Exception
+    {
+        final KrakenFeedSettings feed = configuredFeed();
         assertEquals(feed, feed.validate(), "what the configuration allows, the client takes");
     }
 

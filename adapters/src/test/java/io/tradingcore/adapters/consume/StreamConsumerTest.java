@@ -67,66 +67,112 @@ class StreamConsumerTest
         return ids;
     }
 
-    @Test
-    void aConsumerKilledMidBatchRestartsWithItsPendingEntriesAndLosesNothing()
+    /** A consumer of its own stream that dies while handling the fifth entry of a batch of ten it has read. */
+    private static final class KilledMidBatch
     {
-        final String stream = "signals:paper";
-        final List<String> processedBeforeKill = new ArrayList<>();
+        final String stream;
         final List<String> ids;
-        final long ackedBeforeKill;
-        try (StatefulRedisConnection<String, String> connection = client.connect())
-        {
-            final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100, 1000);
-            assertTrue(first.ensureGroup(false), "a new group");
-            ids = add(stream, 10, 0);
-            // the process dies while handling the fifth entry of a batch of ten it has read
-            final RuntimeException killed = assertThrows(RuntimeException.class, () -> first.poll((s, id, fields) ->
-            {
-                if (processedBeforeKill.size() == 4)
-                {
-                    throw new IllegalStateException("killed");
-                }
-                processedBeforeKill.add(id);
-            }, 100));
-            assertEquals("killed", killed.getMessage());
-            ackedBeforeKill = first.acked();
-            assertEquals(0, first.redundantAcks());
-        }
-        assertEquals(ids.subList(0, 4), processedBeforeKill);
-        assertEquals(4, ackedBeforeKill);
-        assertEquals(6, producer.xpending(stream, GROUP).getCount(), "read but not acknowledged");
+        final List<String> processed = new ArrayList<>();
+        final boolean newGroup;
+        final RuntimeException killed;
+        final long acked;
+        final long redundantAcks;
 
-        ids.addAll(add(stream, 5, 10));
-        final List<String> processedAfterRestart = new ArrayList<>();
-        final List<String> seqAfterRestart = new ArrayList<>();
-        try (StatefulRedisConnection<String, String> connection = client.connect())
+        KilledMidBatch(final String stream)
         {
-            final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100, 1000);
-            assertFalse(restarted.ensureGroup(false), "BUSYGROUP: the group and its pending entries are kept");
-            int polls = 0;
-            while (restarted.handled() < 11 && polls++ < 50)
+            this.stream = stream;
+            try (StatefulRedisConnection<String, String> connection = client.connect())
             {
-                restarted.poll((s, id, fields) ->
+                final StreamConsumer first = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100, 1000);
+                newGroup = first.ensureGroup(false);
+                ids = add(stream, 10, 0);
+                killed = assertThrows(RuntimeException.class, () -> first.poll((s, id, fields) ->
                 {
-                    assertEquals(stream, s);
-                    processedAfterRestart.add(id);
-                    seqAfterRestart.add(fields.get("seq"));
-                }, 4);
+                    if (processed.size() == 4)
+                    {
+                        throw new IllegalStateException("killed");
+                    }
+                    processed.add(id);
+                }, 100));
+                acked = first.acked();
+                redundantAcks = first.redundantAcks();
             }
-            assertEquals(0, restarted.poll((s, id, fields) -> processedAfterRestart.add(id), 100), "nothing more");
-            assertEquals(11, restarted.acked(), "one XACK returning 1 per entry");
-            assertEquals(0, restarted.redundantAcks(), "no XACK returned 0: nothing acknowledged twice");
         }
-        assertEquals(ids.subList(4, 15), processedAfterRestart, "pending entries first, then new ones, in order");
-        assertEquals(List.of("4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"), seqAfterRestart);
-        final Set<String> all = new HashSet<>(processedBeforeKill);
-        for (final String id : processedAfterRestart)
+    }
+
+    /** The killed consumer started again under its name after five more entries came, polling until it has handled 11. */
+    private static final class Restarted
+    {
+        final List<String> processed = new ArrayList<>();
+        final List<String> seq = new ArrayList<>();
+        final boolean newGroup;
+        final int lastPoll;
+        final long acked;
+        final long redundantAcks;
+
+        Restarted(final KilledMidBatch killed)
+        {
+            final String stream = killed.stream;
+            killed.ids.addAll(add(stream, 5, 10));
+            try (StatefulRedisConnection<String, String> connection = client.connect())
+            {
+                final StreamConsumer restarted = new StreamConsumer(connection.sync(), stream, GROUP, "host-a", 100, 1000);
+                newGroup = restarted.ensureGroup(false);
+                int polls = 0;
+                while (restarted.handled() < 11 && polls++ < 50)
+                {
+                    restarted.poll((s, id, fields) ->
+                    {
+                        assertEquals(stream, s);
+                        processed.add(id);
+                        seq.add(fields.get("seq"));
+                    }, 4);
+                }
+                lastPoll = restarted.poll((s, id, fields) -> processed.add(id), 100);
+                acked = restarted.acked();
+                redundantAcks = restarted.redundantAcks();
+            }
+        }
+    }
+
+    @Test
+    void aConsumerKilledMidBatchHasAcknowledgedOnlyWhatItHandled()
+    {
+        final KilledMidBatch killed = new KilledMidBatch("signals:killed");
+        assertTrue(killed.newGroup, "a new group");
+        assertEquals("killed", killed.killed.getMessage());
+        assertEquals(0, killed.redundantAcks);
+        assertEquals(killed.ids.subList(0, 4), killed.processed);
+        assertEquals(4, killed.acked);
+        assertEquals(6, producer.xpending(killed.stream, GROUP).getCount(), "read but not acknowledged");
+    }
+
+    @Test
+    void aRestartedConsumerKeepsItsGroupAndHandlesItsPendingEntriesFirstThenNewOnes()
+    {
+        final KilledMidBatch killed = new KilledMidBatch("signals:restarted");
+        final Restarted restarted = new Restarted(killed);
+        assertFalse(restarted.newGroup, "BUSYGROUP: the group and its pending entries are kept");
+        assertEquals(killed.ids.subList(4, 15), restarted.processed, "pending entries first, then new ones, in order");
+        assertEquals(List.of("4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"), restarted.seq);
+    }
+
+    @Test
+    void aRestartedConsumerAcknowledgesEachEntryOnceAndLosesNothing()
+    {
+        final KilledMidBatch killed = new KilledMidBatch("signals:once");
+        final Restarted restarted = new Restarted(killed);
+        assertEquals(0, restarted.lastPoll, "nothing more");
+        assertEquals(11, restarted.acked, "one XACK returning 1 per entry");
+        assertEquals(0, restarted.redundantAcks, "no XACK returned 0: nothing acknowledged twice");
+        final Set<String> all = new HashSet<>(killed.processed);
+        for (final String id : restarted.processed)
         {
             assertTrue(all.add(id), "processed once: " + id);
         }
-        assertEquals(new HashSet<>(ids), all, "nothing lost");
-        assertEquals(0, producer.xpending(stream, GROUP).getCount());
-        assertEquals(0L, producer.xack(stream, GROUP, ids.get(0)), "a second XACK would have been counted");
+        assertEquals(new HashSet<>(killed.ids), all, "nothing lost");
+        assertEquals(0, producer.xpending(killed.stream, GROUP).getCount());
+        assertEquals(0L, producer.xack(killed.stream, GROUP, killed.ids.get(0)), "a second XACK would have been counted");
     }
 
     @Test

@@ -144,21 +144,46 @@ class SyntheticMarketTest
         assertEquals(new BigDecimal("0.1"), btc.get("price_increment"));
     }
 
-    @Test
-    void acksAndSnapshotsHaveKrakensShapes()
+    /** A market serving ETH/BTC and SOL/USD at depth 25, for the acks and snapshots a subscription gets. */
+    private static SyntheticMarket ethBtcAndSolUsd()
     {
-        final SyntheticMarket market = new SyntheticMarket(3, 25, List.of("ETH/BTC", "SOL/USD"));
-        final Map<String, Object> book = asObject(ControlJson.parse(market.subscribeAck("book", "ETH/BTC", 9)));
+        return new SyntheticMarket(3, 25, List.of("ETH/BTC", "SOL/USD"));
+    }
+
+    @Test
+    void aBookAckHasKrakensFieldsAndTheServedDepth()
+    {
+        final Map<String, Object> book = asObject(ControlJson.parse(ethBtcAndSolUsd().subscribeAck("book", "ETH/BTC", 9)));
         assertEquals(List.of("method", "req_id", "result", "success", "time_in", "time_out"), List.copyOf(book.keySet()));
         assertEquals(Map.of("channel", "book", "depth", new BigDecimal(25), "snapshot", true, "symbol", "ETH/BTC"), book.get("result"));
-        final Map<String, Object> ticker = asObject(ControlJson.parse(market.subscribeAck("ticker", "SOL/USD", -1)));
+    }
+
+    @Test
+    void aTickerAckWithoutARequestIdHasNoneAndTriggersOnTrades()
+    {
+        final Map<String, Object> ticker = asObject(ControlJson.parse(ethBtcAndSolUsd().subscribeAck("ticker", "SOL/USD", -1)));
         assertNull(ticker.get("req_id"));
         assertEquals("trades", asObject(ticker.get("result")).get("event_trigger"));
-        final Map<String, Object> ohlc = asObject(ControlJson.parse(market.ohlcSubscribeAck("SOL/USD", 5, 4)));
-        assertEquals(new BigDecimal(5), asObject(ohlc.get("result")).get("interval"));
-        assertThrows(IllegalArgumentException.class, () -> market.subscribeAck("book", "BTC/USD", 1));
+    }
 
-        final Map<String, Object> snapshot = item(market.bookSnapshot("ETH/BTC"));
+    @Test
+    void anOhlcAckNamesItsInterval()
+    {
+        final Map<String, Object> ohlc = asObject(ControlJson.parse(ethBtcAndSolUsd().ohlcSubscribeAck("SOL/USD", 5, 4)));
+        assertEquals(new BigDecimal(5), asObject(ohlc.get("result")).get("interval"));
+    }
+
+    @Test
+    void noAckForASymbolTheMarketDoesNotServe()
+    {
+        final SyntheticMarket market = ethBtcAndSolUsd();
+        assertThrows(IllegalArgumentException.class, () -> market.subscribeAck("book", "BTC/USD", 1));
+    }
+
+    @Test
+    void aBookSnapshotHoldsTheServedDepthOnEachSideInPriceOrder()
+    {
+        final Map<String, Object> snapshot = item(ethBtcAndSolUsd().bookSnapshot("ETH/BTC"));
         final List<Object> bids = asArray(snapshot.get("bids"));
         final List<Object> asks = asArray(snapshot.get("asks"));
         assertEquals(25, bids.size());
@@ -168,26 +193,50 @@ class SyntheticMarketTest
             assertTrue(price(bids.get(i)).compareTo(price(bids.get(i - 1))) < 0, "bids high to low");
             assertTrue(price(asks.get(i)).compareTo(price(asks.get(i - 1))) > 0, "asks low to high");
         }
-        assertEquals(5, price(bids.get(0)).scale());
-        assertEquals(List.of("symbol", "bids", "asks", "checksum", "timestamp"), List.copyOf(snapshot.keySet()));
+    }
 
-        final Map<String, Object> tickerItem = item(market.tickerSnapshot("SOL/USD"));
+    @Test
+    void aBookSnapshotHasKrakensFieldsAndThePairsPricePrecision()
+    {
+        final Map<String, Object> snapshot = item(ethBtcAndSolUsd().bookSnapshot("ETH/BTC"));
+        assertEquals(5, price(asArray(snapshot.get("bids")).get(0)).scale());
+        assertEquals(List.of("symbol", "bids", "asks", "checksum", "timestamp"), List.copyOf(snapshot.keySet()));
+    }
+
+    @Test
+    void aTickerSnapshotHasKrakensFieldsInKrakensOrder()
+    {
+        final Map<String, Object> tickerItem = item(ethBtcAndSolUsd().tickerSnapshot("SOL/USD"));
         assertEquals(List.of("symbol", "bid", "bid_qty", "ask", "ask_qty", "last", "volume", "vwap", "low", "high", "change",
             "change_pct", "timestamp"), List.copyOf(tickerItem.keySet()));
         assertEquals(2, ((BigDecimal)tickerItem.get("change_pct")).scale());
+    }
 
-        final List<Object> trades = asArray(asObject(ControlJson.parse(market.tradeSnapshot("SOL/USD"))).get("data"));
+    @Test
+    void aTradeSnapshotIsTheLastFiftyTradesWithConsecutiveIds()
+    {
+        final List<Object> trades = asArray(asObject(ControlJson.parse(ethBtcAndSolUsd().tradeSnapshot("SOL/USD"))).get("data"));
         assertEquals(50, trades.size());
         for (int i = 1; i < trades.size(); i++)
         {
             assertEquals(((BigDecimal)asObject(trades.get(i - 1)).get("trade_id")).add(BigDecimal.ONE), asObject(trades.get(i)).get("trade_id"));
         }
+    }
 
-        final Map<String, Object> ohlcSnapshot = asObject(ControlJson.parse(market.ohlcSnapshot("SOL/USD", 1)));
+    @Test
+    void anOhlcSnapshotIsStampedInNanosAndItsCandlesBeginOnTheMinute()
+    {
+        final Map<String, Object> ohlcSnapshot = asObject(ControlJson.parse(ethBtcAndSolUsd().ohlcSnapshot("SOL/USD", 1)));
         assertTrue(NANOS.matcher((String)ohlcSnapshot.get("timestamp")).matches());
         final Map<String, Object> candle = asObject(asArray(ohlcSnapshot.get("data")).get(0));
         assertTrue(((String)candle.get("interval_begin")).endsWith(":00.000000000Z"), (String)candle.get("interval_begin"));
         assertEquals(new BigDecimal(1), candle.get("interval"));
+    }
+
+    @Test
+    void noOhlcSnapshotForAnIntervalTheMarketDoesNotServe()
+    {
+        final SyntheticMarket market = ethBtcAndSolUsd();
         assertThrows(IllegalArgumentException.class, () -> market.ohlcSnapshot("SOL/USD", 15));
     }
 

@@ -28,41 +28,103 @@ class PortfolioTest
         assertEquals(0.0, p.positionQty(0), EPS); // read by the metrics endpoint before the first update arrives
     }
 
-    @Test
-    void buyAddPartialCloseFlipAndCloseByHand()
+    /** BTC/USD at price precision 1, a trade-by-trade path: each step below starts where the one before ended. */
+    private Portfolio btc()
     {
         symbols.intern("BTC/USD");
         instruments.offer(0, 1, 8, Instruments.SOURCE_CONFIG);
-        final Portfolio p = new Portfolio(instruments, usd, 2);
+        return new Portfolio(instruments, usd, 2);
+    }
 
+    private Portfolio longTwoAt105()
+    {
+        final Portfolio p = btc();
         p.onFill(0, Side.BUY, 1000, ONE, 0.4, T0);              // buy 1 @ 100.0
         p.onFill(0, Side.BUY, 1100, ONE, 0.44, T0 + 1);         // add 1 @ 110.0
+        return p;
+    }
+
+    private Portfolio markedAt120()
+    {
+        final Portfolio p = longTwoAt105();
+        p.mark(0, 1190, 1210, T0 + 2);                          // mid 120.0
+        return p;
+    }
+
+    private Portfolio partlyClosed()
+    {
+        final Portfolio p = markedAt120();
+        p.onFill(0, Side.SELL, 1200, ONE / 2, 0.24, T0 + 3);    // partial close 0.5 @ 120.0
+        return p;
+    }
+
+    private Portfolio flippedShort()
+    {
+        final Portfolio p = partlyClosed();
+        p.onFill(0, Side.SELL, 1000, 7 * ONE / 2, 1.4, T0 + 4); // sell 3.5 @ 100.0: close 1.5, flip to -2
+        return p;
+    }
+
+    private Portfolio covered()
+    {
+        final Portfolio p = flippedShort();
+        p.onFill(0, Side.BUY, 900, 2 * ONE, 0.72, T0 + 5);      // cover 2 @ 90.0
+        return p;
+    }
+
+    @Test
+    void addingToALongAveragesItsEntryPriceAndMarksAtTheFirstFill()
+    {
+        final Portfolio p = longTwoAt105();
         assertEquals(2 * ONE, p.position(0));
         assertEquals(105.0, p.averagePrice(0), EPS);
         assertEquals(-10.0, p.unrealizedPnl(0), EPS);           // marked at the first fill, 100.0
-        p.mark(0, 1190, 1210, T0 + 2);                          // mid 120.0
+    }
+
+    @Test
+    void aMarkRevaluesTheLongAtTheMid()
+    {
+        final Portfolio p = markedAt120();
         assertEquals(30.0, p.unrealizedPnl(0), EPS);
         assertEquals(240.0, p.exposure(0), EPS);
+    }
 
-        p.onFill(0, Side.SELL, 1200, ONE / 2, 0.24, T0 + 3);    // partial close 0.5 @ 120.0
+    @Test
+    void aPartialCloseRealizesItsShareAndKeepsTheAveragePrice()
+    {
+        final Portfolio p = partlyClosed();
         assertEquals(7.5, p.realizedPnl(0), EPS);
         assertEquals(105.0, p.averagePrice(0), EPS);
         assertEquals(22.5, p.unrealizedPnl(0), EPS);
-        assertEquals(0, p.wins() + p.losses());
+        assertEquals(0, p.wins() + p.losses(), "the round trip is still open");
+    }
 
-        p.onFill(0, Side.SELL, 1000, 7 * ONE / 2, 1.4, T0 + 4); // sell 3.5 @ 100.0: close 1.5, flip to -2
+    @Test
+    void aSellBeyondTheLongFlipsItShortAtTheSellPrice()
+    {
+        final Portfolio p = flippedShort();
         assertEquals(-2 * ONE, p.position(0));
         assertEquals(0.0, p.realizedPnl(0), EPS);               // 7.5 - 1.5 * 5
         assertEquals(100.0, p.averagePrice(0), EPS);
         assertEquals(-40.0, p.unrealizedPnl(0), EPS);           // short 2 marked at 120
+        assertEquals(-42.48, p.equity(), EPS);
+    }
+
+    @Test
+    void aFlipClosesTheLongsRoundTripAsALossWithItsShareOfTheFees()
+    {
+        final Portfolio p = flippedShort();
         assertEquals(1, p.losses());
         assertEquals(1, p.lossStreak());
         assertEquals(T0 + 4, p.lastLossMicros());
         // round trip: -0.84 entry fees + 7.5 - 0.24 - 7.5 - 1.4 * 1.5 / 3.5
         assertEquals(-1.68, p.lastRoundTripResult(), EPS);
-        assertEquals(-42.48, p.equity(), EPS);
+    }
 
-        p.onFill(0, Side.BUY, 900, 2 * ONE, 0.72, T0 + 5);      // cover 2 @ 90.0
+    @Test
+    void coveringTheShortRealizesItAndClosesTheRoundTripAsAWin()
+    {
+        final Portfolio p = covered();
         assertEquals(0, p.position(0));
         assertEquals(20.0, p.realizedPnl(0), EPS);
         assertEquals(0.0, p.unrealizedPnl(0), EPS);
@@ -70,11 +132,21 @@ class PortfolioTest
         assertEquals(16.8, p.equity(), EPS);
         assertEquals(18.48, p.lastRoundTripResult(), EPS);      // -0.8 (its share of the flip fee) + 20 - 0.72
         assertEquals(1, p.wins());
-        assertEquals(0, p.lossStreak());
+        assertEquals(0, p.lossStreak(), "a win ends the loss streak");
         assertEquals(0.5, p.winRate(), EPS);
+    }
 
+    @Test
+    void theDailyDrawdownIsTheDaysPeakToTroughOfEquity()
+    {
         // equity: -0.4, -10.84, 29.16 (peak), 28.92, -42.48 (trough), 16.8
-        assertEquals(29.16 + 42.48, p.dailyDrawdown(), EPS);
+        assertEquals(29.16 + 42.48, covered().dailyDrawdown(), EPS);
+    }
+
+    @Test
+    void aNewUtcDayResetsTheDrawdown()
+    {
+        final Portfolio p = covered();
         p.onTime(T0 + DAY);
         assertEquals(0.0, p.dailyDrawdown(), EPS);
         assertEquals(Portfolio.utcDay(T0) + 1, p.day());

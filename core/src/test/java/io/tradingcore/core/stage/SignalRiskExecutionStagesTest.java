@@ -145,23 +145,41 @@ class SignalRiskExecutionStagesTest
         }
     }
 
-    @Test
-    void aSignalBecomesAnIntentAPaperFillAndAPosition()
-    {
-        final Stages s = new Stages(true);
-        final List<List<Entry>> events = s.toFirstSignal();
-        final List<Entry> written = events.get(events.size() - 1);
-        final long now = s.event.eventMicros;
+    /** Order entry allowed: the trend buy's path through the three stages. */
+    private final Stages paper = new Stages(true);
 
+    /** What the event that fired the signal wrote. */
+    private List<Entry> signalEvent()
+    {
+        final List<List<Entry>> events = paper.toFirstSignal();
+        return events.get(events.size() - 1);
+    }
+
+    private static long filledQty(final List<Entry> written)
+    {
+        return Math.round(Double.parseDouble(on(written, "exec:paper:confirms").get(1).get("qty")) * 1e8);
+    }
+
+    @Test
+    void aSignalIsWrittenToThePaperStreamAndItsStrategysStream()
+    {
+        final List<Entry> written = signalEvent();
         final Entry signal = one(written, "signals:paper");
         assertEquals(signal.fields(), one(written, "signals:trend").fields(), "the strategy stream carries the same entry");
         assertEquals("signal", signal.get("type"));
         assertEquals("sig-RUN-1", signal.get("id"));
-        assertEquals("tick-RUN-" + (s.sequence - 1), signal.get("correlation_id"));
+        assertEquals("tick-RUN-" + (paper.sequence - 1), signal.get("correlation_id"));
         assertEquals("trend", signal.get("strategy"));
         assertEquals(BTC, signal.get("symbol"));
         assertEquals("1m", signal.get("timeframe"));
         assertEquals("buy", signal.get("side"));
+        assertEquals(Rfc3339.formatMicros(paper.event.eventMicros), signal.get("timestamp"));
+    }
+
+    @Test
+    void aSignalCarriesItsConfidenceFeaturesAndRisk()
+    {
+        final Entry signal = one(signalEvent(), "signals:paper");
         final double confidence = Double.parseDouble(signal.get("confidence"));
         assertTrue(confidence >= 0 && confidence <= 1, signal.get("confidence"));
         assertTrue(signal.get("features").matches("\\{\"price\":\\d+\\.\\d(,\"[a-z_0-9]+\":(-?\\d+\\.\\d{6}|null))+}"),
@@ -169,16 +187,26 @@ class SignalRiskExecutionStagesTest
         assertTrue(signal.get("features").contains("\"ema_fast\":"), signal.get("features"));
         assertTrue(signal.get("risk").matches(
             "\\{\"stop\":\\d+\\.\\d,\"take_profit\":\\d+\\.\\d,\"size_quote_usd\":100\\.00}"), signal.get("risk"));
-        assertEquals(Rfc3339.formatMicros(now), signal.get("timestamp"));
-        assertEquals(1, s.signal.signals(StrategyId.TREND));
+    }
+
+    @Test
+    void aSignalIsCountedPerStrategyAndItsPublishLatencyRecorded()
+    {
+        signalEvent();
+        assertEquals(1, paper.signal.signals(StrategyId.TREND));
         long published = 0;
-        for (int b = 0; b <= s.signal.publishLatency().bucketCount(); b++)
+        for (int b = 0; b <= paper.signal.publishLatency().bucketCount(); b++)
         {
-            published += s.signal.publishLatency().count(b);
+            published += paper.signal.publishLatency().count(b);
         }
         assertEquals(1, published, "the signal's receive-to-publish latency is in the Prometheus histogram");
+    }
 
-        assertEquals(1, s.event.intentCount, "the intent is in the slot for the execution stage");
+    @Test
+    void anAllowedSignalBecomesAMarketOrderIntent()
+    {
+        final List<Entry> written = signalEvent();
+        assertEquals(1, paper.event.intentCount, "the intent is in the slot for the execution stage");
         final Entry intent = one(written, "orders:requests");
         assertEquals("order.intent", intent.get("type"));
         assertEquals("ord-RUN-1", intent.get("id"));
@@ -188,7 +216,12 @@ class SignalRiskExecutionStagesTest
         assertEquals("market", intent.get("order_type"));
         assertEquals("100.00", intent.get("size_quote_usd"));
         assertTrue(on(written, "risk:alerts:kraken").isEmpty());
+    }
 
+    @Test
+    void theIntentIsConfirmedAndFilledOnThePaperExecutionStream()
+    {
+        final List<Entry> written = signalEvent();
         final List<Entry> reports = on(written, "exec:paper:confirms");
         assertEquals(2, reports.size(), reports.toString());
         assertEquals("execution.confirmation", reports.get(0).get("type"));
@@ -200,15 +233,21 @@ class SignalRiskExecutionStagesTest
         assertEquals("sig-RUN-1", fill.get("signal_id"));
         assertEquals("buy", fill.get("side"));
         assertEquals("PAPER", fill.get("mode"));
-        final long filledQty = Math.round(Double.parseDouble(fill.get("qty")) * 1e8);
-        assertTrue(filledQty > 0, fill.toString());
-        assertEquals(1, s.execution.fills());
-        assertEquals(0, s.risk.portfolio().position(s.btc), "the fill reaches the portfolio at the risk stage's next event");
+        assertTrue(filledQty(written) > 0, fill.toString());
+        assertEquals(1, paper.execution.fills());
+    }
+
+    @Test
+    void theFillReachesThePortfolioAtTheRiskStagesNextEvent()
+    {
+        final List<Entry> written = signalEvent();
+        final long filledQty = filledQty(written);
+        assertEquals(0, paper.risk.portfolio().position(paper.btc), "the fill reaches the portfolio at the risk stage's next event");
         assertTrue(OutboxEntries.where(written, "portfolio:updates", "reason", "fill").isEmpty());
 
-        final List<Entry> next = s.tick(1000, now + 1);
-        assertEquals(filledQty, s.risk.portfolio().position(s.btc));
-        assertEquals(1, s.risk.fills());
+        final List<Entry> next = paper.tick(1000, paper.event.eventMicros + 1);
+        assertEquals(filledQty, paper.risk.portfolio().position(paper.btc));
+        assertEquals(1, paper.risk.fills());
         final Entry position = OutboxEntries.where(next, "portfolio:updates", "reason", "fill").get(0);
         assertEquals("portfolio.update", position.get("type"));
         assertEquals(BTC, position.get("symbol"));
@@ -242,8 +281,7 @@ class SignalRiskExecutionStagesTest
     @Test
     void metricsTicksAreWrittenOncePerIntervalOfEventTime()
     {
-        final Stages s = new Stages(true);
-        final List<List<Entry>> events = s.trend(1000, 1, 5, false);
+        final List<List<Entry>> events = paper.trend(1000, 1, 5, false);
         final List<Long> stamps = new ArrayList<>();
         for (int i = 0; i < events.size(); i++)
         {
