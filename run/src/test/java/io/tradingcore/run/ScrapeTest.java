@@ -139,10 +139,11 @@ class ScrapeTest
         assertEquals(4096, families.get("ring_capacity_slots").getMetric(0).getGauge().getValue());
         assertEquals(1, families.get("redis_connected").getMetric(0).getGauge().getValue());
         for (final String counter : List.of("kraken_reconnects_total", "kraken_resyncs_total", "redis_reconnects_total",
-            "stage_faults_total", "redis_spilled_total"))
+            "stage_faults_total", "redis_spilled_total", "kraken_order_frames_rejected_total"))
         {
             assertEquals(MetricType.COUNTER, families.get(counter).getType(), counter);
         }
+        assertEquals(0, value(families, "kraken_order_frames_rejected_total", "reason", "syntax"), "no order connection");
         for (final String runtime : List.of("jvm_memory_used_bytes", "jvm_gc_collection_seconds", "jvm_threads_current",
             "process_cpu_seconds_total", "process_resident_memory_bytes", "process_open_fds"))
         {

@@ -40,8 +40,8 @@ final class RejectedFrames
         {
             logged[reason] = 1;
             loggedAtNanos[reason] = System.nanoTime();
-            LOG.warn("order connection: a {} frame rejected ({}, at {}); on kraken:errors with its head, as every later one,"
-                + " which the log counts once a minute", Channel.name(channel), ParseError.name(reason), position);
+            LOG.warn("order connection rejected a frame ({}, channel {}, at byte {}); each one goes to kraken:errors, and the log"
+                + " counts later ones of this reason once a minute", ParseError.name(reason), Channel.name(channel), position);
         }
     }
 
