@@ -380,7 +380,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         final String error = ControlJson.string(message, "error");
         if (ControlJson.bool(message, "success", false))
         {
-            if (!METHODS_SENT.contains(method))
+            if (method == null || !METHODS_SENT.contains(method)) // Set.of refuses to look up null
             {
                 return false;
             }

@@ -127,6 +127,26 @@ class OrderConnectionRejectsTest
     }
 
     @Test
+    void aStatusWithoutItsStatusIsRejected()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            final Map<String, String> error = rejectOne(s, "{\"channel\":\"status\",\"type\":\"update\",\"data\":[]}",
+                ParseError.MISSING_FIELD);
+            assertEquals("status", error.get("channel"));
+        }
+    }
+
+    @Test
+    void aSuccessNamingNoRequestIsAnUnknownFrame()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            assertEquals("unknown_frame", rejectOne(s, "{\"result\":{},\"success\":true}", ParseError.NONE).get("error"));
+        }
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreReportedWithTheirValidHead()
     {
         try (PrivateSession s = new PrivateSession())
