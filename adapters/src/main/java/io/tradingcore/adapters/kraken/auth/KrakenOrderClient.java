@@ -30,7 +30,8 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
  * connection, dead-man switch). {@link #submit} copies the intent into an allocation-free ring and
  * returns at once; the connection thread sends {@code add_order} (with {@code cl_ord_id} and
  * {@code deadline}), and hands what Kraken reports, decoded by {@link PrivateChannelDecoder}, to
- * {@link LiveOrders} (order state, fills, the feedback ring) and the balance entries.
+ * {@link LiveOrders} (order state, fills, the feedback ring) and the balance entries. A frame it cannot
+ * use is counted and reported ({@link RejectedFrames}), and the connection goes on.
  * <p>
  * Orders leave only when constructed armed in {@link Environment#PRODUCTION}; otherwise every
  * submit is refused "not_armed" and nothing but the subscriptions is sent.
