@@ -6,9 +6,11 @@ import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.tradingcore.adapters.kraken.KrakenFeedClient;
+import io.tradingcore.adapters.kraken.auth.KrakenOrderClient;
 import io.tradingcore.adapters.metrics.LatencyHistogramMetric;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ParseError;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.portfolio.Portfolio;
 import io.tradingcore.core.ring.TradingPipeline;
@@ -41,12 +43,15 @@ final class CoreMetrics
     private final int[] symbolIds;
     private final String[] symbolNames;
 
-    /** {@code feed} answers the live feed client, or null (a replay, or before the feed started). */
+    /**
+     * {@code feed} answers the live feed client, or null (a replay, or before the feed started); {@code orders}
+     * is the LIVE order client, or null.
+     */
     CoreMetrics(
         final BuildInfo build, final List<String> symbols, final SymbolTable table, final StreamCatalog catalog,
         final NormalizeStage normalize, final SignalStage signal, final RiskStage risk, final ExecutionStage execution,
         final TradingPipeline pipeline, final Outbox outbox, final RedisStreamWriter writer,
-        final Supplier<KrakenFeedClient> feed, final StageFaults faults)
+        final Supplier<KrakenFeedClient> feed, final KrakenOrderClient orders, final StageFaults faults)
     {
         symbolNames = symbols.toArray(new String[0]);
         symbolIds = new int[symbolNames.length];
@@ -79,6 +84,9 @@ final class CoreMetrics
             () -> feed.get() == null ? 0 : feed.get().metrics().reconnects());
         counter("kraken_resyncs_total", "Book resyncs (unsubscribe + subscribe) the feed sent.",
             () -> feed.get() == null ? 0 : feed.get().metrics().resyncs());
+        counters("kraken_order_frames_rejected_total", "Frames of the order connection it could not use, each on "
+            + "kraken:errors, by reason (none: well-formed, of no channel or request it knows).", "reason", ParseError.COUNT,
+            ParseError::name, reason -> orders == null ? 0 : orders.framesRejected(reason));
         gauge("feed_silence_seconds", "Seconds since the feed's last frame (0 without a live feed).",
             () -> feed.get() == null ? 0 : feed.get().silentForNanos(System.nanoTime()) / 1e9);
 

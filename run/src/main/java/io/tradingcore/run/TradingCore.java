@@ -352,7 +352,7 @@ final class TradingCore implements AutoCloseable
     {
         final List<String> subscribed = config.kraken().symbols();
         final CoreMetrics metrics = new CoreMetrics(build, subscribed, symbols, catalog, normalize, signal, risk, execution,
-            pipeline, outbox, writer, () -> feedClient, faults);
+            pipeline, outbox, writer, () -> feedClient, orders, faults);
         final Readiness readiness = new Readiness(subscribed, symbols, normalize, writer, () -> feedClient,
             config.feed().source() != FeedSettings.Source.REPLAY);
         monitoring = new MonitoringServer(config.metricsHttpHost(), config.metricsHttpPort(), metrics.registry(),

@@ -180,10 +180,11 @@ class ScrapeTest
     void eventsThatOnlyAccumulateAreCounters()
     {
         for (final String counter : List.of("kraken_reconnects_total", "kraken_resyncs_total", "redis_reconnects_total",
-            "stage_faults_total", "redis_spilled_total"))
+            "stage_faults_total", "redis_spilled_total", "kraken_order_frames_rejected_total"))
         {
             assertEquals(MetricType.COUNTER, scrape.get(counter).getType(), counter);
         }
+        assertEquals(0, value(scrape, "kraken_order_frames_rejected_total", "reason", "syntax"), "no order connection");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.tradingcore.adapters.kraken;
 
+import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ParseError;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
+import org.agrona.DirectBuffer;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
 
@@ -116,6 +119,20 @@ public final class FeedEventWriter
     public void framesRejected(final long epochMicros, final String reason, final long count)
     {
         error(ERROR_FRAME_REJECTED, epochMicros).string(Fields.REASON, reason).integer(Fields.COUNT, count).publish();
+    }
+
+    /**
+     * kraken:errors: one frame of the order connection that could not be used, in the shape the normalize stage
+     * gives the public feed's: {@code parse_error} with its {@link ParseError}, or {@code unknown_frame} (reason
+     * {@code none}) for a well-formed frame of no channel or request the client knows; the channel, where in the
+     * frame it failed, and the frame's head.
+     */
+    public void frameError(final long epochMicros, final int error, final int channel, final int position,
+        final DirectBuffer frame, final int offset, final int length)
+    {
+        error(error == ParseError.NONE ? Fields.UNKNOWN_FRAME : Fields.PARSE_ERROR, epochMicros)
+            .string(Fields.REASON, ParseError.name(error)).string(Fields.CHANNEL, Channel.name(channel))
+            .integer(Fields.POSITION, position).excerpt(Fields.FRAME, frame, offset, length).publish();
     }
 
     public void connected(final long epochMicros, final int attempt)

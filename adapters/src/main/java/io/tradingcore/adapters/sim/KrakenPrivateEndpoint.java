@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * /0/private/GetWebSocketsToken} (checks API-Key, the API-Sign signature with the test secret, and that
  * the nonce increases) and the authenticated WebSocket at {@code /v2} (token checked on every request;
  * add_order, cancel_order, cancel_all_orders_after, the executions and balances channels) over one
- * {@link KrakenPrivateAccount}. Faults: drop the private connections, invalidate every token.
+ * {@link KrakenPrivateAccount}. Faults: drop the private connections, invalidate every token, send any frame.
  * Runs on the simulator's thread; public methods may be called from any thread.
  */
 public final class KrakenPrivateEndpoint
@@ -151,6 +151,21 @@ public final class KrakenPrivateEndpoint
     public void invalidateTokens()
     {
         onLoop(tokens::clear);
+    }
+
+    /**
+     * Sends {@code text}, byte for byte, as a text frame to every private connection: what a test makes
+     * of it (garbage, a broken executions or balances message, bytes that are not UTF-8) is its own.
+     */
+    public void sendFrame(final byte[] text)
+    {
+        onLoop(() ->
+        {
+            for (final KrakenPrivateSession session : sessions)
+            {
+                session.send(text);
+            }
+        });
     }
 
     /** Every private WebSocket request received, as sent, in order. */

@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.sim;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -85,10 +86,25 @@ final class KrakenPrivateSession extends ChannelInboundHandlerAdapter
 
     void send(final String text)
     {
+        send(new TextWebSocketFrame(text));
+    }
+
+    /** {@code text} as it is, valid UTF-8 or not. */
+    void send(final byte[] text)
+    {
+        send(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)));
+    }
+
+    private void send(final TextWebSocketFrame frame)
+    {
         if (open)
         {
             lastSendNanos = System.nanoTime();
-            ctx.writeAndFlush(new TextWebSocketFrame(text));
+            ctx.writeAndFlush(frame);
+        }
+        else
+        {
+            frame.release();
         }
     }
 

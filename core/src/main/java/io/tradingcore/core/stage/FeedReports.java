@@ -3,7 +3,6 @@ package io.tradingcore.core.stage;
 import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.ExchangeStatus;
 import io.tradingcore.core.kraken.ParseError;
-import io.tradingcore.core.kraken.Utf8;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.stream.EntryWriter;
@@ -22,15 +21,12 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
  */
 final class FeedReports
 {
-    private static final int ERROR_FRAME_EXCERPT = 256;
     private static final byte[] TYPE_MD_LAG = ascii("metrics.md_lag");
     private static final byte[] RECEIVE_TO_NORMALIZED_US = ascii("receive_to_normalized_us");
 
     static final byte[] CHECKSUM_MISMATCH = ascii("checksum_mismatch");
     static final byte[] CROSSED_BOOK = ascii("crossed_book");
     static final byte[] BOOK_OVERFLOW = ascii("book_overflow");
-    static final byte[] PARSE_ERROR = ascii("parse_error");
-    static final byte[] UNKNOWN_FRAME = ascii("unknown_frame");
     private static final byte[] OVERSIZED_FRAME = ascii("oversized_frame");
     private static final byte[] TIMESTAMP_REJECTED = ascii("timestamp_rejected");
     private static final byte[] AHEAD = ascii("ahead");
@@ -101,14 +97,14 @@ final class FeedReports
             .publish();
     }
 
-    /** {@code kind} is {@link #PARSE_ERROR} or {@link #UNKNOWN_FRAME}; {@code error} a {@link ParseError}. */
+    /** {@code kind} is {@link Fields#PARSE_ERROR} or {@link Fields#UNKNOWN_FRAME}; {@code error} a {@link ParseError}. */
     void frameError(final byte[] kind, final int error, final int channel, final int position)
     {
         error(kind)
             .string(Fields.REASON, ParseError.name(error))
             .string(Fields.CHANNEL, Channel.name(channel))
             .integer(Fields.POSITION, position)
-            .string(Fields.FRAME, event.frame, 0, excerptLength())
+            .excerpt(Fields.FRAME, event.frame, 0, event.length)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
             .publish();
     }
@@ -152,7 +148,7 @@ final class FeedReports
             .string(Fields.REASON, ahead ? AHEAD : BEHIND)
             .timestamp(EXCHANGE_TIME, exchangeMicros)
             .timestamp(EVENT_CLOCK, clockMicros)
-            .string(Fields.FRAME, event.frame, 0, excerptLength())
+            .excerpt(Fields.FRAME, event.frame, 0, event.length)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
             .publish();
     }
@@ -202,11 +198,5 @@ final class FeedReports
             .string(Fields.REASON, reason)
             .timestamp(Fields.TIMESTAMP, event.receiveEpochMicros)
             .publish();
-    }
-
-    /** The frame's head for a report, cut where its UTF-8 stops being valid or at a character boundary. */
-    private int excerptLength()
-    {
-        return Utf8.validPrefix(event.frame, 0, event.length, ERROR_FRAME_EXCERPT);
     }
 }

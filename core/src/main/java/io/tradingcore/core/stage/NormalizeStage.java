@@ -19,6 +19,7 @@ import io.tradingcore.core.market.Instruments;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.ring.FrameEvent;
 import io.tradingcore.core.ring.SymbolUpdate;
+import io.tradingcore.core.stream.Fields;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.Timeframe;
 import io.tradingcore.core.time.EventClock;
@@ -117,7 +118,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
                 // private channels come on the order client's own connection, never through the ring
                 if (channel == Channel.UNKNOWN || channel == Channel.EXECUTIONS || channel == Channel.BALANCES)
                 {
-                    reports.frameError(FeedReports.UNKNOWN_FRAME, ParseError.NONE, channel, 0);
+                    reports.frameError(Fields.UNKNOWN_FRAME, ParseError.NONE, channel, 0);
                 }
                 break;
             case FrameEvent.KIND_SESSION_START:
@@ -305,7 +306,7 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
         final int timeframe = Timeframe.ofMinutes(c.intervalMinutes);
         if (timeframe == Timeframe.NONE)
         {
-            reports.frameError(FeedReports.PARSE_ERROR, ParseError.WRONG_TYPE, Channel.OHLC, 0);
+            reports.frameError(Fields.PARSE_ERROR, ParseError.WRONG_TYPE, Channel.OHLC, 0);
             return;
         }
         records.candle(c, timeframe, symbols.nameBytes(c.symbolId), instruments.pricePrecision(c.symbolId),
@@ -340,10 +341,10 @@ public final class NormalizeStage implements EventHandler<FrameEvent>, FrameHand
     public void onError(final int error, final int channel, final int symbolId, final int position)
     {
         counters.errorsByKind[error]++;
-        reports.frameError(FeedReports.PARSE_ERROR, error, channel, position);
+        reports.frameError(Fields.PARSE_ERROR, error, channel, position);
         if (channel == Channel.BOOK && symbolId >= 0)
         {
-            invalidate(symbolId, FeedReports.PARSE_ERROR);
+            invalidate(symbolId, Fields.PARSE_ERROR);
         }
     }
 

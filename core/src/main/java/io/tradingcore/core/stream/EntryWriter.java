@@ -1,5 +1,6 @@
 package io.tradingcore.core.stream;
 
+import io.tradingcore.core.kraken.Utf8;
 import io.tradingcore.core.time.Rfc3339;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -21,6 +22,8 @@ public final class EntryWriter
 {
     public static final int HEADER_LENGTH = 6;
     public static final int MAX_ENTRY_LENGTH = 64 * 1024;
+    /** How much of a rejected frame a report quotes: enough to see what it was, never the whole of a large one. */
+    public static final int FRAME_EXCERPT_BYTES = 256;
     private static final int MAX_VALUE_LENGTH = 0xFFFF;
 
     private static final byte[] TRUE = ascii("true");
@@ -86,6 +89,15 @@ public final class EntryWriter
             endField();
         }
         return this;
+    }
+
+    /**
+     * The head of a frame a report quotes: at most {@link #FRAME_EXCERPT_BYTES}, cut where its UTF-8 stops
+     * being valid or at a character boundary, so a reader decoding values as text never fails on it.
+     */
+    public EntryWriter excerpt(final byte[] name, final DirectBuffer frame, final int offset, final int length)
+    {
+        return string(name, frame, offset, Utf8.validPrefix(frame, offset, length, FRAME_EXCERPT_BYTES));
     }
 
     /** ASCII text of a CharSequence (a String constant, a StringBuilder reused by the caller). */

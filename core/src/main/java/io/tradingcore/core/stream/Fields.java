@@ -130,6 +130,9 @@ public final class Fields
     public static final byte[] TYPE_HEARTBEAT = ascii("heartbeat");
     public static final byte[] TYPE_ERROR = ascii("error");
     public static final byte[] TYPE_EVENT = ascii("event");
+    /** kraken:errors kinds of a frame that could not be used, from the public feed and the order connection alike. */
+    public static final byte[] PARSE_ERROR = ascii("parse_error");
+    public static final byte[] UNKNOWN_FRAME = ascii("unknown_frame");
     /** orders:confirmations, from the paper simulator and from Kraken's execution reports alike. */
     public static final byte[] TYPE_CONFIRMATION = ascii("execution.confirmation");
     public static final byte[] TYPE_FILL = ascii("execution.fill");

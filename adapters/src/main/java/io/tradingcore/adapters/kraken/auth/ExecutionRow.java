@@ -60,9 +60,15 @@ final class ExecutionRow
         micros = Rfc3339.INVALID;
     }
 
+    /** exec_type trade: the row says it is a fill, whether or not it carries what a fill needs. */
+    boolean reportsTrade()
+    {
+        return "trade".equals(execType);
+    }
+
     boolean isTrade()
     {
-        return "trade".equals(execType) && execId != null && lastQty.present() && lastPrice.present();
+        return reportsTrade() && execId != null && lastQty.present() && lastPrice.present();
     }
 
     /** filled, canceled, expired: the order is gone from the book. */

@@ -4,7 +4,9 @@ import io.netty.channel.EventLoop;
 import io.tradingcore.adapters.kraken.ControlJson;
 import io.tradingcore.adapters.kraken.FeedEventWriter;
 import io.tradingcore.core.execution.OrderGateway;
+import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.ExchangeStatus;
+import io.tradingcore.core.kraken.ParseError;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.risk.OrderIntent;
 import io.tradingcore.core.risk.RiskState;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.tradingcore.core.stream.EntryWriter.ascii;
@@ -27,7 +30,8 @@ import static io.tradingcore.core.stream.EntryWriter.ascii;
  * connection, dead-man switch). {@link #submit} copies the intent into an allocation-free ring and
  * returns at once; the connection thread sends {@code add_order} (with {@code cl_ord_id} and
  * {@code deadline}), and hands what Kraken reports, decoded by {@link PrivateChannelDecoder}, to
- * {@link LiveOrders} (order state, fills, the feedback ring) and the balance entries.
+ * {@link LiveOrders} (order state, fills, the feedback ring) and the balance entries. A frame it cannot
+ * use is counted and reported ({@link RejectedFrames}), and the connection goes on.
  * <p>
  * Orders leave only when constructed armed in {@link Environment#PRODUCTION}; otherwise every
  * submit is refused "not_armed" and nothing but the subscriptions is sent.
@@ -42,6 +46,8 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     private static final Logger LOG = LoggerFactory.getLogger(KrakenOrderClient.class);
     private static final String INVALID_SESSION = "ESession:Invalid session";
+    /** The requests this client sends (ping's answer, pong, never gets here): a success for another is unplaceable. */
+    private static final Set<String> METHODS_SENT = Set.of("add_order", "cancel_order", "cancel_all_orders_after", "subscribe");
 
     private final KrakenOrderSettings settings;
     private final boolean armed;
@@ -54,6 +60,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
     private final BalanceReconciliation balances;
     private final SymbolTable symbols;
     private final PrivateChannelDecoder decoder = new PrivateChannelDecoder();
+    private final RejectedFrames rejected;
     private final String clOrdIdPrefix;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::onDrainRequested;
@@ -104,6 +111,13 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
                 balances.onSnapshotEnd(session.nowMicros());
             }
         }
+
+        @Override
+        public void onRejected(final int error, final int channel, final int position, final DirectBuffer frame,
+            final int offset, final int length)
+        {
+            rejected.reject(error, channel, position, frame, offset, length, session.nowMicros());
+        }
     };
 
     private volatile int exchangeStatus = ExchangeStatus.UNKNOWN;
@@ -129,6 +143,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         this.settings = settings.validate();
         this.armed = armed && environment == Environment.PRODUCTION;
         this.events = new FeedEventWriter(outbox, settings.endpoint().toString());
+        this.rejected = new RejectedFrames(events);
         this.streams = new OrderStreamWriter(events.writer());
         this.commands = new OrderCommands(settings.queueCapacity());
         this.orders = new LiveOrders(symbols, feedback, streams);
@@ -266,6 +281,18 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         return ordersSent;
     }
 
+    /** Frames rejected (each on kraken:errors) for {@code reason}, a {@link ParseError}; NONE: of no known channel or request. Any thread. */
+    public long framesRejected(final int reason)
+    {
+        return rejected.count(reason);
+    }
+
+    /** Frames rejected for any reason. Any thread. */
+    public long framesRejected()
+    {
+        return rejected.count();
+    }
+
     private boolean refuse(final byte[] reason)
     {
         refusal = reason;
@@ -321,26 +348,32 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
 
     private void onMessage(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (decoder.decode(buffer, offset, length, reports))
+        if (decoder.decode(buffer, offset, length, reports) != Channel.UNKNOWN)
         {
             return;
         }
         final Map<String, Object> message = ControlJson.parseObject(buffer.getStringWithoutLengthUtf8(offset, length));
+        final String channel = ControlJson.string(message, "channel");
         if (message == null)
         {
-            LOG.warn("unreadable frame on the order connection ({} bytes)", length);
+            rejected.reject(ParseError.SYNTAX, Channel.UNKNOWN, 0, buffer, offset, length, session.nowMicros());
         }
-        else if ("status".equals(ControlJson.string(message, "channel")))
+        else if ("status".equals(channel))
         {
-            onStatus(message);
+            if (!onStatus(message))
+            {
+                rejected.reject(ParseError.MISSING_FIELD, Channel.STATUS, 0, buffer, offset, length, session.nowMicros());
+            }
         }
-        else if (ControlJson.string(message, "method") != null)
+        else if (channel != null || !onResponse(message))
         {
-            onResponse(message);
+            rejected.reject(ParseError.NONE, channel != null ? Channel.UNKNOWN : Channel.METHOD_RESPONSE, 0, buffer, offset,
+                length, session.nowMicros());
         }
     }
 
-    private void onResponse(final Map<String, Object> message)
+    /** False when it is no answer this client can place: to a request it never sends, or saying neither success nor error. */
+    private boolean onResponse(final Map<String, Object> message)
     {
         final String method = ControlJson.string(message, "method");
         final long reqId = ControlJson.integer(message, "req_id", -1);
@@ -348,6 +381,10 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         final String error = ControlJson.string(message, "error");
         if (ControlJson.bool(message, "success", false))
         {
+            if (method == null || !METHODS_SENT.contains(method)) // Set.of refuses to look up null
+            {
+                return false;
+            }
             if ("subscribe".equals(method) && "executions".equals(ControlJson.string(result, "channel")))
             {
                 session.onExecutionsSubscribed();
@@ -356,7 +393,11 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
             {
                 orders.onAccepted(reqId, ControlJson.string(result, "order_id"));
             }
-            return;
+            return true;
+        }
+        if (error == null && !message.containsKey("success"))
+        {
+            return false;
         }
         events.ackError(session.nowMicros(), method, ControlJson.string(result, "channel"),
             ControlJson.string(message, "symbol"), error, reqId);
@@ -369,14 +410,16 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         {
             session.onInvalidSession(INVALID_SESSION);
         }
+        return true;
     }
 
-    private void onStatus(final Map<String, Object> message)
+    /** False when it carries no status. */
+    private boolean onStatus(final Map<String, Object> message)
     {
         final List<Object> data = ControlJson.asArray(message.get("data"));
         if (data == null || data.isEmpty())
         {
-            return;
+            return false;
         }
         final String system = ControlJson.string(ControlJson.asObject(data.get(0)), "system");
         int status = ExchangeStatus.UNKNOWN;
@@ -389,6 +432,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         }
         exchangeStatus = status; // kraken:status gets the exchange's status from the public feed's frames
         session.onExchangeStatus(status);
+        return true;
     }
 
     /** What the session hands up, on the connection thread. */
@@ -398,6 +442,7 @@ public final class KrakenOrderClient implements OrderGateway, AutoCloseable
         public void onTick(final long nowNanos)
         {
             commands.drain(commandHandler);
+            rejected.logSince(nowNanos);
         }
 
         @Override

@@ -1,6 +1,9 @@
 package io.tradingcore.adapters.kraken.auth;
 
+import io.tradingcore.core.kraken.Channel;
 import io.tradingcore.core.kraken.JsonCursor;
+import io.tradingcore.core.kraken.ParseError;
+import io.tradingcore.core.kraken.Utf8;
 import io.tradingcore.core.kraken.WordTable;
 import io.tradingcore.core.time.Rfc3339;
 import org.agrona.DirectBuffer;
@@ -23,6 +26,13 @@ final class PrivateChannelDecoder
         void onBalance(BalanceRow row, boolean snapshot);
 
         void onBalancesEnd(boolean snapshot);
+
+        /**
+         * A frame, or one row of it, that cannot be used: {@code error} a {@link ParseError}, {@code channel}
+         * the {@link Channel} it was read as (unknown when it broke before saying), {@code position} where
+         * it failed or its row starts, from the frame's start.
+         */
+        void onRejected(int error, int channel, int position, DirectBuffer frame, int offset, int length);
     }
 
     private static final int CHANNEL = 0;
@@ -74,64 +84,88 @@ final class PrivateChannelDecoder
     private final KrakenDecimal feeUsd = new KrakenDecimal();
 
     /**
-     * Decodes one executions or balances message; false (nothing handed on) when it is neither or is not
-     * well-formed JSON: the first pass over its members checks the whole text before any row is handed on.
+     * Decodes one message. An executions or balances message hands on its rows in order, then its end
+     * ({@link Channel#EXECUTIONS}, {@link Channel#BALANCES}); a row it cannot use (not an object, missing
+     * what it needs, a fill of no quantity or price) is rejected and the others still go. A frame that is
+     * not UTF-8, or whose text is broken anywhere, hands on no row: the first pass over its members checks
+     * the whole text first ({@link Channel#MALFORMED}). Every rejection goes to
+     * {@link Handler#onRejected}. {@link Channel#UNKNOWN}: a well-formed message of another channel or
+     * a method answer, left to the caller.
      */
-    boolean decode(final DirectBuffer buffer, final int offset, final int length, final Handler handler)
+    int decode(final DirectBuffer buffer, final int offset, final int length, final Handler handler)
     {
-        cursor.wrap(buffer, offset, length);
-        if (!cursor.beginObject())
+        final int valid = Utf8.validPrefix(buffer, offset, length, length);
+        if (valid != length)
         {
-            return false;
+            handler.onRejected(ParseError.INVALID_UTF8, Channel.UNKNOWN, valid, buffer, offset, length);
+            return Channel.MALFORMED;
         }
-        boolean executions = false;
-        boolean balances = false;
+        cursor.wrap(buffer, offset, length);
+        int channel = Channel.UNKNOWN;
         boolean snapshot = false;
         int data = -1;
-        for (int key = cursor.nextKey(WORDS); key >= WordTable.NONE; key = cursor.nextKey(WORDS))
+        if (cursor.beginObject())
         {
-            if (key == CHANNEL && cursor.atString() && cursor.readString())
+            for (int key = cursor.nextKey(WORDS); key >= WordTable.NONE; key = cursor.nextKey(WORDS))
             {
-                executions = cursor.string(WORDS) == EXECUTIONS;
-                balances = cursor.string(WORDS) == BALANCES;
-            }
-            else if (key == TYPE && cursor.atString() && cursor.readString())
-            {
-                snapshot = cursor.string(WORDS) == SNAPSHOT;
-            }
-            else
-            {
-                if (key == DATA)
+                if (key == CHANNEL && cursor.atString() && cursor.readString())
                 {
-                    data = cursor.position(); // the type may come after the rows: read them once it is known
+                    final int name = cursor.string(WORDS);
+                    channel = name == EXECUTIONS ? Channel.EXECUTIONS : name == BALANCES ? Channel.BALANCES : Channel.UNKNOWN;
                 }
-                cursor.skipValue();
-            }
-        }
-        if (cursor.failed() || data < 0 || !(executions || balances))
-        {
-            return false;
-        }
-        cursor.position(data);
-        if (cursor.beginArray())
-        {
-            for (int e = cursor.nextElement(); e == JsonCursor.VALUE && cursor.atObject(); e = cursor.nextElement())
-            {
-                if (executions ? !readExecution(buffer) : !readBalance(buffer))
+                else if (key == TYPE && cursor.atString() && cursor.readString())
                 {
-                    break;
-                }
-                if (executions)
-                {
-                    handler.onExecution(execution, snapshot);
+                    snapshot = cursor.string(WORDS) == SNAPSHOT;
                 }
                 else
                 {
-                    handler.onBalance(balance, snapshot);
+                    if (key == DATA)
+                    {
+                        data = cursor.position(); // the type may come after the rows: read them once it is known
+                    }
+                    cursor.skipValue();
                 }
             }
         }
-        if (executions)
+        if (cursor.failed() || !cursor.atEnd())
+        {
+            handler.onRejected(cursor.error(), channel, cursor.errorPosition() - offset, buffer, offset, length);
+            return Channel.MALFORMED;
+        }
+        if (channel == Channel.UNKNOWN)
+        {
+            return Channel.UNKNOWN;
+        }
+        if (data < 0)
+        {
+            handler.onRejected(ParseError.MISSING_FIELD, channel, 0, buffer, offset, length);
+            return Channel.MALFORMED;
+        }
+        cursor.position(data);
+        if (!cursor.beginArray())
+        {
+            handler.onRejected(ParseError.WRONG_TYPE, channel, data - offset, buffer, offset, length);
+            return Channel.MALFORMED;
+        }
+        for (int e = cursor.nextElement(); e == JsonCursor.VALUE; e = cursor.nextElement())
+        {
+            final int row = cursor.position();
+            final int error = !cursor.atObject() ? notARow()
+                : channel == Channel.EXECUTIONS ? readExecution(buffer) : readBalance(buffer);
+            if (error != ParseError.NONE)
+            {
+                handler.onRejected(error, channel, row - offset, buffer, offset, length);
+            }
+            else if (channel == Channel.EXECUTIONS)
+            {
+                handler.onExecution(execution, snapshot);
+            }
+            else
+            {
+                handler.onBalance(balance, snapshot);
+            }
+        }
+        if (channel == Channel.EXECUTIONS)
         {
             handler.onExecutionsEnd(snapshot);
         }
@@ -139,10 +173,20 @@ final class PrivateChannelDecoder
         {
             handler.onBalancesEnd(snapshot);
         }
-        return true;
+        return channel;
     }
 
-    private boolean readExecution(final DirectBuffer buffer)
+    private int notARow()
+    {
+        cursor.skipValue();
+        return ParseError.WRONG_TYPE;
+    }
+
+    /**
+     * A {@link ParseError}: {@link ParseError#NONE} for a usable row, which names its order, and if it is a
+     * fill, its id and a quantity and price above zero.
+     */
+    private int readExecution(final DirectBuffer buffer)
     {
         final ExecutionRow r = execution;
         r.clear();
@@ -220,7 +264,16 @@ final class PrivateChannelDecoder
         {
             r.fee.set(feeUsd);
         }
-        return !cursor.failed();
+        if (cursor.failed())
+        {
+            return cursor.error();
+        }
+        if (r.orderId == null || r.reportsTrade() && !r.isTrade())
+        {
+            return ParseError.MISSING_FIELD;
+        }
+        return r.isTrade() && (r.lastQty.unscaled() <= 0 || r.lastPrice.unscaled() <= 0)
+            ? ParseError.VALUE_OUT_OF_RANGE : ParseError.NONE;
     }
 
     /** The row's decimal members; false when the current member is none of them. */
@@ -277,7 +330,8 @@ final class PrivateChannelDecoder
         }
     }
 
-    private boolean readBalance(final DirectBuffer buffer)
+    /** A {@link ParseError}: {@link ParseError#NONE} for a usable row, which names its asset and balance. */
+    private int readBalance(final DirectBuffer buffer)
     {
         final BalanceRow r = balance;
         r.clear();
@@ -313,7 +367,11 @@ final class PrivateChannelDecoder
                 cursor.skipValue();
             }
         }
-        return !cursor.failed();
+        if (cursor.failed())
+        {
+            return cursor.error();
+        }
+        return r.asset == null || !r.balance.present() ? ParseError.MISSING_FIELD : ParseError.NONE;
     }
 
     /** A string member's raw text, or a number's digits as written; null for anything else (skipped). */

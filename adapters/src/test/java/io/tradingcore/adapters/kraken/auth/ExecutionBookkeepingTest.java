@@ -17,6 +17,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** De-duplicating fills, positions, the order queue and the add_order text. */
 class ExecutionBookkeepingTest
 {
+    private final OrderCommands commands = new OrderCommands(16);
+    private final List<String> seen = new ArrayList<>();
+    private final OrderCommands.Handler handler = new OrderCommands.Handler()
+    {
+        @Override
+        public void onSubmit(final OrderIntent o)
+        {
+            seen.add(o.id + " " + o.symbolId + " " + o.side + " " + o.orderType + " " + o.postOnly + " " + o.qty
+                + " " + o.limitPrice + " " + o.pricePrecision + " " + o.qtyPrecision);
+        }
+
+        @Override
+        public void onCancel(final long intentId)
+        {
+            seen.add("cancel " + intentId);
+        }
+    };
+
     @Test
     void fillsAreCountedOnceAndAddUpToAPosition()
     {
@@ -38,9 +56,34 @@ class ExecutionBookkeepingTest
     }
 
     @Test
-    void theOrderQueueCarriesIntentsAndCancelsAndRefusesWhenFull()
+    void theOrderQueueTakesAtLeastItsCapacityThenRefusesEvenACancel()
     {
-        final OrderCommands commands = new OrderCommands(16);
+        final int accepted = fillTheQueue();
+        assertTrue(accepted >= 16, "at least the configured capacity: " + accepted);
+        assertFalse(commands.offerCancel(77), "full");
+    }
+
+    @Test
+    void drainingTheOrderQueueHandsOnEveryIntentWithAllItsFields()
+    {
+        final int accepted = fillTheQueue();
+        assertEquals(accepted, commands.drain(handler));
+        assertEquals("77 3 1 1 true 123456789 627891 1 8", seen.get(0));
+    }
+
+    @Test
+    void aCancelIsQueuedOnceTheQueueHasRoomAndHandedOnByItsIntentId()
+    {
+        fillTheQueue();
+        commands.drain(handler);
+        assertTrue(commands.offerCancel(77));
+        commands.drain(handler);
+        assertEquals("cancel 77", seen.get(seen.size() - 1));
+    }
+
+    /** Offers one sell-limit intent until the queue refuses; how many it took. */
+    private int fillTheQueue()
+    {
         final OrderIntent intent = new OrderIntent();
         intent.id = 77;
         intent.symbolId = 3;
@@ -56,30 +99,7 @@ class ExecutionBookkeepingTest
         {
             accepted++;
         }
-        assertTrue(accepted >= 16, "at least the configured capacity: " + accepted);
-        assertFalse(commands.offerCancel(77), "full");
-
-        final List<String> seen = new ArrayList<>();
-        final OrderCommands.Handler handler = new OrderCommands.Handler()
-        {
-            @Override
-            public void onSubmit(final OrderIntent o)
-            {
-                seen.add(o.id + " " + o.symbolId + " " + o.side + " " + o.orderType + " " + o.postOnly + " " + o.qty
-                    + " " + o.limitPrice + " " + o.pricePrecision + " " + o.qtyPrecision);
-            }
-
-            @Override
-            public void onCancel(final long intentId)
-            {
-                seen.add("cancel " + intentId);
-            }
-        };
-        assertEquals(accepted, commands.drain(handler));
-        assertEquals("77 3 1 1 true 123456789 627891 1 8", seen.get(0));
-        assertTrue(commands.offerCancel(77));
-        commands.drain(handler);
-        assertEquals("cancel 77", seen.get(seen.size() - 1));
+        return accepted;
     }
 
     @Test

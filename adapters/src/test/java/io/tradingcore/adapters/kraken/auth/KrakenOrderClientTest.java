@@ -24,17 +24,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KrakenOrderClientTest
 {
     @Test
-    void aMarketOrderIsConfirmedFilledAndFedBack()
+    void theConnectionUsesATokenFromOneSignedRequestTheExchangeVerified()
     {
         try (PrivateSession s = new PrivateSession())
         {
             s.awaitReady();
             assertEquals(1, s.endpoint.tokensIssued(), "the simulator verified the signed token request");
-            final String clOrdId = s.client.clientOrderId(7);
-            assertTrue(s.client.submit(s.intent(7, Side.BUY, 1_000_000, 0), 0), new String(s.client.refusal()));
+        }
+    }
 
-            final Map<String, String> filled = s.await(StreamCatalog.ORDERS_CONFIRMATIONS,
-                f -> clOrdId.equals(f.get("cl_ord_id")) && "filled".equals(f.get("status")));
+    @Test
+    void aMarketOrderIsConfirmedPendingNewThenNewThenFilled()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            final String clOrdId = buyAtMarket(s);
+            final Map<String, String> filled = awaitFilled(s, clOrdId);
             assertEquals("execution.fill", filled.get("type"));
             assertEquals("7", filled.get("intent_id"));
             assertEquals("0.01000000", filled.get("qty"));
@@ -43,27 +48,66 @@ class KrakenOrderClientTest
             final List<String> statuses = s.entries(StreamCatalog.ORDERS_CONFIRMATIONS).stream()
                 .filter(f -> clOrdId.equals(f.get("cl_ord_id"))).map(f -> f.get("status")).collect(Collectors.toList());
             assertEquals(List.of("pending_new", "new", "filled"), statuses);
+        }
+    }
 
+    @Test
+    void aFilledOrderWritesItsFillOrderStatePositionAndBalances()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            final String clOrdId = buyAtMarket(s);
             final Map<String, String> fill = s.await(StreamCatalog.KRAKEN_FILLS, f -> clOrdId.equals(f.get("cl_ord_id")));
             assertEquals("buy", fill.get("side"));
             assertEquals("t", fill.get("liquidity"));
-            final String price = fill.get("price");
             s.await(StreamCatalog.KRAKEN_ORDERS, f -> "filled".equals(f.get("order_status")) && clOrdId.equals(f.get("cl_ord_id")));
             final Map<String, String> position = s.await(StreamCatalog.KRAKEN_POSITIONS, f -> "BTC/USD".equals(f.get("symbol")));
             assertEquals(0, new BigDecimal("0.01").compareTo(new BigDecimal(position.get("qty"))));
             s.await(StreamCatalog.KRAKEN_BALANCE, f -> "BTC".equals(f.get("asset")) && "false".equals(f.get("snapshot")));
             s.await(StreamCatalog.KRAKEN_BALANCE, f -> "USD".equals(f.get("asset")) && "true".equals(f.get("snapshot")));
+        }
+    }
 
+    @Test
+    void theFillAndTheCloseOfAnOrderAreFedBackToTheRiskStage()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            final String clOrdId = buyAtMarket(s);
+            final String price = s.await(StreamCatalog.KRAKEN_FILLS, f -> clOrdId.equals(f.get("cl_ord_id"))).get("price");
             final long scaledPrice = new BigDecimal(price).movePointRight(1).longValueExact();
             awaitTrue(() -> s.feedback().size() >= 2, "a fill and a close on the feedback ring");
             assertEquals(List.of("fill BTC/USD buy " + scaledPrice + " 1000000", "closed BTC/USD"), s.feedback());
+        }
+    }
 
+    @Test
+    void addOrderCarriesTheClientOrderIdQuantityDeadlineAndToken()
+    {
+        try (PrivateSession s = new PrivateSession())
+        {
+            final String clOrdId = buyAtMarket(s);
+            awaitFilled(s, clOrdId);
             final String sent = s.requests("add_order").get(0);
             assertTrue(sent.contains("\"cl_ord_id\":\"" + clOrdId + "\""), sent);
             assertTrue(sent.contains("\"order_qty\":0.01000000"), sent);
             assertTrue(sent.contains("\"deadline\":\""), sent);
             assertTrue(sent.contains("\"token\":\"simtok"), sent);
         }
+    }
+
+    /** Once the client is ready, submits intent 7, a market buy of 0.01 BTC; its cl_ord_id. */
+    private static String buyAtMarket(final PrivateSession s)
+    {
+        s.awaitReady();
+        assertTrue(s.client.submit(s.intent(7, Side.BUY, 1_000_000, 0), 0), new String(s.client.refusal()));
+        return s.client.clientOrderId(7);
+    }
+
+    private static Map<String, String> awaitFilled(final PrivateSession s, final String clOrdId)
+    {
+        return s.await(StreamCatalog.ORDERS_CONFIRMATIONS,
+            f -> clOrdId.equals(f.get("cl_ord_id")) && "filled".equals(f.get("status")));
     }
 
     @Test

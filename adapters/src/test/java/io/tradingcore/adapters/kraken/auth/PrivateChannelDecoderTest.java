@@ -1,6 +1,9 @@
 package io.tradingcore.adapters.kraken.auth;
 
+import io.tradingcore.core.kraken.Channel;
+import io.tradingcore.core.kraken.ParseError;
 import io.tradingcore.core.kraken.Side;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +53,16 @@ class PrivateChannelDecoderTest
         {
             seen.add("end balances");
         }
+
+        @Override
+        public void onRejected(final int error, final int channel, final int position, final DirectBuffer frame,
+            final int offset, final int length)
+        {
+            seen.add("rejected " + ParseError.name(error) + " " + Channel.name(channel) + " at " + position);
+        }
     };
 
-    private boolean decode(final String text)
+    private int decode(final String text)
     {
         final byte[] bytes = ("  " + text + " ").getBytes(StandardCharsets.UTF_8);
         return decoder.decode(new UnsafeBuffer(bytes), 2, bytes.length - 3, recorder);
@@ -63,7 +73,7 @@ class PrivateChannelDecoderTest
         final ExecutionRow[] kept = new ExecutionRow[1];
         final byte[] bytes = ("{\"channel\":\"executions\",\"type\":\"update\",\"data\":[" + row + "]}")
             .getBytes(StandardCharsets.UTF_8);
-        assertTrue(decoder.decode(new UnsafeBuffer(bytes), 0, bytes.length, new PrivateChannelDecoder.Handler()
+        assertEquals(Channel.EXECUTIONS, decoder.decode(new UnsafeBuffer(bytes), 0, bytes.length, new PrivateChannelDecoder.Handler()
         {
             @Override
             public void onExecution(final ExecutionRow r, final boolean snapshot)
@@ -83,6 +93,12 @@ class PrivateChannelDecoderTest
 
             @Override
             public void onBalancesEnd(final boolean snapshot)
+            {
+            }
+
+            @Override
+            public void onRejected(final int error, final int channel, final int position, final DirectBuffer frame,
+                final int offset, final int length)
             {
             }
         }));
@@ -154,7 +170,7 @@ class PrivateChannelDecoderTest
     @Test
     void theMessageTypeMayFollowItsRowsAndEveryRowThenItsEndIsHandedOn()
     {
-        assertTrue(decode("{\"channel\":\"executions\",\"data\":[" + TRADE_ROW + ",{\"order_id\":\"O3\",\"exec_type\":\"new\","
+        assertEquals(Channel.EXECUTIONS, decode("{\"channel\":\"executions\",\"data\":[" + TRADE_ROW + ",{\"order_id\":\"O3\",\"exec_type\":\"new\","
             + "\"order_status\":\"new\"}],\"type\":\"snapshot\",\"sequence\":1}"));
         assertEquals(List.of("snapshot trade OK4GJX-KSTLS-7DZZO5 partially_filled 500000@265999 fee 3458 USD",
             "snapshot new O3 new -", "end executions"), seen);
@@ -163,10 +179,10 @@ class PrivateChannelDecoderTest
     @Test
     void balanceSnapshotsAndLedgerUpdatesAreRead()
     {
-        assertTrue(decode("{\"channel\":\"balances\",\"type\":\"snapshot\",\"data\":[{\"asset\":\"BTC\",\"asset_class\":"
+        assertEquals(Channel.BALANCES, decode("{\"channel\":\"balances\",\"type\":\"snapshot\",\"data\":[{\"asset\":\"BTC\",\"asset_class\":"
             + "\"currency\",\"balance\":10.01000000,\"wallets\":[{\"type\":\"spot\",\"balance\":10.01}]},"
             + "{\"asset\":\"USD\",\"balance\":100000}]}"));
-        assertTrue(decode("{\"channel\":\"balances\",\"type\":\"update\",\"data\":[{\"ledger_id\":\"L1\",\"type\":\"trade\","
+        assertEquals(Channel.BALANCES, decode("{\"channel\":\"balances\",\"type\":\"update\",\"data\":[{\"ledger_id\":\"L1\",\"type\":\"trade\","
             + "\"asset\":\"BTC\",\"amount\":-0.01,\"fee\":0,\"balance\":10.00000000,\"timestamp\":\"2026-11-25T16:39:36.123456Z\"}]}"));
         assertEquals(List.of("snapshot BTC 1001000000e-8", "snapshot USD 100000e-0", "end balances",
             "update BTC 1000000000e-8 amount -1 trade", "end balances"), seen);
@@ -175,11 +191,69 @@ class PrivateChannelDecoderTest
     @Test
     void otherMessagesAreLeftToTheCaller()
     {
-        assertFalse(decode("{\"method\":\"subscribe\",\"success\":true,\"result\":{\"channel\":\"executions\"}}"));
-        assertFalse(decode("{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"system\":\"online\"}]}"));
-        assertFalse(decode("{\"channel\":\"executions\",\"type\":\"update\""));
-        assertFalse(decode("{\"channel\":\"executions\",\"type\":\"update\",\"data\":[" + TRADE_ROW
-            + ",{\"order_id\":\"O4\",\"order_status\":new}]}"), "a broken row: no row of the message is handed on");
+        assertEquals(Channel.UNKNOWN, decode("{\"method\":\"subscribe\",\"success\":true,\"result\":{\"channel\":\"executions\"}}"));
+        assertEquals(Channel.UNKNOWN, decode("{\"channel\":\"status\",\"type\":\"update\",\"data\":[{\"system\":\"online\"}]}"));
         assertTrue(seen.isEmpty());
+    }
+
+    @Test
+    void aMessageCutShortHandsOnNoRowAndIsRejected()
+    {
+        final String cut = "{\"channel\":\"executions\",\"type\":\"update\"";
+        assertEquals(Channel.MALFORMED, decode(cut));
+        assertEquals(List.of("rejected truncated executions at " + cut.length()), seen);
+    }
+
+    @Test
+    void aMessageWhoseTextIsBrokenAnywhereHandsOnNoRowAndIsRejected()
+    {
+        final String text = "{\"channel\":\"executions\",\"type\":\"update\",\"data\":[" + TRADE_ROW
+            + ",{\"order_id\":\"O4\",\"order_status\":new}]}";
+        assertEquals(Channel.MALFORMED, decode(text), "a broken row: no row of the message is handed on");
+        // where the literal it starts like (null) stops matching
+        assertEquals(List.of("rejected syntax executions at " + (text.indexOf(":new}") + 2)), seen);
+    }
+
+    @Test
+    void textThatIsNotJsonIsRejectedOfNoChannel()
+    {
+        assertEquals(Channel.MALFORMED, decode("this is not json"));
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0).startsWith("rejected "), seen.get(0));
+        assertTrue(seen.get(0).contains(" unknown at 0"), seen.get(0));
+    }
+
+    @Test
+    void rowsThatCannotBeUsedAreRejectedAndTheOthersHandedOn()
+    {
+        final String text = "{\"channel\":\"executions\",\"type\":\"update\",\"data\":[42,{\"exec_type\":\"new\"},"
+            + TRADE_ROW.replace("\"exec_id\":\"TGBB7L-HT5LX-J3BZ4A\",", "") + "," + TRADE_ROW.replace("0.005", "0") + ","
+            + TRADE_ROW + "]}";
+        assertEquals(Channel.EXECUTIONS, decode(text));
+        final int rows = text.indexOf('[') + 1;
+        assertEquals(List.of("rejected wrong_type executions at " + rows,
+            "rejected missing_field executions at " + text.indexOf("{\"exec_type\":\"new\"}"),
+            "rejected missing_field executions at " + text.indexOf("{\"order_id\""),
+            "rejected value_out_of_range executions at " + text.indexOf("{\"order_id\"", text.indexOf("{\"order_id\"") + 1),
+            "update trade OK4GJX-KSTLS-7DZZO5 partially_filled 500000@265999 fee 3458 USD", "end executions"), seen);
+    }
+
+    @Test
+    void aBalanceRowWithoutItsAssetOrBalanceIsRejected()
+    {
+        final String text = "{\"channel\":\"balances\",\"type\":\"snapshot\",\"data\":[{\"balance\":1},"
+            + "{\"asset\":\"BTC\"},{\"asset\":\"USD\",\"balance\":5}]}";
+        assertEquals(Channel.BALANCES, decode(text));
+        assertEquals(List.of("rejected missing_field balances at " + text.indexOf("{\"balance\""),
+            "rejected missing_field balances at " + text.indexOf("{\"asset\":\"BTC\""), "snapshot USD 5e-0", "end balances"), seen);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRejectedWhereTheyStart()
+    {
+        final String text = "{\"channel\":\"executions\",\"data\":[{\"order_id\":\"\u00e9\"}]}";
+        final byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1); // é as one byte that is no UTF-8
+        assertEquals(Channel.MALFORMED, decoder.decode(new UnsafeBuffer(bytes), 0, bytes.length, recorder));
+        assertEquals(List.of("rejected invalid_utf8 unknown at " + text.indexOf('\u00e9')), seen);
     }
 }
