@@ -48,6 +48,9 @@ class SimFeedTest
                 assertTrue(live.awaitEntry("md:trades:" + symbol, e -> true, Duration.ofSeconds(30)), symbol + " trades");
             }
             Thread.sleep(STREAMING.toMillis());
+            // the feed's metrics come every 5 s: one that measured lags, at most a few seconds more of this run
+            assertTrue(live.awaitEntry("kraken:metrics", e -> Long.parseLong(e.get("lag_samples")) > 0, Duration.ofSeconds(30)),
+                "kraken:metrics with lag samples: " + live.entries("kraken:metrics"));
             assertTrue(run.running(), "the sim feed runs until stopped");
             run.stop().assertExit(TradingCoreMain.EXIT_OK);
 
@@ -62,6 +65,14 @@ class SimFeedTest
             for (final RedisReadBack.Entry lag : lags)
             {
                 assertTrue(Math.abs(Double.parseDouble(lag.get("exchange_to_receive_ms"))) < 5_000, "lag: " + lag);
+            }
+            for (final RedisReadBack.Entry feed : live.entries("kraken:metrics"))
+            {
+                for (final String figure : List.of("lag_p50_us", "lag_p99_us", "lag_p999_us", "lag_max_us"))
+                {
+                    final long micros = Long.parseLong(feed.get(figure));
+                    assertTrue(micros >= 0 && micros < 5_000_000, figure + ": " + feed);
+                }
             }
 
             CoreRun.run(CoreRun.replay(recording, redis.url() + "/1", dir.resolve("replay-spill")))
