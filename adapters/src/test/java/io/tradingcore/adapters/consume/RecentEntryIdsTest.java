@@ -2,6 +2,8 @@ package io.tradingcore.adapters.consume;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,54 +12,54 @@ class RecentEntryIdsTest
     @Test
     void theWindowHoldsExactlyTheLastNIdsAndTheOldestDropsOut()
     {
-        final RecentEntryIds recent = new RecentEntryIds(3);
-        recent.add("a");
-        recent.add("b");
-        recent.add("c");
-        assertTrue(recent.contains("a") && recent.contains("b") && recent.contains("c"), "a full window holds all three");
-
+        final RecentEntryIds recent = added(new RecentEntryIds(3), "a", "b", "c");
+        assertTrue(holds(recent, "a", "b", "c"), "a full window holds all three");
         recent.add("d");
         assertFalse(recent.contains("a"), "the oldest id dropped out of the window");
-        assertTrue(recent.contains("b") && recent.contains("c") && recent.contains("d"));
-
+        assertTrue(holds(recent, "b", "c", "d"));
         recent.add("e");
         assertFalse(recent.contains("b"));
-        assertTrue(recent.contains("c") && recent.contains("d") && recent.contains("e"));
+        assertTrue(holds(recent, "c", "d", "e"));
     }
 
     @Test
     void aRedeliveredIdTakesNoSecondSlot()
     {
-        final RecentEntryIds recent = new RecentEntryIds(3);
-        recent.add("a");
-        recent.add("b");
-        recent.add("a"); // seen again: still one slot, so b and a leave in their first order
-        recent.add("c");
-        assertTrue(recent.contains("a") && recent.contains("b") && recent.contains("c"));
+        // a seen again: still one slot, so it leaves first, then b
+        final RecentEntryIds recent = added(new RecentEntryIds(3), "a", "b", "a", "c");
+        assertTrue(holds(recent, "a", "b", "c"));
         recent.add("d");
         assertFalse(recent.contains("a"), "a keeps its first slot, the oldest");
-        assertTrue(recent.contains("b") && recent.contains("c") && recent.contains("d"));
+        assertTrue(holds(recent, "b", "c", "d"));
     }
 
     @Test
     void anIdForgottenByTheWindowIsRememberedAgainWhenItReturns()
     {
-        final RecentEntryIds recent = new RecentEntryIds(2);
-        recent.add("a");
-        recent.add("b");
-        recent.add("c");
+        final RecentEntryIds recent = added(new RecentEntryIds(2), "a", "b", "c");
         assertFalse(recent.contains("a"));
         recent.add("a");
-        assertTrue(recent.contains("a"));
         assertFalse(recent.contains("b"), "a took the oldest slot back: b's");
-        assertTrue(recent.contains("c"));
+        assertTrue(holds(recent, "c", "a"));
     }
 
     @Test
     void aWindowOfNoneRemembersNothing()
     {
-        final RecentEntryIds recent = new RecentEntryIds(0);
-        recent.add("a");
-        assertFalse(recent.contains("a"));
+        assertFalse(added(new RecentEntryIds(0), "a").contains("a"));
+    }
+
+    private static RecentEntryIds added(final RecentEntryIds recent, final String... ids)
+    {
+        for (final String id : ids)
+        {
+            recent.add(id);
+        }
+        return recent;
+    }
+
+    private static boolean holds(final RecentEntryIds recent, final String... ids)
+    {
+        return Arrays.stream(ids).allMatch(recent::contains);
     }
 }
