@@ -1,10 +1,14 @@
 package io.tradingcore.run;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The launcher as a real process (for signals: SIGTERM, SIGKILL), with the launch scripts' JVM flags, output to a file. */
@@ -24,6 +28,23 @@ final class CoreProcess
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dtrading.home=" + CoreRun.home(), MAIN));
         command.addAll(CoreRun.withOwnState(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /**
+     * A named pipe at {@code path}, for a replay that is still running when it is signalled: the process
+     * reads it as its feed, which stays open, as Kraken's does, until the test closes it.
+     */
+    static Path feedPipe(final Path path) throws Exception
+    {
+        assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).start().waitFor(), "mkfifo " + path);
+        return path;
+    }
+
+    /** One heartbeat frame into a feed pipe: the replay reads between frames only, so this is when it sees a stop. */
+    static void heartbeat(final OutputStream pipe) throws IOException
+    {
+        pipe.write("{\"channel\":\"heartbeat\"}\n".getBytes(StandardCharsets.US_ASCII));
+        pipe.flush();
     }
 
     /** The JVM flags of the launch scripts (tuning/jvm-base.options), comments and blank lines left out. */

@@ -69,12 +69,22 @@ class DamagedRecordingTest
     }
 
     @Test
-    void anEmptyOrCorruptGzipExitsOneNamingTheFile() throws IOException
+    void anEmptyOrCorruptGzipExitsOneNamingTheFileAfterTheSummaryOfNothingRead() throws IOException
     {
         final Path empty = Files.write(dir.resolve("empty.jsonl.gz"), new byte[0]);
-        assertTrue(replay(empty, TradingCoreMain.EXIT_FAULT).err().contains("recording " + empty + " is damaged after 0 lines: empty"));
+        final CoreRun emptyRun = replay(empty, TradingCoreMain.EXIT_FAULT);
+        assertTrue(emptyRun.err().contains("recording " + empty + " is damaged after 0 lines: empty"), emptyRun.err());
+        assertSummaryOfNothingRead(emptyRun);
         final Path corrupt = Files.writeString(dir.resolve("plain.jsonl.gz"), "{\"channel\":\"heartbeat\"}\n");
-        assertTrue(replay(corrupt, TradingCoreMain.EXIT_FAULT).err().contains("recording " + corrupt + " is damaged after 0 lines: corrupt gzip"));
+        final CoreRun corruptRun = replay(corrupt, TradingCoreMain.EXIT_FAULT);
+        assertTrue(corruptRun.err().contains("recording " + corrupt + " is damaged after 0 lines: corrupt gzip"), corruptRun.err());
+        assertSummaryOfNothingRead(corruptRun);
+    }
+
+    private static void assertSummaryOfNothingRead(final CoreRun run)
+    {
+        assertTrue(run.out().contains("=== trading-core run summary ==="), "the summary of what was read: " + run.out());
+        assertTrue(run.out().contains(" 0 frames read"), run.out());
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +30,7 @@ class RiskStateAfterKillTest
     void positionsAfterAKillMatchTheFillsInRedis() throws Exception
     {
         final Path recording = TestRecording.write(dir.resolve("session.jsonl"));
-        final Path feed = dir.resolve("feed.pipe");
-        assertEquals(0, new ProcessBuilder("mkfifo", feed.toString()).start().waitFor());
+        final Path feed = CoreProcess.feedPipe(dir.resolve("feed.pipe"));
         final Path state = dir.resolve("state");
         try (RedisServerFixture redis = RedisServerFixture.plain(); RedisReadBack streams = new RedisReadBack(redis.url()))
         {
@@ -91,8 +89,7 @@ class RiskStateAfterKillTest
         while (System.nanoTime() < deadline && core.isAlive())
         {
             Thread.sleep(1_000);
-            pipe.write("{\"channel\":\"heartbeat\"}\n".getBytes(StandardCharsets.US_ASCII));
-            pipe.flush();
+            CoreProcess.heartbeat(pipe);
             final long fills = fillEntries(streams).size();
             final Path file = state.resolve("risk-state.properties");
             if (fills > 0 && fills == seen && Files.exists(file) && Files.readString(file).contains("\nfills=" + fills + "\n"))

@@ -51,6 +51,7 @@ class SimFeedTest
         private boolean runningAfterStreaming;
         private List<RedisReadBack.Entry> events;
         private List<RedisReadBack.Entry> lags;
+        private List<RedisReadBack.Entry> feedMetrics;
         private CoreRun replay;
 
         @BeforeAll
@@ -69,10 +70,13 @@ class SimFeedTest
                     assertTrue(live.awaitEntry("md:trades:" + symbol, e -> true, Duration.ofSeconds(30)), symbol + " trades");
                 }
                 Thread.sleep(STREAMING.toMillis());
+                // the feed's metrics come every 5 s: one that measured lags, at most a few seconds more of this run
+                live.awaitEntry("kraken:metrics", e -> Long.parseLong(e.get("lag_samples")) > 0, Duration.ofSeconds(30));
                 runningAfterStreaming = run.running();
                 run.stop();
                 events = live.entries("events:bus");
                 lags = live.entries("metrics:md:lag");
+                feedMetrics = live.entries("kraken:metrics");
 
                 replay = CoreRun.run(CoreRun.replay(recording, redis.url() + "/1", sessionDir.resolve("replay-spill")));
                 for (final String symbol : symbols)
@@ -115,6 +119,16 @@ class SimFeedTest
             for (final RedisReadBack.Entry lag : lags)
             {
                 assertTrue(Math.abs(Double.parseDouble(lag.get("exchange_to_receive_ms"))) < 5_000, "lag: " + lag);
+            }
+            assertTrue(feedMetrics.stream().anyMatch(e -> Long.parseLong(e.get("lag_samples")) > 0),
+                "kraken:metrics with lag samples: " + feedMetrics);
+            for (final RedisReadBack.Entry feed : feedMetrics)
+            {
+                for (final String figure : List.of("lag_p50_us", "lag_p99_us", "lag_p999_us", "lag_max_us"))
+                {
+                    final long micros = Long.parseLong(feed.get(figure));
+                    assertTrue(micros >= 0 && micros < 5_000_000, figure + ": " + feed);
+                }
             }
         }
 

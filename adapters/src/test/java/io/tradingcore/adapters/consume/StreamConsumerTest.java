@@ -340,6 +340,10 @@ class StreamConsumerTest
         assertEquals(2, StreamConsumerMain.run(new String[] {"--block-ms", "soon"}, Map.of(), sink,
             new PrintStream(refused, true, StandardCharsets.UTF_8), new AtomicBoolean(true)));
         assertTrue(refused.toString(StandardCharsets.UTF_8).contains("--block-ms"), "names the flag: " + refused);
+        final ByteArrayOutputStream noWindow = new ByteArrayOutputStream();
+        assertEquals(2, StreamConsumerMain.run(new String[] {"--dedup-window", "0"}, Map.of(), sink,
+            new PrintStream(noWindow, true, StandardCharsets.UTF_8), new AtomicBoolean(true)));
+        assertTrue(noWindow.toString(StandardCharsets.UTF_8).contains("--dedup-window"), "names the flag: " + noWindow);
         final ByteArrayOutputStream version = new ByteArrayOutputStream();
         assertEquals(0, StreamConsumerMain.run(new String[] {"--version"}, Map.of(), new PrintStream(version, true, StandardCharsets.UTF_8),
             sink, new AtomicBoolean(true)));

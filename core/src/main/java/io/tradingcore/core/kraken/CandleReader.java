@@ -46,7 +46,7 @@ final class CandleReader
                     c.vwap = values.roundedPrice();
                     break;
                 case KrakenWords.TRADES:
-                    c.trades = values.integer();
+                    c.trades = values.count();
                     break;
                 case KrakenWords.VOLUME:
                     c.volume = values.qty();

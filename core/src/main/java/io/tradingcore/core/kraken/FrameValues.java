@@ -245,6 +245,18 @@ final class FrameValues
         return json.number().value();
     }
 
+    /** A count or an id (an ohlc's trades, a trade id): an integer, never negative; 0 after a failure. */
+    long count()
+    {
+        final long value = integer();
+        if (value < 0 && json.atDelimiter())
+        {
+            json.fail(ParseError.VALUE_OUT_OF_RANGE);
+            return 0;
+        }
+        return value;
+    }
+
     /** An integer from 0 to {@code max}; {@link #NOT_SEEN} after a failure (NUMBER_OVERFLOW beyond the range). */
     long integerUpTo(final long max)
     {

@@ -41,7 +41,7 @@ final class TradeReader
                     t.ordType = values.word() == KrakenWords.MARKET ? TradePrint.ORD_TYPE_MARKET : TradePrint.ORD_TYPE_LIMIT;
                     break;
                 case KrakenWords.TRADE_ID:
-                    t.tradeId = values.integer();
+                    t.tradeId = values.count();
                     break;
                 case KrakenWords.TIMESTAMP:
                     t.exchangeMicros = values.timestamp();

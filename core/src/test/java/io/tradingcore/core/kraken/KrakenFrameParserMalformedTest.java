@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -229,9 +230,65 @@ class KrakenFrameParserMalformedTest
         assertTrue(malformed(maticTrade("0.5147", "-1.0")).startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
         assertTrue(malformed(maticTrade("0.0", "1.0")).startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
         assertTrue(malformed(maticTrade("0.51471", "1.0")).startsWith("error precision_exceeded channel=trade symbol=MATIC/USD "));
+        assertTrue(malformed("{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\",\"trade_id\":-3}]}")
+            .startsWith("error value_out_of_range channel=trade symbol=MATIC/USD "));
         assertTrue(malformed("{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"MATIC/USD\"," +
             "\"bids\":[{\"price\":-0.5,\"qty\":1.0}],\"asks\":[],\"checksum\":1}]}")
             .startsWith("error value_out_of_range channel=book symbol=MATIC/USD "));
+    }
+
+    /** A ticker or candle item with one field replaced by a well-formed value no market has: rejected, nothing delivered. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ticker|bid|0", "ticker|bid|-0.1", "ticker|bid_qty|-1.5", "ticker|ask|0.00000", "ticker|ask_qty|-0.00000001",
+        "ticker|last|-0.10001", "ticker|volume|-100", "ticker|low|0", "ticker|high|-0.11",
+        "ohlc|open|0", "ohlc|high|-1", "ohlc|low|0.0", "ohlc|close|-0.105", "ohlc|volume|-5.0", "ohlc|trades|-7",
+    })
+    void tickerAndCandleValuesNoMarketHasAreRejected(final String channel, final String field, final String value)
+    {
+        final String good = "ticker".equals(channel) ? algoTicker(Map.of()) : algoCandle(Map.of());
+        assertEquals("ticker".equals(channel) ? Channel.TICKER : Channel.OHLC,
+            parser.parse(Fixtures.exact(good), 0, good.length(), handler), () -> good + " → " + handler.calls);
+        final String bad = "ticker".equals(channel) ? algoTicker(Map.of(field, value)) : algoCandle(Map.of(field, value));
+        final String error = malformed(bad);
+        assertTrue(error.startsWith("error value_out_of_range channel=" + channel + " symbol=ALGO/USD "), bad + " → " + error);
+        assertEquals(1, handler.calls.size(), () -> "nothing delivered: " + handler.calls);
+    }
+
+    @Test
+    void aZeroQtyIsAQuietMarketNotAnError()
+    {
+        final String ticker = algoTicker(Map.of("bid_qty", "0", "ask_qty", "0.0", "volume", "0"));
+        assertEquals(Channel.TICKER, parser.parse(Fixtures.exact(ticker), 0, ticker.length(), handler), () -> ticker + " → " + handler.calls);
+        final String candle = algoCandle(Map.of("volume", "0.0", "trades", "0"));
+        assertEquals(Channel.OHLC, parser.parse(Fixtures.exact(candle), 0, candle.length(), handler), () -> candle + " → " + handler.calls);
+    }
+
+    private static String algoTicker(final Map<String, String> replaced)
+    {
+        return "{\"channel\":\"ticker\",\"type\":\"update\",\"data\":[{" + members(replaced, "symbol", "\"ALGO/USD\"",
+            "bid", "0.1", "bid_qty", "1.5", "ask", "0.10002", "ask_qty", "2.0", "last", "0.10001", "volume", "100.0",
+            "vwap", "0.1", "low", "0.09", "high", "0.11", "change", "-0.001", "change_pct", "-1.0") + "}]}";
+    }
+
+    private static String algoCandle(final Map<String, String> replaced)
+    {
+        return "{\"channel\":\"ohlc\",\"type\":\"update\",\"timestamp\":\"2026-09-25T17:48:00.000000Z\",\"data\":[{" +
+            members(replaced, "symbol", "\"ALGO/USD\"", "open", "0.1", "high", "0.11", "low", "0.09", "close", "0.105",
+                "trades", "7", "volume", "100.0", "vwap", "0.1", "interval_begin", "\"2026-09-25T17:47:00.000000Z\"",
+                "interval", "1", "timestamp", "\"2026-09-25T17:48:00.000000Z\"") + "}]}";
+    }
+
+    /** {@code "key":value} members of the pairs, a key in {@code replaced} taking its value from there. */
+    private static String members(final Map<String, String> replaced, final String... pairs)
+    {
+        final StringBuilder json = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2)
+        {
+            json.append(i > 0 ? "," : "").append('"').append(pairs[i]).append("\":")
+                .append(replaced.getOrDefault(pairs[i], pairs[i + 1]));
+        }
+        return json.toString();
     }
 
     private static String maticTrade(final String price, final String qty)

@@ -109,6 +109,27 @@ class NormalizeStageFeedReportsTest
     }
 
     @Test
+    void aTickerOrCandleWithANegativeQtyOrNoPriceIsReportedAndReachesNoStream()
+    {
+        final List<List<Entry>> rejected = List.of(
+            rig.frame(frames.ticker(BTC, 628_000, -150_000_000, 628_004, 250_000_000, 628_002, T0)),
+            rig.frame(frames.ticker(BTC, 628_000, 150_000_000, 628_004, 250_000_000, 0, T0)),
+            rig.frame(frames.ohlc(BTC, 5, 628_000, 628_100, 627_900, 628_050, -123_400_000, T0, T0 + 60_000_000)),
+            rig.frame(frames.ohlc(BTC, 5, 628_000, 628_100, -627_900, 628_050, 123_400_000, T0, T0 + 60_000_000)));
+        for (final List<Entry> written : rejected)
+        {
+            final Entry error = one(written, "kraken:errors");
+            assertEquals("value_out_of_range", error.get("reason"), error.toString());
+            assertTrue(error.get("frame").startsWith("{\"channel\":\"" + error.get("channel") + "\""), "an excerpt: " + error);
+            assertEquals(1, written.size(), "only the report: " + written);
+        }
+        assertEquals(List.of("ticker", "ticker", "ohlc", "ohlc"),
+            rejected.stream().map(written -> one(written, "kraken:errors").get("channel")).toList());
+        assertEquals(4, rig.counters().errors(ParseError.VALUE_OUT_OF_RANGE));
+        assertEquals(4, rig.event.rejectedFrames);
+    }
+
+    @Test
     void aFrameThatIsNotUtf8IsReportedWithItsValidHead()
     {
         final byte[] notUtf8 = KrakenFrames.trades(false, frames.tradeItem(BTC, Side.BUY, 628_000, 1_000_000, 2, T0 + 2_000))
