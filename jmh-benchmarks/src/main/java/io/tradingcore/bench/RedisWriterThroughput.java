@@ -1,6 +1,7 @@
 package io.tradingcore.bench;
 
 import com.sun.management.ThreadMXBean;
+import io.tradingcore.adapters.config.RedisSettings;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
@@ -83,7 +84,8 @@ public final class RedisWriterThroughput
         final Outbox outbox = new Outbox(catalog);
         final EntryWriter writer = new EntryWriter(outbox);
         final Path journal = Files.createTempFile("throughput", ".spill");
-        final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal);
+        final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal)
+            .batchSize(RedisSettings.DEFAULT_BATCH_SIZE);
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();

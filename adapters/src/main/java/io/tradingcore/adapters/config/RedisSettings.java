@@ -9,6 +9,8 @@ import java.nio.file.Path;
 public final class RedisSettings
 {
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    /** Entries per pipelined flush: the one default of the writer's batch size (base.yaml says the same). */
+    public static final int DEFAULT_BATCH_SIZE = 256;
 
     private final String url;
     private final String caFile;
@@ -41,7 +43,7 @@ public final class RedisSettings
         {
             throw tree.invalid("redis.spillPath", "a directory for the spill journal");
         }
-        batchSize = tree.integer("redis.batchSize", 256, 1, 100_000);
+        batchSize = tree.integer("redis.batchSize", DEFAULT_BATCH_SIZE, 1, 100_000);
     }
 
     /** The URL with its credentials: for the connection only, never for a log. */

@@ -6,12 +6,15 @@ import org.agrona.concurrent.IdleStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Settings of the {@link RedisStreamWriter}; the defaults suit production. */
+/**
+ * Settings of the {@link RedisStreamWriter}; the defaults suit production. The batch size has no default here:
+ * its one default is the configuration's ({@code redis.batchSize}).
+ */
 public final class RedisWriterOptions
 {
     private int queueBytes = 64 * 1024 * 1024;
     private Path journalFile = Path.of("var", "redis-outbox.spill");
-    private int batchSize = 1000;
+    private int batchSize;
     private int maxInFlight = 4096;
     private Duration reconnectMin = Duration.ofMillis(50);
     private Duration reconnectMax = Duration.ofSeconds(1);
@@ -44,7 +47,7 @@ public final class RedisWriterOptions
         return journalFile;
     }
 
-    /** Commands per pipeline flush. */
+    /** Commands per pipeline flush (and entries per drain of the outbox); required. */
     public RedisWriterOptions batchSize(final int commands)
     {
         this.batchSize = commands;

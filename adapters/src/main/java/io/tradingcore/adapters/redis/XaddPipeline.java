@@ -90,6 +90,10 @@ final class XaddPipeline
     /** Hands the commands offered so far to the I/O thread, which dispatches and flushes them together. */
     void flush()
     {
+        if (published.get() == prepared)
+        {
+            return;
+        }
         published.set(prepared);
         if (!dispatchScheduled.getAndSet(true))
         {
