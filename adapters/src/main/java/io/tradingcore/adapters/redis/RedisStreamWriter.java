@@ -97,7 +97,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         this.outboxHandler = (stream, buffer, index, length) -> backlog.take(stream, buffer, index, length);
         final SignalsActive active = new SignalsActive(catalog.name(environment.primarySignalsStream(), null, null));
         final LinkOutage outage = new LinkOutage(options.reconnectMin(), options.reconnectMax());
-        this.link = new NodeLink(connector, active, options.maxInFlight(), outage, backlog::journalActive);
+        this.link = connector.isCluster()
+            ? new ClusterLink(connector, active, options.maxInFlight(), outage, backlog::journalActive)
+            : new NodeLink(connector, active, options.maxInFlight(), outage, backlog::journalActive);
         this.commandTimeoutNs = link.commandTimeout().toNanos();
     }
 

@@ -200,7 +200,7 @@ public final class RedisClusterFixture implements AutoCloseable
         for (int i = 0; i < masters * (1 + replicasPerMaster); i++)
         {
             nodes.add(RedisServerFixture.withArgs("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                "--cluster-node-timeout", "1000"));
+                "--cluster-node-timeout", "1000", "--repl-diskless-sync-delay", "0"));
             RedisCli.call(nodes.get(i).port(), "CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1));
         }
         for (int m = 0; m < masters; m++)
@@ -222,6 +222,9 @@ public final class RedisClusterFixture implements AutoCloseable
         Pause.until("replicas attached and cluster_state:ok", FORM_TIMEOUT_MS, () -> allOk()
             && nodes.stream().allMatch(node -> rows(node).stream().filter(row -> !row.master()).count()
                 == (long)masters * replicasPerMaster));
+        // a replica that never finished its first sync has no data to offer and refuses to fail over
+        Pause.until("every replica in sync with its master", FORM_TIMEOUT_MS, () -> nodes.subList(masters, nodes.size())
+            .stream().allMatch(node -> RedisCli.call(node.port(), "INFO", "replication").contains("master_link_status:up")));
     }
 
     private boolean allOk()
