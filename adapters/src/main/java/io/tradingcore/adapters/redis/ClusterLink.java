@@ -37,6 +37,7 @@ final class ClusterLink implements RedisLink
     private final RedisConnector connector;
     private final SignalsActive active;
     private final int pipelineCapacity;
+    private final int ackReplicas;
     private final LinkOutage outage;
     private final BooleanSupplier journalActive;
     private final long commandTimeoutNs;
@@ -54,12 +55,13 @@ final class ClusterLink implements RedisLink
     private StatefulRedisConnection<byte[], byte[]>[] connections;
     private XaddPipeline[] pipelines;
 
-    ClusterLink(final RedisConnector connector, final SignalsActive active, final int pipelineCapacity,
+    ClusterLink(final RedisConnector connector, final SignalsActive active, final int pipelineCapacity, final int ackReplicas,
         final LinkOutage outage, final BooleanSupplier journalActive)
     {
         this.connector = connector;
         this.active = active;
         this.pipelineCapacity = pipelineCapacity;
+        this.ackReplicas = ackReplicas;
         this.outage = outage;
         this.journalActive = journalActive;
         this.commandTimeoutNs = connector.commandTimeout().toNanos();
@@ -287,7 +289,8 @@ final class ClusterLink implements RedisLink
         {
             connections[i] = connecting.get(i).join();
             connections[i].setAutoFlushCommands(false);
-            pipelines[i] = new XaddPipeline(connections[i], connector.ioThread(), pipelineCapacity);
+            pipelines[i] = new XaddPipeline(connections[i], connector.ioThread(), pipelineCapacity, ackReplicas,
+                    waitMillis());
         }
         connecting.clear();
         state = UP;
@@ -343,5 +346,11 @@ final class ClusterLink implements RedisLink
     private static String address(final RedisClusterNode node)
     {
         return node.getUri().getHost() + ":" + node.getUri().getPort();
+    }
+
+    /** How long a WAIT may wait for replicas: well inside the command timeout that would drop the link. */
+    private long waitMillis()
+    {
+        return TimeUnit.NANOSECONDS.toMillis(commandTimeoutNs) / 2;
     }
 }

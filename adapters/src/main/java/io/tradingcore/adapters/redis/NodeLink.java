@@ -29,6 +29,7 @@ final class NodeLink implements RedisLink
     private final RedisConnector connector;
     private final SignalsActive active;
     private final int pipelineCapacity;
+    private final int ackReplicas;
     private final LinkOutage outage;
     private final BooleanSupplier journalActive;
     private final long commandTimeoutNs;
@@ -44,12 +45,13 @@ final class NodeLink implements RedisLink
      * {@code pipelineCapacity} commands in flight at most; {@code journalActive} tells the recovery log
      * whether the spill journal follows.
      */
-    NodeLink(final RedisConnector connector, final SignalsActive active, final int pipelineCapacity,
+    NodeLink(final RedisConnector connector, final SignalsActive active, final int pipelineCapacity, final int ackReplicas,
         final LinkOutage outage, final BooleanSupplier journalActive)
     {
         this.connector = connector;
         this.active = active;
         this.pipelineCapacity = pipelineCapacity;
+        this.ackReplicas = ackReplicas;
         this.outage = outage;
         this.journalActive = journalActive;
         this.commandTimeoutNs = connector.commandTimeout().toNanos();
@@ -109,7 +111,8 @@ final class NodeLink implements RedisLink
                     return 1;
                 }
                 activation = null;
-                pipeline = new XaddPipeline(connection, connector.ioThread(), pipelineCapacity);
+                pipeline = new XaddPipeline(connection, connector.ioThread(), pipelineCapacity, ackReplicas,
+                    waitMillis());
                 state = UP;
                 outage.connected(connector.describe(), journalActive.getAsBoolean());
                 return 1;
@@ -251,5 +254,11 @@ final class NodeLink implements RedisLink
     {
         return new RedisCommandTimeoutException(
             command + " unanswered after " + TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms");
+    }
+
+    /** How long a WAIT may wait for replicas: well inside the command timeout that would drop the link. */
+    private long waitMillis()
+    {
+        return TimeUnit.NANOSECONDS.toMillis(commandTimeoutNs) / 2;
     }
 }

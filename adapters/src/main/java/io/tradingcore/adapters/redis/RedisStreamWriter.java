@@ -50,6 +50,8 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private final InflightWindow window;
     private final RedisLink link;
     private final long commandTimeoutNs;
+    private final StreamCatalog catalog;
+    private final boolean waitForReplicas;
     private final EntryReader reader = new EntryReader();
     private final MessageHandler outboxHandler;
     private final WriteBacklog.EntrySender entrySender = this::sendEntry;
@@ -80,7 +82,8 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         final RedisWriterOptions options)
     {
         this.outbox = outbox;
-        final StreamCatalog catalog = outbox.catalog();
+        this.catalog = outbox.catalog();
+        this.waitForReplicas = options.ackReplicas() > 0;
         this.keys = new StreamKeys(catalog, symbols);
         this.options = options;
         if (options.batchSize() < 1)
@@ -98,8 +101,8 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         final SignalsActive active = new SignalsActive(catalog.name(environment.primarySignalsStream(), null, null));
         final LinkOutage outage = new LinkOutage(options.reconnectMin(), options.reconnectMax());
         this.link = connector.isCluster()
-            ? new ClusterLink(connector, active, options.maxInFlight(), outage, backlog::journalActive)
-            : new NodeLink(connector, active, options.maxInFlight(), outage, backlog::journalActive);
+            ? new ClusterLink(connector, active, options.maxInFlight(), options.ackReplicas(), outage, backlog::journalActive)
+            : new NodeLink(connector, active, options.maxInFlight(), options.ackReplicas(), outage, backlog::journalActive);
         this.commandTimeoutNs = link.commandTimeout().toNanos();
     }
 
@@ -371,7 +374,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         {
             linkLost(failure);
         }
-        else if (!window.isEmpty() && System.nanoTime() - window.oldestSentNs() > commandTimeoutNs)
+        else if (!window.isEmpty() && System.nanoTime() - window.oldestSentNs() > commandTimeoutNs
+            && !(window.oldestSequence() >= 0
+                && System.nanoTime() - window.oldestPipeline().lastWaitReplyNs() <= commandTimeoutNs))
         {
             linkLost(NodeLink.timeout("XADD", commandTimeoutNs));
         }
@@ -389,9 +394,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             backlog.sendNext(entrySender);
         }
         final int sent = before - batchRemaining;
-        if (sent > 0)
+        if (sent > 0 || waitForReplicas)
         {
-            link.flush();
+            link.flush(); // with replicas to wait for, also a WAIT sent again for entries held
         }
         return sent;
     }
@@ -413,7 +418,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         long sequence = XaddPipeline.MALFORMED;
         if (key.complete && reader.fieldCount() > 0)
         {
-            sequence = pipeline.offer(key.xaddHeader, reader, length);
+            sequence = pipeline.offer(key.xaddHeader, reader, length, waitForReplicas && catalog.kept(stream));
             if (sequence == XaddPipeline.FULL)
             {
                 return false;

@@ -22,6 +22,7 @@ public final class RedisWriterOptions
     private Duration journalForceInterval = Duration.ofMillis(100);
     private IdleStrategy idleStrategy = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
     private AcknowledgedEntries acknowledged;
+    private int ackReplicas;
 
     /** Bytes of entries kept in memory while Redis is down or slow (rounded up to a power of two, min 4 KiB). */
     public RedisWriterOptions queueBytes(final int bytes)
@@ -135,5 +136,20 @@ public final class RedisWriterOptions
     public AcknowledgedEntries acknowledged()
     {
         return acknowledged;
+    }
+
+    /**
+     * Replicas that must hold a batch of kept entries before it counts as written (WAIT after the batch): 0
+     * (the default, the master's reply) or more.
+     */
+    public RedisWriterOptions ackReplicas(final int replicas)
+    {
+        this.ackReplicas = replicas;
+        return this;
+    }
+
+    public int ackReplicas()
+    {
+        return ackReplicas;
     }
 }

@@ -82,7 +82,7 @@ final class NodeLinkTest
 
     private static NodeLink link(final String url)
     {
-        return new NodeLink(new RedisConnector(url), new SignalsActive("signals:staging"), 16,
+        return new NodeLink(new RedisConnector(url), new SignalsActive("signals:staging"), 16, 0,
             new LinkOutage(Duration.ofMillis(10), Duration.ofMillis(20)), () -> false);
     }
 

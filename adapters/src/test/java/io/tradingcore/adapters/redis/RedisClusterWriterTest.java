@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,11 +75,12 @@ final class RedisClusterWriterTest
         }
     }
 
-    @Test
-    void theMasterOfSignalsPaperDiesMidWriteAndNoKeptEntryIsLostOrReordered()
+    @ParameterizedTest(name = "ackReplicas {0}")
+    @ValueSource(ints = {0, 1})
+    void theMasterOfSignalsPaperDiesMidWriteAndNoKeptEntryIsLostOrReordered(final int ackReplicas)
     {
         try (RedisClusterFixture cluster = RedisClusterFixture.start(3, 1);
-            RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT)))
+            RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT), ackReplicas))
         {
             Pause.until("the writer connected", 20_000, writer::connected);
             final RedisServerFixture owner = cluster.ownerOf(SIGNALS);
@@ -109,6 +112,13 @@ final class RedisClusterWriterTest
                     }
                 }
                 throw new IllegalStateException(cluster.nodesTable(), ex);
+            }
+            if (ackReplicas > 0)
+            {
+                // the promoted master has no replica left: kept entries wait on it until one is there
+                final RedisServerFixture other = cluster.masters().stream().filter(m -> m != promoted).findFirst()
+                    .orElseThrow();
+                cluster.replicate(cluster.replicaOf(other), promoted);
             }
             for (; seq < 6000; seq++)
             {
@@ -284,9 +294,14 @@ final class RedisClusterWriterTest
 
     private RedisStreamWriter writer(final RedisConnector connector)
     {
+        return writer(connector, 0);
+    }
+
+    private RedisStreamWriter writer(final RedisConnector connector, final int ackReplicas)
+    {
         return new RedisStreamWriter(connector, outbox, symbols, Environment.DEVELOPMENT,
             new RedisWriterOptions().batchSize(RedisSettings.DEFAULT_BATCH_SIZE).journalFile(dir.resolve("j.spill"))
-                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))).start();
+                .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200)).ackReplicas(ackReplicas)).start();
     }
 
     /** The seq of every entry of the stream, duplicates (at-least-once) removed, first occurrence kept. */

@@ -417,7 +417,8 @@ public final class RedisServerFixture implements AutoCloseable
             "redis-server not found: install Debian's redis-server (apt-get install -y redis-server; run/test does it)");
     }
 
-    private static int freePort()
+    /** A loopback port free now (a server may take it before the caller does; rare enough for tests). */
+    public static int freePort()
     {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {

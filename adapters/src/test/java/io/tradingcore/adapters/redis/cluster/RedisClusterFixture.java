@@ -25,6 +25,7 @@ public final class RedisClusterFixture implements AutoCloseable
     private static final long FAILOVER_TIMEOUT_MS = 30_000;
 
     private final List<RedisServerFixture> nodes = new ArrayList<>();
+    private final List<Integer> busPorts = new ArrayList<>();
     private final Set<RedisServerFixture> down = new HashSet<>();
 
     private RedisClusterFixture()
@@ -98,6 +99,15 @@ public final class RedisClusterFixture implements AutoCloseable
         return rows(live()).stream().filter(row -> id.equals(row.masterId()))
             .map(row -> node(row.port())).findFirst()
             .orElseThrow(() -> new IllegalStateException(master.url() + " has no replica:\n" + nodesTable()));
+    }
+
+    /** Makes {@code replica} a replica of {@code master} (CLUSTER REPLICATE) and waits until it is in sync. */
+    public void replicate(final RedisServerFixture replica, final RedisServerFixture master)
+    {
+        RedisCli.call(replica.port(), "CLUSTER", "REPLICATE", id(master));
+        Pause.until(replica.url() + " in sync with " + master.url(), FORM_TIMEOUT_MS, () ->
+            RedisCli.call(replica.port(), "INFO", "replication").contains("master_port:" + master.port())
+                && RedisCli.call(replica.port(), "INFO", "replication").contains("master_link_status:up"));
     }
 
     /** SIGSTOP of a node: it hangs with its sockets open until {@link #resume} (or a crash). */
@@ -199,8 +209,12 @@ public final class RedisClusterFixture implements AutoCloseable
         }
         for (int i = 0; i < masters * (1 + replicasPerMaster); i++)
         {
+            // the bus port by default is port + 10000, which may be taken or past 65535: name a free one
+            final int busPort = RedisServerFixture.freePort();
+            busPorts.add(busPort);
             nodes.add(RedisServerFixture.withArgs("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                "--cluster-node-timeout", "1000", "--repl-diskless-sync-delay", "0"));
+                "--cluster-node-timeout", "1000", "--repl-diskless-sync-delay", "0",
+                "--cluster-port", Integer.toString(busPort)));
             RedisCli.call(nodes.get(i).port(), "CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1));
         }
         for (int m = 0; m < masters; m++)
@@ -211,7 +225,8 @@ public final class RedisClusterFixture implements AutoCloseable
         }
         for (int i = 1; i < nodes.size(); i++)
         {
-            RedisCli.call(nodes.get(i).port(), "CLUSTER", "MEET", "127.0.0.1", Integer.toString(nodes.get(0).port()));
+            RedisCli.call(nodes.get(i).port(), "CLUSTER", "MEET", "127.0.0.1", Integer.toString(nodes.get(0).port()),
+                Integer.toString(busPorts.get(0)));
         }
         Pause.until("every node to know every other", FORM_TIMEOUT_MS,
             () -> nodes.stream().allMatch(node -> rows(node).size() == nodes.size()));
