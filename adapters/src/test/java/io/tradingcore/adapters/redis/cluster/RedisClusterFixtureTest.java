@@ -1,6 +1,7 @@
 package io.tradingcore.adapters.redis.cluster;
 
 import io.tradingcore.adapters.redis.RedisServerFixture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fixtures the cluster and Sentinel tests stand on: they form, fail over and move slots for real. */
+@Tag("cluster")
 class RedisClusterFixtureTest
 {
     private static final String KEY = "signals:paper";
