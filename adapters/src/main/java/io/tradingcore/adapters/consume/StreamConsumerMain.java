@@ -3,6 +3,7 @@ package io.tradingcore.adapters.consume;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisStreamCommands;
 import io.lettuce.core.api.sync.RedisStringCommands;
@@ -164,35 +165,23 @@ public final class StreamConsumerMain
         }
         final Reading reading = new Reading(stream, group, consumerName, count, blockMs,
             (int)Math.min(options.dedupWindow, 10_000_000), options.fromStart);
-        if (options.cluster)
+        final RedisClusterClient clusterClient = options.cluster ? RedisClusterClient.create(uris) : null;
+        final RedisClient client = options.cluster ? null : RedisClient.create(uris.get(0));
+        try (StatefulConnection<String, String> connection = options.cluster ? clusterClient.connect() : client.connect())
         {
-            // the cluster connection sends each read to the master that owns the stream, following MOVED/ASK
-            final RedisClusterClient client = RedisClusterClient.create(uris);
-            try (StatefulRedisClusterConnection<String, String> connection = client.connect())
-            {
-                return read(connection.sync(), reading, out, err, running);
-            }
-            catch (final RedisException e)
-            {
-                return failed(err, e);
-            }
-            finally
-            {
-                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            }
-        }
-        final RedisClient client = RedisClient.create(uris.get(0));
-        try (StatefulRedisConnection<String, String> connection = client.connect())
-        {
-            return read(connection.sync(), reading, out, err, running);
+            // a cluster connection sends each read to the master that owns the stream, following MOVED/ASK
+            return connection instanceof StatefulRedisClusterConnection<String, String> cluster
+                ? read(cluster.sync(), reading, out, err, running)
+                : read(((StatefulRedisConnection<String, String>)connection).sync(), reading, out, err, running);
         }
         catch (final RedisException e)
         {
-            return failed(err, e);
+            err.println("consume: Redis failed: " + e.getMessage());
+            return 1;
         }
         finally
         {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            (options.cluster ? clusterClient : client).shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
     }
 
@@ -232,12 +221,6 @@ public final class StreamConsumerMain
         }
         out.flush();
         return 0;
-    }
-
-    private static int failed(final PrintStream err, final RedisException e)
-    {
-        err.println("consume: Redis failed: " + e.getMessage());
-        return 1;
     }
 
     /** Fails naming the flag unless {@code value} is positive. */

@@ -9,13 +9,11 @@ import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.tradingcore.core.stream.StreamCatalog;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * The link to a Redis Cluster: a plain connection and an {@link XaddPipeline} per master, each entry routed
@@ -34,13 +32,7 @@ final class ClusterLink implements RedisLink
     private static final int CONNECTING = 2;
     private static final int UP = 3;
 
-    private final RedisConnector connector;
-    private final SignalsActive active;
-    private final int pipelineCapacity;
-    private final int ackReplicas;
-    private final LinkOutage outage;
-    private final BooleanSupplier journalActive;
-    private final long commandTimeoutNs;
+    private final LinkParts parts;
     /** The master each hash slot belongs to, as an index into {@link #pipelines}. */
     private final int[] slotOwner = new int[SlotHash.SLOT_COUNT];
 
@@ -55,16 +47,9 @@ final class ClusterLink implements RedisLink
     private StatefulRedisConnection<byte[], byte[]>[] connections;
     private XaddPipeline[] pipelines;
 
-    ClusterLink(final RedisConnector connector, final SignalsActive active, final int pipelineCapacity, final int ackReplicas,
-        final LinkOutage outage, final BooleanSupplier journalActive)
+    ClusterLink(final LinkParts parts)
     {
-        this.connector = connector;
-        this.active = active;
-        this.pipelineCapacity = pipelineCapacity;
-        this.ackReplicas = ackReplicas;
-        this.outage = outage;
-        this.journalActive = journalActive;
-        this.commandTimeoutNs = connector.commandTimeout().toNanos();
+        this.parts = parts;
     }
 
     @Override
@@ -73,18 +58,18 @@ final class ClusterLink implements RedisLink
         switch (state)
         {
             case DOWN:
-                if (!outage.attemptDue())
+                if (!parts.outage.attemptDue())
                 {
                     return 0;
                 }
                 if (cluster == null)
                 {
-                    clusterConnecting = connector.connectClusterAsync();
+                    clusterConnecting = parts.connector.connectClusterAsync();
                     topology = clusterConnecting;
                 }
                 else
                 {
-                    topology = connector.refreshTopologyAsync().toCompletableFuture();
+                    topology = parts.connector.refreshTopologyAsync().toCompletableFuture();
                 }
                 stepStartNs = System.nanoTime();
                 state = TOPOLOGY;
@@ -93,7 +78,7 @@ final class ClusterLink implements RedisLink
             case TOPOLOGY:
                 if (!topology.isDone())
                 {
-                    return overdue() ? connectFailed(NodeLink.timeout("the cluster topology", commandTimeoutNs)) : 0;
+                    return overdue() ? connectFailed(NodeLink.timeout("the cluster topology", parts.commandTimeoutNs)) : 0;
                 }
                 return readTopology();
 
@@ -153,44 +138,8 @@ final class ClusterLink implements RedisLink
     @Override
     public void lost(final Throwable cause, final int unanswered)
     {
-        outage.lost(connector.describe(), cause, unanswered);
+        parts.outage.lost(parts.connector.describe(), cause, unanswered);
         closeMasters(false);
-    }
-
-    @Override
-    public void attemptNow()
-    {
-        outage.attemptNow();
-    }
-
-    @Override
-    public long connectAttempts()
-    {
-        return outage.attempts();
-    }
-
-    @Override
-    public long reconnects()
-    {
-        return outage.reconnects();
-    }
-
-    @Override
-    public long connectFailures()
-    {
-        return outage.connectFailures();
-    }
-
-    @Override
-    public Duration commandTimeout()
-    {
-        return connector.commandTimeout();
-    }
-
-    @Override
-    public String describe()
-    {
-        return connector.describe();
     }
 
     @Override
@@ -199,11 +148,7 @@ final class ClusterLink implements RedisLink
         closeMasters(wait);
         if (cluster != null)
         {
-            final CompletableFuture<Void> closing = cluster.closeAsync();
-            if (wait)
-            {
-                closing.orTimeout(2, TimeUnit.SECONDS).exceptionally(ex -> null).join();
-            }
+            NodeLink.close(cluster, wait);
             cluster = null;
         }
     }
@@ -212,7 +157,7 @@ final class ClusterLink implements RedisLink
     public void shutdown()
     {
         disconnect(true);
-        connector.close();
+        parts.connector.close();
     }
 
     /** The topology arrived (or failed): maps each slot to its master and connects to every master. */
@@ -232,7 +177,7 @@ final class ClusterLink implements RedisLink
             return connectFailed(ex);
         }
         topology = null;
-        final Partitions partitions = connector.partitions();
+        final Partitions partitions = parts.connector.partitions();
         masters.clear();
         for (int slot = 0; slot < SlotHash.SLOT_COUNT; slot++)
         {
@@ -251,15 +196,15 @@ final class ClusterLink implements RedisLink
         }
         for (final RedisClusterNode master : masters)
         {
-            connecting.add(connector.connectAsync(master.getUri()));
+            connecting.add(parts.connector.connectAsync(master.getUri()));
         }
-        activation = active.set(cluster.async());
+        activation = parts.active.set(cluster.async());
         stepStartNs = System.nanoTime();
         state = CONNECTING;
         return 1;
     }
 
-    /** Up once every master is connected and {@code signals:active} is set. */
+    /** Up once every master is connected and {@code signals:parts.active} is set. */
     @SuppressWarnings("unchecked")
     private int connectMasters()
     {
@@ -267,7 +212,7 @@ final class ClusterLink implements RedisLink
         {
             if (!future.isDone())
             {
-                return overdue() ? connectFailed(NodeLink.timeout("connecting the masters", commandTimeoutNs)) : 0;
+                return overdue() ? connectFailed(NodeLink.timeout("connecting the masters", parts.commandTimeoutNs)) : 0;
             }
             if (future.toCompletableFuture().isCompletedExceptionally())
             {
@@ -276,7 +221,7 @@ final class ClusterLink implements RedisLink
         }
         if (!activation.isDone())
         {
-            return overdue() ? connectFailed(NodeLink.timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY, commandTimeoutNs)) : 0;
+            return overdue() ? connectFailed(NodeLink.timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY, parts.commandTimeoutNs)) : 0;
         }
         if (activation.toCompletableFuture().isCompletedExceptionally())
         {
@@ -289,24 +234,23 @@ final class ClusterLink implements RedisLink
         {
             connections[i] = connecting.get(i).join();
             connections[i].setAutoFlushCommands(false);
-            pipelines[i] = new XaddPipeline(connections[i], connector.ioThread(), pipelineCapacity, ackReplicas,
-                    waitMillis());
+            pipelines[i] = parts.pipeline(connections[i]);
         }
         connecting.clear();
         state = UP;
-        outage.connected(connector.describe() + " (" + masters.size() + " masters)", journalActive.getAsBoolean());
+        parts.outage.connected(parts.connector.describe() + " (" + masters.size() + " masters)", parts.journalActive.getAsBoolean());
         return 1;
     }
 
     private boolean overdue()
     {
-        return System.nanoTime() - stepStartNs > commandTimeoutNs;
+        return System.nanoTime() - stepStartNs > parts.commandTimeoutNs;
     }
 
     private int connectFailed(final Throwable cause)
     {
         closeMasters(false);
-        outage.connectFailed(connector.describe(), cause);
+        parts.outage.connectFailed(parts.connector.describe(), cause);
         return 1;
     }
 
@@ -316,14 +260,7 @@ final class ClusterLink implements RedisLink
         {
             for (final StatefulRedisConnection<byte[], byte[]> connection : connections)
             {
-                if (connection.isOpen())
-                {
-                    final CompletableFuture<Void> closing = connection.closeAsync();
-                    if (wait)
-                    {
-                        closing.orTimeout(2, TimeUnit.SECONDS).exceptionally(ex -> null).join();
-                    }
-                }
+                NodeLink.close(connection, wait);
             }
         }
         for (final ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> future : connecting)
@@ -348,9 +285,4 @@ final class ClusterLink implements RedisLink
         return node.getUri().getHost() + ":" + node.getUri().getPort();
     }
 
-    /** How long a WAIT may wait for replicas: well inside the command timeout that would drop the link. */
-    private long waitMillis()
-    {
-        return TimeUnit.NANOSECONDS.toMillis(commandTimeoutNs) / 2;
-    }
 }

@@ -3,15 +3,14 @@ package io.tradingcore.adapters.redis;
 import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.tradingcore.core.stream.StreamCatalog;
 
-import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * The link to one Redis server, or to the master that Sentinel names ({@code redis-sentinel://}: each
@@ -26,13 +25,7 @@ final class NodeLink implements RedisLink
     private static final int ACTIVATING = 2;
     private static final int UP = 3;
 
-    private final RedisConnector connector;
-    private final SignalsActive active;
-    private final int pipelineCapacity;
-    private final int ackReplicas;
-    private final LinkOutage outage;
-    private final BooleanSupplier journalActive;
-    private final long commandTimeoutNs;
+    private final LinkParts parts;
 
     private volatile int state = DOWN;
     private ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connecting;
@@ -41,20 +34,9 @@ final class NodeLink implements RedisLink
     private RedisFuture<String> activation;
     private long activationSentNs;
 
-    /**
-     * {@code pipelineCapacity} commands in flight at most; {@code journalActive} tells the recovery log
-     * whether the spill journal follows.
-     */
-    NodeLink(final RedisConnector connector, final SignalsActive active, final int pipelineCapacity, final int ackReplicas,
-        final LinkOutage outage, final BooleanSupplier journalActive)
+    NodeLink(final LinkParts parts)
     {
-        this.connector = connector;
-        this.active = active;
-        this.pipelineCapacity = pipelineCapacity;
-        this.ackReplicas = ackReplicas;
-        this.outage = outage;
-        this.journalActive = journalActive;
-        this.commandTimeoutNs = connector.commandTimeout().toNanos();
+        this.parts = parts;
     }
 
     @Override
@@ -63,11 +45,11 @@ final class NodeLink implements RedisLink
         switch (state)
         {
             case DOWN:
-                if (!outage.attemptDue())
+                if (!parts.outage.attemptDue())
                 {
                     return 0;
                 }
-                connecting = connector.connectAsync();
+                connecting = parts.connector.connectAsync();
                 state = CONNECTING;
                 return 1;
 
@@ -84,12 +66,12 @@ final class NodeLink implements RedisLink
                 {
                     connecting = null;
                     state = DOWN;
-                    outage.connectFailed(connector.describe(), ex);
+                    parts.outage.connectFailed(parts.connector.describe(), ex);
                     return 1;
                 }
                 connecting = null;
                 connection.setAutoFlushCommands(false);
-                activation = active.set(connection.async());
+                activation = parts.active.set(connection.async());
                 connection.flushCommands();
                 activationSentNs = System.nanoTime();
                 state = ACTIVATING;
@@ -98,9 +80,9 @@ final class NodeLink implements RedisLink
             case ACTIVATING:
                 if (!activation.isDone())
                 {
-                    if (System.nanoTime() - activationSentNs > commandTimeoutNs)
+                    if (System.nanoTime() - activationSentNs > parts.commandTimeoutNs)
                     {
-                        lost(timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY, commandTimeoutNs), 0);
+                        lost(timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY, parts.commandTimeoutNs), 0);
                         return 1;
                     }
                     return 0;
@@ -111,10 +93,9 @@ final class NodeLink implements RedisLink
                     return 1;
                 }
                 activation = null;
-                pipeline = new XaddPipeline(connection, connector.ioThread(), pipelineCapacity, ackReplicas,
-                    waitMillis());
+                pipeline = parts.pipeline(connection);
                 state = UP;
-                outage.connected(connector.describe(), journalActive.getAsBoolean());
+                parts.outage.connected(parts.connector.describe(), parts.journalActive.getAsBoolean());
                 return 1;
 
             default:
@@ -160,44 +141,8 @@ final class NodeLink implements RedisLink
     @Override
     public void lost(final Throwable cause, final int unanswered)
     {
-        outage.lost(connector.describe(), cause, unanswered);
+        parts.outage.lost(parts.connector.describe(), cause, unanswered);
         disconnect(false);
-    }
-
-    @Override
-    public void attemptNow()
-    {
-        outage.attemptNow();
-    }
-
-    @Override
-    public long connectAttempts()
-    {
-        return outage.attempts();
-    }
-
-    @Override
-    public long reconnects()
-    {
-        return outage.reconnects();
-    }
-
-    @Override
-    public long connectFailures()
-    {
-        return outage.connectFailures();
-    }
-
-    @Override
-    public Duration commandTimeout()
-    {
-        return connector.commandTimeout();
-    }
-
-    @Override
-    public String describe()
-    {
-        return connector.describe();
     }
 
     @Override
@@ -205,14 +150,7 @@ final class NodeLink implements RedisLink
     {
         if (connection != null)
         {
-            if (connection.isOpen())
-            {
-                final CompletableFuture<Void> closing = connection.closeAsync();
-                if (wait)
-                {
-                    closing.orTimeout(2, TimeUnit.SECONDS).exceptionally(ex -> null).join();
-                }
-            }
+            close(connection, wait);
             connection = null;
         }
         pipeline = null;
@@ -229,7 +167,20 @@ final class NodeLink implements RedisLink
     public void shutdown()
     {
         disconnect(true);
-        connector.close();
+        parts.connector.close();
+    }
+
+    /** Closes a connection if it is open, waiting up to 2 s for it to go when {@code wait}. */
+    static void close(final StatefulConnection<?, ?> connection, final boolean wait)
+    {
+        if (connection.isOpen())
+        {
+            final CompletableFuture<Void> closing = connection.closeAsync();
+            if (wait)
+            {
+                closing.orTimeout(2, TimeUnit.SECONDS).exceptionally(ex -> null).join();
+            }
+        }
     }
 
     /** The reason a future failed, unwrapped. */
@@ -256,9 +207,4 @@ final class NodeLink implements RedisLink
             command + " unanswered after " + TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms");
     }
 
-    /** How long a WAIT may wait for replicas: well inside the command timeout that would drop the link. */
-    private long waitMillis()
-    {
-        return TimeUnit.NANOSECONDS.toMillis(commandTimeoutNs) / 2;
-    }
 }

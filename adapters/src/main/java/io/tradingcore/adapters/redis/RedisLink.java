@@ -1,9 +1,8 @@
 package io.tradingcore.adapters.redis;
 
-import java.time.Duration;
-
 /**
- * The writer's way to Redis: connects (and reconnects after a loss, with back-off), sets
+ * The writer's way to Redis: connects (and reconnects after a loss, with the back-off and outage record of
+ * its {@link LinkOutage}, which the writer reads), sets
  * {@code signals:active} on each new link, and gives the {@link XaddPipeline} each stream key goes
  * through. One server (or the master Sentinel names) is a {@link NodeLink}; a Redis Cluster is a
  * {@link ClusterLink}, with a pipeline per master. Adapter thread only, except the counters.
@@ -30,21 +29,6 @@ interface RedisLink
 
     /** Abandons the connections (their replies are no longer awaited) and schedules the next attempt. */
     void lost(Throwable cause, int unanswered);
-
-    /** The next attempt may start at once. */
-    void attemptNow();
-
-    long connectAttempts();
-
-    long reconnects();
-
-    long connectFailures();
-
-    /** How long a command may wait for its reply. */
-    Duration commandTimeout();
-
-    /** Where it writes, for logs: no password. */
-    String describe();
 
     /** Closes the connections, waiting up to 2 s for them to go when {@code wait}. */
     void disconnect(boolean wait);

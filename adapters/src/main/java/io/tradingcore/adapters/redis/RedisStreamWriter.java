@@ -49,6 +49,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     private final WriteBacklog backlog;
     private final InflightWindow window;
     private final RedisLink link;
+    private final LinkOutage outage;
     private final long commandTimeoutNs;
     private final StreamCatalog catalog;
     private final boolean waitForReplicas;
@@ -99,11 +100,11 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             options.journalForceInterval().toNanos());
         this.outboxHandler = (stream, buffer, index, length) -> backlog.take(stream, buffer, index, length);
         final SignalsActive active = new SignalsActive(catalog.name(environment.primarySignalsStream(), null, null));
-        final LinkOutage outage = new LinkOutage(options.reconnectMin(), options.reconnectMax());
-        this.link = connector.isCluster()
-            ? new ClusterLink(connector, active, options.maxInFlight(), options.ackReplicas(), outage, backlog::journalActive)
-            : new NodeLink(connector, active, options.maxInFlight(), options.ackReplicas(), outage, backlog::journalActive);
-        this.commandTimeoutNs = link.commandTimeout().toNanos();
+        this.outage = new LinkOutage(options.reconnectMin(), options.reconnectMax());
+        final LinkParts parts = new LinkParts(connector, active, outage, backlog::journalActive, options.maxInFlight(),
+            options.ackReplicas());
+        this.link = connector.isCluster() ? new ClusterLink(parts) : new NodeLink(parts);
+        this.commandTimeoutNs = connector.commandTimeout().toNanos();
     }
 
     /** Starts the adapter thread. */
@@ -213,12 +214,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             runner.close();
         }
         final long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-        final long attemptsAtClose = link.connectAttempts();
+        final long attemptsAtClose = outage.attempts();
         if (link.down())
         {
-            link.attemptNow();
+            outage.attemptNow();
         }
-        while (System.nanoTime() - deadline < 0 && !(link.down() && link.connectAttempts() > attemptsAtClose))
+        while (System.nanoTime() - deadline < 0 && !(link.down() && outage.attempts() > attemptsAtClose))
         {
             doWork();
             if (drainedCycle == cycles)
@@ -303,12 +304,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
 
     public long reconnects()
     {
-        return link.reconnects();
+        return outage.reconnects();
     }
 
     public long connectFailures()
     {
-        return link.connectFailures();
+        return outage.connectFailures();
     }
 
     /** Whether the link to Redis is up (signals:active set on it). */

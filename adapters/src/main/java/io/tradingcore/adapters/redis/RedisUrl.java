@@ -81,7 +81,7 @@ public final class RedisUrl
         final boolean sentinel = SENTINEL.equals(name);
         if (!"redis".equals(name) && !"rediss".equals(name) && !sentinel)
         {
-            throw new IllegalArgumentException("must start with redis://, rediss:// or redis-sentinel://");
+            throw new IllegalArgumentException("must start with redis:// or rediss:// (or redis-sentinel:// for Sentinel)");
         }
         String rest = url.substring(scheme + 3);
         final int at = rest.lastIndexOf('@');

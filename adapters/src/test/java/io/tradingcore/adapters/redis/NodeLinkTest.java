@@ -38,7 +38,8 @@ final class NodeLinkTest
     @Test
     void aLinkComesUpWithSignalsActiveSetAndOnePipelineForEveryKey()
     {
-        final NodeLink link = link(redis.url());
+        final LinkOutage outage = outage();
+        final NodeLink link = link(redis.url(), outage);
         try (RedisProbe probe = new RedisProbe(redis.url()))
         {
             probe.flushAll();
@@ -53,7 +54,7 @@ final class NodeLinkTest
             link.lost(new IOException("test"), 0);
             assertTrue(link.down());
             pollUntil(link, link::up);
-            assertEquals(1, link.reconnects());
+            assertEquals(1, outage.reconnects());
         }
         finally
         {
@@ -67,12 +68,13 @@ final class NodeLinkTest
         final RedisServerFixture stopped = RedisServerFixture.plain();
         final String url = stopped.url();
         stopped.close();
-        final NodeLink link = link(url);
+        final LinkOutage outage = outage();
+        final NodeLink link = link(url, outage);
         try
         {
-            pollUntil(link, () -> link.connectFailures() >= 2);
+            pollUntil(link, () -> outage.connectFailures() >= 2);
             assertTrue(link.down());
-            assertTrue(link.connectAttempts() >= 2);
+            assertTrue(outage.attempts() >= 2);
         }
         finally
         {
@@ -80,10 +82,14 @@ final class NodeLinkTest
         }
     }
 
-    private static NodeLink link(final String url)
+    private static LinkOutage outage()
     {
-        return new NodeLink(new RedisConnector(url), new SignalsActive("signals:staging"), 16, 0,
-            new LinkOutage(Duration.ofMillis(10), Duration.ofMillis(20)), () -> false);
+        return new LinkOutage(Duration.ofMillis(10), Duration.ofMillis(20));
+    }
+
+    private static NodeLink link(final String url, final LinkOutage outage)
+    {
+        return new NodeLink(new LinkParts(new RedisConnector(url), new SignalsActive("signals:staging"), outage, () -> false, 16, 0));
     }
 
     private static void pollUntil(final NodeLink link, final BooleanSupplier condition)

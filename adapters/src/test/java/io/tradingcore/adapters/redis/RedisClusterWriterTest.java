@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,13 +105,6 @@ final class RedisClusterWriterTest
             }
             catch (final IllegalStateException ex)
             {
-                for (final RedisServerFixture node : cluster.nodes())
-                {
-                    if (node != owner)
-                    {
-                        System.out.println("LOG " + node.port() + "\n" + read(node.logFile()));
-                    }
-                }
                 throw new IllegalStateException(cluster.nodesTable(), ex);
             }
             if (ackReplicas > 0)
@@ -228,7 +222,7 @@ final class RedisClusterWriterTest
 
     /** Writes a mix of kept and market-data streams, keyed by symbol and timeframe; returns each key's entries. */
     private Map<String, List<Map<String, String>>> writeMix(
-        final RedisConnector connector, final java.util.function.Function<String, RedisServerFixture> ownerOf)
+        final RedisConnector connector, final Function<String, RedisServerFixture> ownerOf)
     {
         final Map<String, Long> written;
         try (RedisStreamWriter writer = writer(connector))
@@ -316,18 +310,6 @@ final class RedisClusterWriterTest
             }
         }
         return List.copyOf(seqs);
-    }
-
-    private static String read(final Path file)
-    {
-        try
-        {
-            return java.nio.file.Files.readString(file);
-        }
-        catch (final java.io.IOException ex)
-        {
-            return ex.toString();
-        }
     }
 
     private static void join(final Thread thread)

@@ -116,8 +116,28 @@ final class XaddPipelineTest
         dispatched.get(4).complete();
         dispatched.get(5).getOutput().set(0L);
         dispatched.get(5).complete();
-        assertEquals(4, pipeline.acknowledged());
-        assertNotNull(pipeline.failure(), "no replica held it: the link is lost and the batch resent");
+        assertEquals(4, pipeline.acknowledged(), "no replica holds it yet: it waits");
+        assertNull(pipeline.failure(), "not a lost link: the entry is on the master and is not written again");
+
+        pipeline.flush();
+        assertEquals(7, dispatched.size(), "the next flush asks WAIT again, and only that");
+        assertEquals("*3\r\n$4\r\nWAIT\r\n$1\r\n1\r\n$4\r\n2500\r\n", encoded(6));
+        dispatched.get(6).getOutput().set(1L);
+        dispatched.get(6).complete();
+        assertEquals(7, pipeline.acknowledged());
+    }
+
+    @Test
+    void anErrorReplyToWaitIsAFailureOfTheLink()
+    {
+        final XaddPipeline pipeline = pipeline(16, 1);
+        offer(pipeline, entry(0, 0), true);
+        pipeline.flush();
+        dispatched.get(0).complete();
+        dispatched.get(1).getOutput().setError("ERR WAIT cannot be used with replica instances");
+        dispatched.get(1).complete();
+        assertEquals(0, pipeline.acknowledged());
+        assertNotNull(pipeline.failure());
     }
 
     @Test
