@@ -204,7 +204,7 @@ final class ClusterLink implements RedisLink
         return 1;
     }
 
-    /** Up once every master is connected and {@code signals:parts.active} is set. */
+    /** Up once every master is connected and {@code signals:active} is set. */
     @SuppressWarnings("unchecked")
     private int connectMasters()
     {
@@ -212,7 +212,8 @@ final class ClusterLink implements RedisLink
         {
             if (!future.isDone())
             {
-                return overdue() ? connectFailed(NodeLink.timeout("connecting the masters", parts.commandTimeoutNs)) : 0;
+                return overdue()
+                    ? connectFailed(NodeLink.timeout("connecting the masters", parts.commandTimeoutNs)) : 0;
             }
             if (future.toCompletableFuture().isCompletedExceptionally())
             {
@@ -221,7 +222,8 @@ final class ClusterLink implements RedisLink
         }
         if (!activation.isDone())
         {
-            return overdue() ? connectFailed(NodeLink.timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY, parts.commandTimeoutNs)) : 0;
+            return overdue()
+                ? connectFailed(NodeLink.timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY, parts.commandTimeoutNs)) : 0;
         }
         if (activation.toCompletableFuture().isCompletedExceptionally())
         {
@@ -238,7 +240,8 @@ final class ClusterLink implements RedisLink
         }
         connecting.clear();
         state = UP;
-        parts.outage.connected(parts.connector.describe() + " (" + masters.size() + " masters)", parts.journalActive.getAsBoolean());
+        parts.outage.connected(parts.connector.describe() + " (" + masters.size() + " masters)",
+            parts.journalActive.getAsBoolean());
         return 1;
     }
 
@@ -284,5 +287,4 @@ final class ClusterLink implements RedisLink
     {
         return node.getUri().getHost() + ":" + node.getUri().getPort();
     }
-
 }

@@ -83,7 +83,7 @@ final class RedisClusterWriterTest
         try (RedisClusterFixture cluster = RedisClusterFixture.start(3, 1);
             RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT), ackReplicas))
         {
-            Pause.until("the writer connected", 20_000, writer::connected);
+            awaitConnected(writer);
             final RedisServerFixture owner = cluster.ownerOf(SIGNALS);
             final List<Integer> sent = new ArrayList<>();
             int seq = 0;
@@ -134,6 +134,7 @@ final class RedisClusterWriterTest
         try (RedisClusterFixture cluster = RedisClusterFixture.start(2, 0);
             RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT)))
         {
+            awaitConnected(writer);
             final RedisServerFixture owner = cluster.ownerOf(SIGNALS);
             final RedisServerFixture target = cluster.masters().stream().filter(m -> m != owner).findFirst().orElseThrow();
             final List<Integer> sent = new ArrayList<>();
@@ -159,6 +160,7 @@ final class RedisClusterWriterTest
         try (RedisClusterFixture cluster = RedisClusterFixture.start(2, 0);
             RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT)))
         {
+            awaitConnected(writer);
             final RedisServerFixture first = cluster.masters().get(0);
             final RedisServerFixture second = cluster.masters().get(1);
             final List<Integer> sent = new ArrayList<>();
@@ -196,6 +198,7 @@ final class RedisClusterWriterTest
         try (RedisSentinelFixture group = RedisSentinelFixture.start();
             RedisStreamWriter writer = writer(new RedisConnector(group.url(), null, COMMAND_TIMEOUT)))
         {
+            awaitConnected(writer);
             final RedisServerFixture master = group.master();
             final List<Integer> sent = new ArrayList<>();
             int seq = 0;
@@ -310,6 +313,12 @@ final class RedisClusterWriterTest
             }
         }
         return List.copyOf(seqs);
+    }
+
+    /** Production starts on a live link, so the fault lands mid-write rather than before the first connection. */
+    private static void awaitConnected(final RedisStreamWriter writer)
+    {
+        Pause.until("the writer connected", 20_000, writer::connected);
     }
 
     private static void join(final Thread thread)
