@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * One line of CLUSTER NODES: {@code <id> <ip:port@cport> <flags> <master-id|-> <ping> <pong> <epoch>
- * <link> <slot ranges...>}; slot ranges being migrated ({@code [slot->-id]}) are left out.
+ * <link> <slot ranges...>}; slot ranges being migrated ({@code [slot->-id]}) are left out. A node in
+ * {@code handshake} is one being met, under a provisional id.
  */
-record NodeRow(String id, int port, boolean master, String masterId, List<int[]> slots)
+record NodeRow(String id, int port, boolean master, boolean handshake, String masterId, List<int[]> slots)
 {
     static NodeRow parse(final String line)
     {
@@ -26,7 +27,7 @@ record NodeRow(String id, int port, boolean master, String masterId, List<int[]>
             slots.add(new int[] {first, dash < 0 ? first : Integer.parseInt(f[i].substring(dash + 1))});
         }
         final boolean master = f[2].contains("master") && !f[2].contains("fail");
-        return new NodeRow(f[0], port, master, "-".equals(f[3]) ? null : f[3], slots);
+        return new NodeRow(f[0], port, master, f[2].contains("handshake"), "-".equals(f[3]) ? null : f[3], slots);
     }
 
     boolean owns(final int slot)

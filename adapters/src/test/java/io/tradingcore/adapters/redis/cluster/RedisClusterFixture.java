@@ -223,13 +223,27 @@ public final class RedisClusterFixture implements AutoCloseable
             final int last = SLOTS * (m + 1) / masters - 1;
             RedisCli.call(nodes.get(m).port(), "CLUSTER", "ADDSLOTSRANGE", Integer.toString(first), Integer.toString(last));
         }
-        for (int i = 1; i < nodes.size(); i++)
+        meetFirst();
+        final long deadline = System.currentTimeMillis() + FORM_TIMEOUT_MS;
+        for (int polls = 1; !nodes.stream().allMatch(this::knowsEveryNode); polls++)
         {
-            RedisCli.call(nodes.get(i).port(), "CLUSTER", "MEET", "127.0.0.1", Integer.toString(nodes.get(0).port()),
-                Integer.toString(busPorts.get(0)));
+            if (System.currentTimeMillis() > deadline)
+            {
+                final StringBuilder views = new StringBuilder("every node did not get to know every other in "
+                    + FORM_TIMEOUT_MS + " ms:");
+                for (int i = 0; i < nodes.size(); i++)
+                {
+                    views.append("\n-- ").append(nodes.get(i).port()).append(" bus ").append(busPorts.get(i))
+                        .append('\n').append(RedisCli.call(nodes.get(i).port(), "CLUSTER", "NODES"));
+                }
+                throw new IllegalStateException(views.toString());
+            }
+            if (polls % 50 == 0)
+            {
+                meetFirst(); // a handshake lost on a busy box is tried again; MEET of a known node is harmless
+            }
+            Pause.millis(20);
         }
-        Pause.until("every node to know every other", FORM_TIMEOUT_MS,
-            () -> nodes.stream().allMatch(node -> rows(node).size() == nodes.size()));
         for (int r = masters; r < nodes.size(); r++)
         {
             RedisCli.call(nodes.get(r).port(), "CLUSTER", "REPLICATE", id(nodes.get((r - masters) % masters)));
@@ -240,6 +254,23 @@ public final class RedisClusterFixture implements AutoCloseable
         // a replica that never finished its first sync has no data to offer and refuses to fail over
         Pause.until("every replica in sync with its master", FORM_TIMEOUT_MS, () -> nodes.subList(masters, nodes.size())
             .stream().allMatch(node -> RedisCli.call(node.port(), "INFO", "replication").contains("master_link_status:up")));
+    }
+
+    /** {@code node} lists every node of the fixture past its handshake, and no other. */
+    private boolean knowsEveryNode(final RedisServerFixture node)
+    {
+        final Set<Integer> known = rows(node).stream().filter(row -> !row.handshake()).map(NodeRow::port)
+            .collect(Collectors.toSet());
+        return known.equals(nodes.stream().map(RedisServerFixture::port).collect(Collectors.toSet()));
+    }
+
+    private void meetFirst()
+    {
+        for (int i = 1; i < nodes.size(); i++)
+        {
+            RedisCli.call(nodes.get(i).port(), "CLUSTER", "MEET", "127.0.0.1", Integer.toString(nodes.get(0).port()),
+                Integer.toString(busPorts.get(0)));
+        }
     }
 
     private boolean allOk()
