@@ -126,6 +126,54 @@ start_redis() {
     say "started redis-server on 127.0.0.1:$REDIS_PORT"
 }
 
+# start_cluster N: a throwaway Redis Cluster of N masters (no replicas) on free loopback ports, the 16,384
+# slots in equal ranges, formed by hand as redis-cli --cluster create would (which refuses fewer than three);
+# sets REDIS_URL to the comma-separated seed URLs. stop_cluster stops it.
+start_cluster() {
+    need_package redis-server redis-server
+    local masters=$1 i port bus
+    CLUSTER_DIR=$(mktemp -d)
+    CLUSTER_PORTS=()
+    local seeds=() buses=()
+    for i in $(seq 0 $((masters - 1))); do
+        port=$(free_port)
+        bus=$(free_port)
+        mkdir -p "$CLUSTER_DIR/$i"
+        redis-server --port "$port" --cluster-port "$bus" --bind 127.0.0.1 --cluster-enabled yes \
+            --cluster-config-file nodes.conf --save '' --appendonly no --dir "$CLUSTER_DIR/$i" \
+            --logfile "$CLUSTER_DIR/$i/redis.log" --daemonize no >/dev/null 2>&1 &
+        for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+        redis-cli -p "$port" CLUSTER SET-CONFIG-EPOCH $((i + 1)) >/dev/null
+        redis-cli -p "$port" CLUSTER ADDSLOTSRANGE $((16384 * i / masters)) $((16384 * (i + 1) / masters - 1)) >/dev/null
+        CLUSTER_PORTS+=("$port")
+        buses+=("$bus")
+        seeds+=("redis://127.0.0.1:$port")
+    done
+    for port in "${CLUSTER_PORTS[@]:1}"; do
+        redis-cli -p "$port" CLUSTER MEET 127.0.0.1 "${CLUSTER_PORTS[0]}" "${buses[0]}" >/dev/null
+    done
+    for _ in $(seq 1 300); do
+        local ok=0
+        for port in "${CLUSTER_PORTS[@]}"; do
+            redis-cli -p "$port" CLUSTER INFO | grep -q "cluster_state:ok" \
+                && redis-cli -p "$port" CLUSTER INFO | grep -q "cluster_known_nodes:$masters" && ok=$((ok + 1))
+        done
+        [ "$ok" -eq "$masters" ] && break
+        sleep 0.1
+    done
+    REDIS_URL=$(IFS=,; echo "${seeds[*]}")
+    export REDIS_URL
+    say "started a Redis Cluster of $masters masters: $REDIS_URL"
+}
+
+stop_cluster() {
+    local port
+    for port in "${CLUSTER_PORTS[@]}"; do
+        redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+    done
+    rm -rf "$CLUSTER_DIR"
+}
+
 stop_redis() {
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || kill "$REDIS_PID" 2>/dev/null || true
     rm -rf "$REDIS_DIR"

@@ -1,6 +1,8 @@
 package io.tradingcore.bench;
 
 import com.sun.management.ThreadMXBean;
+import io.lettuce.core.cluster.SlotHash;
+import io.tradingcore.adapters.config.RedisSettings;
 import io.tradingcore.adapters.redis.RedisConnector;
 import io.tradingcore.adapters.redis.RedisStreamWriter;
 import io.tradingcore.adapters.redis.RedisWriterOptions;
@@ -36,10 +38,15 @@ import java.util.regex.Pattern;
  * redis-benchmark is on the PATH), so the ratio is measured side by side. Its last line, for
  * {@code run/bench redis-writer}, sums the rounds after the first (the warm-up): entries per second and the
  * bytes allocated per entry by every thread of the JVM.
+ * <p>
+ * With {@code --cluster} the URL is a Redis Cluster's comma-separated seed list and the entries go round
+ * {@link #CLUSTER_KEYS} {@code kraken:fills:<symbol>} streams (kept, like the signal), chosen so that each
+ * sixth of the hash slots holds as many: as even a load for one, two or three masters with equal slot ranges
+ * as one stream is for a single server. redis-benchmark is not run then.
  * <pre>
  * redis-server --port 6390 --bind 127.0.0.1 --save "" --appendonly no --daemonize yes
  * java --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -cp jmh-benchmarks/target/benchmarks.jar \
- *     io.tradingcore.bench.RedisWriterThroughput redis://127.0.0.1:6390 [entries] [rounds]
+ *     io.tradingcore.bench.RedisWriterThroughput redis://127.0.0.1:6390 [entries] [rounds] [--cluster]
  * </pre>
  */
 public final class RedisWriterThroughput
@@ -62,6 +69,8 @@ public final class RedisWriterThroughput
     /** The entry the writer sends below (field names, value lengths, a 6-digit seq), for redis-benchmark. */
     private static final String[] SAME_ENTRY = {"type", "signal", "strategy", "trend", "symbol", "BTC/USD",
         "side", "buy", "confidence", "0.8125", "seq", "123456", "timestamp", ENTRY_TIMESTAMP};
+    /** Streams written round-robin against a cluster: 4 in each sixth of the hash slots. */
+    private static final int CLUSTER_KEYS = 24;
     private static final String[] SHORT_ENTRY = {"f1", "v1", "f2", "v2", "f3", "v3", "f4", "v4", "f5", "v5",
         "f6", "v6", "f7", "v7"};
 
@@ -74,16 +83,21 @@ public final class RedisWriterThroughput
         final String url = args.length > 0 ? args[0] : "redis://127.0.0.1:6390";
         final int entries = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         final int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        final URI uri = URI.create(url);
+        final boolean cluster = args.length > 3 && "--cluster".equals(args[3]);
+        final URI uri = cluster ? null : URI.create(url);
         // the same entry the writer sends below (field names, value lengths, a 6-digit seq)
-        final double sameEntryBefore = redisBenchmark(uri, SAME_ENTRY);
-        final double shortEntry = redisBenchmark(uri, SHORT_ENTRY);
+        final double sameEntryBefore = cluster ? 0 : redisBenchmark(uri, SAME_ENTRY);
+        final double shortEntry = cluster ? 0 : redisBenchmark(uri, SHORT_ENTRY);
+        final SymbolTable symbols = new SymbolTable();
+        final int stream = cluster ? StreamCatalog.KRAKEN_FILLS : StreamCatalog.SIGNALS_PAPER;
+        final int[] symbolIds = cluster ? spreadSymbols(symbols) : new int[] {-1};
 
         final StreamCatalog catalog = new StreamCatalog();
         final Outbox outbox = new Outbox(catalog);
         final EntryWriter writer = new EntryWriter(outbox);
         final Path journal = Files.createTempFile("throughput", ".spill");
-        final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal);
+        final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal)
+            .batchSize(RedisSettings.DEFAULT_BATCH_SIZE);
         final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
@@ -92,8 +106,10 @@ public final class RedisWriterThroughput
         long measuredEntries = 0;
         long measuredNanos = 0;
         long measuredBytes = 0;
-        try (RedisStreamWriter redis = new RedisStreamWriter(
-            new RedisConnector(url), outbox, new SymbolTable(), Environment.DEVELOPMENT, options).start())
+        final RedisConnector connector = cluster
+            ? RedisConnector.cluster(url, null, RedisConnector.DEFAULT_COMMAND_TIMEOUT) : new RedisConnector(url);
+        try (RedisStreamWriter redis = new RedisStreamWriter(connector, outbox, symbols, Environment.DEVELOPMENT, options)
+            .start())
         {
             long seq = 100_000;
             for (int round = 0; round < rounds; round++)
@@ -107,11 +123,11 @@ public final class RedisWriterThroughput
                 final long ioCpu = cpu(threads, ioIds);
                 final long gcTicks = gcCpuTicks();
                 final long cpuNs = os.getProcessCpuTime();
-                final long written = redis.written(StreamCatalog.SIGNALS_PAPER);
+                final long written = redis.written(stream);
                 final long start = System.nanoTime();
                 for (int i = 0; i < entries; i++, seq++)
                 {
-                    writer.begin(StreamCatalog.SIGNALS_PAPER, -1, -1)
+                    writer.begin(stream, symbolIds[i % symbolIds.length], -1)
                         .string(TYPE, SIGNAL).string(STRATEGY, TREND).string(SYMBOL, BTC).string(SIDE, BUY)
                         .decimal(CONFIDENCE, 8125, 4).integer(SEQ, seq).timestamp(TIMESTAMP, timestampMicros)
                         .publish();
@@ -122,7 +138,7 @@ public final class RedisWriterThroughput
                 }
                 final long nanos = System.nanoTime() - start;
                 final double seconds = nanos / 1e9;
-                final long done = redis.written(StreamCatalog.SIGNALS_PAPER) - written;
+                final long done = redis.written(stream) - written;
                 final double rate = done / seconds;
                 if (round > 0)
                 {
@@ -143,11 +159,11 @@ public final class RedisWriterThroughput
                     (allocated(threads, ioIds) - ioBytes) / (double)done,
                     (cpu(threads, ioIds) - ioCpu) / 1e3 / done,
                     gcCpuMs, 100.0 * gcCpuMs / cpuMs, cpuMs,
-                    outbox.keptWaits(StreamCatalog.SIGNALS_PAPER), redis.reconnects());
+                    outbox.keptWaits(stream), redis.reconnects());
             }
         }
         Files.deleteIfExists(journal);
-        final double sameEntryAfter = redisBenchmark(uri, SAME_ENTRY);
+        final double sameEntryAfter = cluster ? 0 : redisBenchmark(uri, SAME_ENTRY);
         if (sameEntryBefore > 0)
         {
             final double sameEntry = (sameEntryBefore + sameEntryAfter) / 2;
@@ -162,6 +178,29 @@ public final class RedisWriterThroughput
         System.out.println(new BenchLine(NAME)
             .put("entries_per_s", measuredEntries * 1e9 / measuredNanos)
             .put("alloc_bytes_per_entry", measuredBytes / (double)measuredEntries));
+    }
+
+    /**
+     * Interns {@link #CLUSTER_KEYS} symbols whose {@code kraken:fills:<symbol>} keys fall evenly on the six
+     * sixths of the hash slots; returns their ids.
+     */
+    private static int[] spreadSymbols(final SymbolTable symbols)
+    {
+        final int perSixth = CLUSTER_KEYS / 6;
+        final int[] taken = new int[6];
+        final int[] ids = new int[CLUSTER_KEYS];
+        int found = 0;
+        for (int n = 0; found < CLUSTER_KEYS; n++)
+        {
+            final String symbol = "B" + n + "/USD";
+            final int sixth = SlotHash.getSlot("kraken:fills:" + symbol) * 6 / SlotHash.SLOT_COUNT;
+            if (taken[sixth] < perSixth)
+            {
+                taken[sixth]++;
+                ids[found++] = symbols.intern(symbol);
+            }
+        }
+        return ids;
     }
 
     /** Bytes allocated so far by every live thread (producer, writer, Lettuce I/O), as {@code -prof gc} counts them. */

@@ -137,6 +137,7 @@ final class TradingCore implements AutoCloseable
             .queueBytes((int)Math.min(Integer.MAX_VALUE / 2, config.redis().pendingBoundBytes()))
             .journalFile(spill.resolve("redis-outbox.spill"))
             .batchSize(config.redis().batchSize())
+            .ackReplicas(config.redis().ackReplicas())
             .acknowledged(fills == null ? persistLatency : (stream, entry, offset, length) ->
             {
                 persistLatency.onAcknowledged(stream, entry, offset, length);
@@ -151,8 +152,10 @@ final class TradingCore implements AutoCloseable
             throw new BadInputException("cannot create the spill directory " + spill + ": " + ex.getMessage());
         }
         final String ca = config.redis().caFile();
-        writer = new RedisStreamWriter(
-            new RedisConnector(config.redis().url(), ca.isEmpty() ? null : Path.of(ca), RedisConnector.DEFAULT_COMMAND_TIMEOUT),
+        final Path caFile = ca.isEmpty() ? null : Path.of(ca);
+        writer = new RedisStreamWriter(config.redis().cluster()
+            ? RedisConnector.cluster(config.redis().url(), caFile, RedisConnector.DEFAULT_COMMAND_TIMEOUT)
+            : new RedisConnector(config.redis().url(), caFile, RedisConnector.DEFAULT_COMMAND_TIMEOUT),
             outbox, symbols, config.environment(), options);
 
         runId = RUN_ID.format(ZonedDateTime.now(ZoneOffset.UTC));

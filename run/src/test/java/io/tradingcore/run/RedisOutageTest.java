@@ -124,7 +124,7 @@ class RedisOutageTest
     }
 
     /** Each entry's fields with the run part of every id taken out, so two runs compare equal. */
-    private static List<Map<String, String>> normalized(final List<RedisReadBack.Entry> entries)
+    static List<Map<String, String>> normalized(final List<RedisReadBack.Entry> entries)
     {
         final List<Map<String, String>> out = new ArrayList<>();
         for (final RedisReadBack.Entry e : entries)

@@ -4,31 +4,44 @@ import io.tradingcore.adapters.redis.RedisUrl;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** {@code redis.*}: where the streams go and how much the writer may hold while Redis is away. */
 public final class RedisSettings
 {
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    /** Entries per pipelined flush: the one default of the writer's batch size (base.yaml says the same). */
+    public static final int DEFAULT_BATCH_SIZE = 256;
 
     private final String url;
     private final String caFile;
     private final long pendingBoundBytes;
     private final String spillPath;
     private final int batchSize;
+    private final boolean cluster;
+    private final int ackReplicas;
 
     RedisSettings(final ConfigTree tree) throws ConfigException
     {
         url = tree.text("redis.url", DEFAULT_URL);
         final String shown = mask(url);
         tree.show("redis.url", shown);
+        cluster = tree.flag("redis.cluster", false);
         try
         {
-            RedisUrl.parse(url);
+            for (final String one : cluster ? RedisUrl.seeds(url) : List.of(url))
+            {
+                if (RedisUrl.parse(one).sentinel() && cluster)
+                {
+                    throw new IllegalArgumentException("is a Sentinel URL; a cluster takes redis:// or rediss:// seeds");
+                }
+            }
         }
         catch (final IllegalArgumentException e)
         {
-            throw tree.invalid("redis.url", shown, "redis://[user:password@]host[:port][/db] or rediss://... for TLS (it " +
-                e.getMessage() + ")");
+            throw tree.invalid("redis.url", shown, (cluster ? "seed URLs redis://host:port,redis://host:port,... " :
+                "redis://[user:password@]host[:port][/db], rediss://... for TLS or redis-sentinel://host:port[,...]#master ")
+                + "(it " + e.getMessage() + ")");
         }
         caFile = tree.text("redis.caFile", "");
         if (!caFile.isEmpty() && !Files.isReadable(Path.of(caFile)))
@@ -41,7 +54,20 @@ public final class RedisSettings
         {
             throw tree.invalid("redis.spillPath", "a directory for the spill journal");
         }
-        batchSize = tree.integer("redis.batchSize", 256, 1, 100_000);
+        batchSize = tree.integer("redis.batchSize", DEFAULT_BATCH_SIZE, 1, 100_000);
+        ackReplicas = tree.integer("redis.ackReplicas", 0, 0, 1);
+    }
+
+    /** {@code redis.url} names seed nodes of a Redis Cluster. */
+    public boolean cluster()
+    {
+        return cluster;
+    }
+
+    /** Replicas that must hold a batch of kept entries (WAIT) before it counts as written: 0 or 1. */
+    public int ackReplicas()
+    {
+        return ackReplicas;
     }
 
     /** The URL with its credentials: for the connection only, never for a log. */

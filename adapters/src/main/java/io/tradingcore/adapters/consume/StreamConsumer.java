@@ -5,7 +5,7 @@ import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.sync.RedisStreamCommands;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ public final class StreamConsumer
     /** The field that names an entry across redeliveries (signals, order intents). */
     private static final String ID = "id";
 
-    private final RedisCommands<String, String> redis;
+    private final RedisStreamCommands<String, String> redis;
     private final String stream;
     private final String group;
     private final Consumer<String> consumer;
@@ -46,7 +46,7 @@ public final class StreamConsumer
     private long duplicates;
 
     public StreamConsumer(
-        final RedisCommands<String, String> redis,
+        final RedisStreamCommands<String, String> redis,
         final String stream,
         final String group,
         final String consumerName,

@@ -3,8 +3,12 @@ package io.tradingcore.adapters.consume;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.sync.RedisStreamCommands;
+import io.lettuce.core.api.sync.RedisStringCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.tradingcore.adapters.cli.BuildVersion;
 import io.tradingcore.adapters.redis.RedisUrl;
 import io.tradingcore.core.stream.StreamCatalog;
@@ -17,6 +21,8 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +48,8 @@ public final class StreamConsumerMain
     {
         @Option(names = "--redis", paramLabel = "URL", description = "Redis to read (default REDIS_URL, else redis://127.0.0.1:6379)")
         private String redis;
+        @Option(names = "--redis-cluster", description = "--redis names seed nodes of a Redis Cluster (comma-separated URLs)")
+        private boolean cluster;
         @Option(names = "--stream", paramLabel = "NAME", description = "the stream to read (default: the stream named by GET signals:active)")
         private String stream;
         @Option(names = "--group", paramLabel = "G", description = "consumer group, created at the stream's end if missing (default consumers)")
@@ -141,45 +149,30 @@ public final class StreamConsumerMain
         final long count = options.count == null ? -1 : options.count;
         final long blockMs = options.blockMs;
 
-        final RedisURI uri;
+        final List<RedisURI> uris = new ArrayList<>();
         try
         {
-            // a blocking read must end before the command times out
-            uri = RedisUrl.parse(redisUrl).toRedisUri(Duration.ofMillis(blockMs + 10_000));
+            for (final String one : options.cluster ? RedisUrl.seeds(redisUrl) : List.of(redisUrl))
+            {
+                // a blocking read must end before the command times out
+                uris.add(RedisUrl.parse(one).toRedisUri(Duration.ofMillis(blockMs + 10_000)));
+            }
         }
         catch (final IllegalArgumentException e)
         {
             err.println("consume: --redis / REDIS_URL " + e.getMessage() + " (see --help)");
             return 2;
         }
-        final RedisClient client = RedisClient.create(uri);
-        try (StatefulRedisConnection<String, String> connection = client.connect())
+        final Reading reading = new Reading(stream, group, consumerName, count, blockMs,
+            (int)Math.min(options.dedupWindow, 10_000_000), options.fromStart);
+        final RedisClusterClient clusterClient = options.cluster ? RedisClusterClient.create(uris) : null;
+        final RedisClient client = options.cluster ? null : RedisClient.create(uris.get(0));
+        try (StatefulConnection<String, String> connection = options.cluster ? clusterClient.connect() : client.connect())
         {
-            final RedisCommands<String, String> redis = connection.sync();
-            if (stream == null)
-            {
-                stream = redis.get(StreamCatalog.SIGNALS_ACTIVE_KEY);
-                if (stream == null)
-                {
-                    err.println("consume: " + StreamCatalog.SIGNALS_ACTIVE_KEY +
-                        " is not set (the core sets it on start); name a stream with --stream");
-                    return 1;
-                }
-            }
-            final StreamConsumer consumer = new StreamConsumer(redis, stream, group, consumerName, blockMs,
-                (int)Math.min(options.dedupWindow, 10_000_000));
-            final boolean created = consumer.ensureGroup(options.fromStart);
-            err.println("consume: reading " + stream + " as " + consumerName + " in group " + group + " (" +
-                (!created ? "existing group: from where it stopped" : options.fromStart ? "new group: from the first entry" :
-                    "new group: new entries only; --from-start reads what is there") + ")");
-            final StreamConsumer.EntryHandler printer = (s, id, fields) -> out.println(EntryLine.of(s, id, fields));
-            while (running.get() && (count < 0 || consumer.handled() < count))
-            {
-                final long left = count < 0 ? BATCH : Math.min(BATCH, count - consumer.handled());
-                consumer.poll(printer, (int)left);
-            }
-            out.flush();
-            return 0;
+            // a cluster connection sends each read to the master that owns the stream, following MOVED/ASK
+            return connection instanceof StatefulRedisClusterConnection<String, String> cluster
+                ? read(cluster.sync(), reading, out, err, running)
+                : read(((StatefulRedisConnection<String, String>)connection).sync(), reading, out, err, running);
         }
         catch (final RedisException e)
         {
@@ -188,8 +181,46 @@ public final class StreamConsumerMain
         }
         finally
         {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            (options.cluster ? clusterClient : client).shutdown(Duration.ZERO, Duration.ofSeconds(2));
         }
+    }
+
+    /** What to read and how, from the flags. */
+    private record Reading(String stream, String group, String consumer, long count, long blockMs, int dedupWindow,
+        boolean fromStart)
+    {
+    }
+
+    /** Reads until {@code count} entries are done or {@code running} turns false, over one server or a cluster. */
+    private static <R extends RedisStreamCommands<String, String> & RedisStringCommands<String, String>> int read(
+        final R redis, final Reading reading, final PrintStream out, final PrintStream err, final AtomicBoolean running)
+    {
+        String stream = reading.stream();
+        if (stream == null)
+        {
+            stream = redis.get(StreamCatalog.SIGNALS_ACTIVE_KEY);
+            if (stream == null)
+            {
+                err.println("consume: " + StreamCatalog.SIGNALS_ACTIVE_KEY +
+                    " is not set (the core sets it on start); name a stream with --stream");
+                return 1;
+            }
+        }
+        final StreamConsumer consumer = new StreamConsumer(redis, stream, reading.group(), reading.consumer(),
+            reading.blockMs(), reading.dedupWindow());
+        final boolean created = consumer.ensureGroup(reading.fromStart());
+        err.println("consume: reading " + stream + " as " + reading.consumer() + " in group " + reading.group() + " (" +
+            (!created ? "existing group: from where it stopped" : reading.fromStart() ? "new group: from the first entry" :
+                "new group: new entries only; --from-start reads what is there") + ")");
+        final StreamConsumer.EntryHandler printer = (s, id, fields) -> out.println(EntryLine.of(s, id, fields));
+        final long count = reading.count();
+        while (running.get() && (count < 0 || consumer.handled() < count))
+        {
+            final long left = count < 0 ? BATCH : Math.min(BATCH, count - consumer.handled());
+            consumer.poll(printer, (int)left);
+        }
+        out.flush();
+        return 0;
     }
 
     /** Fails naming the flag unless {@code value} is positive. */

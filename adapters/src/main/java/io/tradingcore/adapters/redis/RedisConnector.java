@@ -9,6 +9,11 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
@@ -27,12 +32,18 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the Lettuce client for a {@code redis://} or {@code rediss://[user[:password]@]host:port[/db]} URL,
- * with an optional PEM CA file for TLS (peer and host name verified). Lettuce is configured so that the
+ * a Sentinel group's {@code redis-sentinel://} URL (each connection goes to the master Sentinel names then),
+ * or the seed URLs of a Redis Cluster ({@link #cluster}), with an optional PEM CA file for TLS (peer and
+ * host name verified). Lettuce is configured so that the
  * caller owns retries and timeouts: no auto-reconnect, commands rejected while disconnected, and no timer
  * per command (the {@link RedisStreamWriter} keeps one deadline per batch; synchronous calls still wait at
  * most the command timeout). Its connections share one I/O thread, {@link #ioThread()}.
@@ -44,6 +55,8 @@ public final class RedisConnector implements AutoCloseable
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Commands queued or awaiting replies on one connection, at most (Lettuce's request queue size). */
     public static final int MAX_PENDING_COMMANDS = 16 * 1024;
+    /** How often a cluster's topology is read again when nothing has triggered a refresh. */
+    public static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(10);
 
     private final String description;
     private final RedisURI uri;
@@ -51,12 +64,33 @@ public final class RedisConnector implements AutoCloseable
     private final EventLoopGroupProvider eventLoops = new DefaultEventLoopGroupProvider(1);
     private final ClientResources resources;
     private final RedisClient client;
+    private final RedisClusterClient clusterClient;
     private final Executor ioThread;
 
     public RedisConnector(final String url, final Path caFile, final Duration commandTimeout)
     {
-        this.description = describe(url);
-        this.uri = parse(url, description, commandTimeout);
+        this(url, caFile, commandTimeout, false);
+    }
+
+    /**
+     * A Redis Cluster reached through one or more comma-separated seed URLs: its topology is refreshed
+     * every {@link #TOPOLOGY_REFRESH} and at once on a redirect or a lost node (Lettuce's adaptive triggers),
+     * and each master gets a connection of its own ({@link #connectAsync(RedisURI)}).
+     */
+    public static RedisConnector cluster(final String seedUrls, final Path caFile, final Duration commandTimeout)
+    {
+        return new RedisConnector(seedUrls, caFile, commandTimeout, true);
+    }
+
+    private RedisConnector(final String url, final Path caFile, final Duration commandTimeout, final boolean cluster)
+    {
+        this.description = cluster ? describeSeeds(url) : describe(url);
+        final List<RedisURI> seeds = new ArrayList<>();
+        for (final String seed : cluster ? RedisUrl.seeds(url) : List.of(url))
+        {
+            seeds.add(parse(seed, description, commandTimeout));
+        }
+        this.uri = seeds.get(0);
         this.commandTimeout = commandTimeout;
         if (caFile != null && !Files.isReadable(caFile))
         {
@@ -85,6 +119,18 @@ public final class RedisConnector implements AutoCloseable
             .nettyCustomizer(CommandBuffers.INSTANCE).build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(options.build());
+        if (cluster)
+        {
+            final ClusterTopologyRefreshOptions refresh = ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(TOPOLOGY_REFRESH).enableAllAdaptiveRefreshTriggers().build();
+            this.clusterClient = RedisClusterClient.create(resources, seeds);
+            clusterClient.setOptions(ClusterClientOptions.builder(options.build()).autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.DEFAULT).topologyRefreshOptions(refresh).build());
+        }
+        else
+        {
+            this.clusterClient = null;
+        }
         this.ioThread = eventLoops.allocate(Transports.eventLoopGroupClass()).next();
     }
 
@@ -93,10 +139,45 @@ public final class RedisConnector implements AutoCloseable
         this(url, null, DEFAULT_COMMAND_TIMEOUT);
     }
 
-    /** Starts a connection without blocking the caller. */
+    /** Starts a connection without blocking the caller (to the first seed of a cluster). */
     public ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connectAsync()
     {
         return client.connectAsync(ByteArrayCodec.INSTANCE, uri);
+    }
+
+    /** A plain connection to one node of a cluster, with the seed's credentials and TLS settings. */
+    ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connectAsync(final RedisURI node)
+    {
+        return client.connectAsync(ByteArrayCodec.INSTANCE,
+            RedisURI.builder(uri).withHost(node.getHost()).withPort(node.getPort()).build());
+    }
+
+    /** Whether this is a Redis Cluster's connector. */
+    public boolean isCluster()
+    {
+        return clusterClient != null;
+    }
+
+    /**
+     * Reads the topology from the seeds, then opens the cluster connection (Lettuce routes and redirects its
+     * commands, and refreshes the topology from then on).
+     */
+    CompletableFuture<StatefulRedisClusterConnection<byte[], byte[]>> connectClusterAsync()
+    {
+        return clusterClient.refreshPartitionsAsync().toCompletableFuture()
+            .thenCompose(read -> clusterClient.connectAsync(ByteArrayCodec.INSTANCE));
+    }
+
+    /** Reads the cluster's topology again from its nodes. */
+    CompletionStage<Void> refreshTopologyAsync()
+    {
+        return clusterClient.refreshPartitionsAsync();
+    }
+
+    /** The cluster's topology as last read. */
+    Partitions partitions()
+    {
+        return clusterClient.getPartitions();
     }
 
     /**
@@ -146,6 +227,10 @@ public final class RedisConnector implements AutoCloseable
     @Override
     public void close()
     {
+        if (clusterClient != null)
+        {
+            clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
         eventLoops.shutdown(0, 2, TimeUnit.SECONDS);
@@ -161,6 +246,17 @@ public final class RedisConnector implements AutoCloseable
         }
         final String message = cause.getMessage();
         return message == null ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** Each seed URL masked, comma-separated. */
+    private static String describeSeeds(final String urls)
+    {
+        final StringBuilder seeds = new StringBuilder();
+        for (final String seed : RedisUrl.seeds(urls))
+        {
+            seeds.append(seeds.length() == 0 ? "" : ",").append(describe(seed));
+        }
+        return seeds.toString();
     }
 
     /** The URL with its password replaced by {@code ***}; safe for logs. */

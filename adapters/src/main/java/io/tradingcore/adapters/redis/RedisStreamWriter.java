@@ -1,55 +1,36 @@
 package io.tradingcore.adapters.redis;
 
-import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.stream.EntryReader;
-import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
 import io.tradingcore.core.stream.Outbox;
 import io.tradingcore.core.stream.StreamCatalog;
-import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
-import org.agrona.ExpandableRingBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.MessageHandler;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The Redis adapter thread, the only code that writes to Redis. It drains the {@link Outbox}, keeps every
- * entry it took in a bounded in-memory queue until Redis acknowledged it, and pipelines
- * {@code XADD key MAXLEN ~ n * field value ...} over one connection (Redis keeps per-connection order, so
- * each stream keeps its order) through an {@link XaddPipeline}, without allocating per entry. Past the
- * in-memory bound market data is shed (counted per stream) and kept entries go to the {@link SpillJournal};
- * while the journal holds anything every later kept entry goes there too, and it is replayed after the
- * older in-memory entries and before newer ones.
+ * The Redis adapter thread, the only code that writes to Redis. It drains the {@link Outbox} into its
+ * {@link WriteBacklog} (bounded memory, then the spill journal; market data shed past the bound), sends the
+ * backlog in order as {@code XADD key MAXLEN ~ n * field value ...} through the {@link XaddPipeline} its
+ * {@link RedisLink} gives each key, without allocating per entry, and keeps what it sent in an
+ * {@link InflightWindow} until Redis answers. Each stream keeps its order: its entries go, in order, over
+ * one connection (Redis keeps per-connection order).
  * <p>
  * Failures (refused or reset connection, a batch unanswered for the command timeout, Redis restarting or
  * loading) drop the link:
- * every command without a reply is sent again, in its original order, once a new connection has set
+ * every command without a reply is sent again, in its original order, once a new link has set
  * {@code signals:active}. Delivery is therefore at least once: an entry whose reply was lost with the
  * connection can be written twice, and the first occurrences keep production order (each retry resends a
  * contiguous run from the oldest unacknowledged entry). Exactly once would need an idempotent write:
@@ -61,75 +42,30 @@ import java.util.concurrent.locks.LockSupport;
 public final class RedisStreamWriter implements Agent, AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStreamWriter.class);
-    /** In-memory queue records: {@code int stream} then the encoded entry. */
-    private static final int STREAM_PREFIX = 4;
-    private static final int MIN_QUEUE_BYTES = 4096;
 
-    private static final int DOWN = 0;
-    private static final int CONNECTING = 1;
-    private static final int ACTIVATING = 2;
-    private static final int UP = 3;
-
-    private final RedisConnector connector;
     private final Outbox outbox;
-    private final StreamCatalog catalog;
     private final StreamKeys keys;
-    private final byte[] activeKey = StreamCatalog.SIGNALS_ACTIVE_KEY.getBytes(StandardCharsets.UTF_8);
-    private final byte[] activeValue;
     private final RedisWriterOptions options;
-    private final ExpandableRingBuffer queue;
-    private final UnsafeBuffer record = new UnsafeBuffer(new byte[STREAM_PREFIX + EntryWriter.MAX_ENTRY_LENGTH]);
-    private final SpillJournal journal;
-    private final EntryReader reader = new EntryReader();
-    private final MessageHandler outboxHandler = this::onOutboxEntry;
-    private final ExpandableRingBuffer.MessageConsumer queueSender = this::sendQueued;
-    private final ExpandableRingBuffer.MessageConsumer queueRelease = this::release;
-    /** Whether the entry being released was written (not rejected), for {@link AcknowledgedEntries}. */
-    private boolean releasingWritten;
-
-    /**
-     * Entries sent and not yet answered, in send order: the pipeline sequence of each, or
-     * {@link XaddPipeline#MALFORMED} for an entry rejected before sending.
-     */
-    private final long[] inflightSequence;
-    private final StreamKeys.Key[] inflightKey;
-    /** The journal entry length of an in-flight command, -1 when it came from the in-memory queue. */
-    private final int[] inflightJournalLength;
-    /** When the batch of an in-flight command was flushed: it is lost if unanswered a command timeout later. */
-    private final long[] inflightSentNs;
+    private final WriteBacklog backlog;
+    private final InflightWindow window;
+    private final RedisLink link;
+    private final LinkOutage outage;
     private final long commandTimeoutNs;
-    private int inflightHead;
-    private int inflightCount;
-    private int queueSentBytes;
+    private final StreamCatalog catalog;
+    private final boolean waitForReplicas;
+    private final EntryReader reader = new EntryReader();
+    private final MessageHandler outboxHandler;
+    private final WriteBacklog.EntrySender entrySender = this::sendEntry;
     private int batchRemaining;
     private long batchSentNs;
-    private boolean pipelineFull;
-
-    private volatile int state = DOWN;
-    private ConnectionFuture<StatefulRedisConnection<byte[], byte[]>> connecting;
-    private StatefulRedisConnection<byte[], byte[]> connection;
-    private XaddPipeline pipeline;
-    private RedisFuture<String> activation;
-    private long activationSentNs;
-    private long nextAttemptNs;
-    private long backoffNs;
-    private long connectAttempts;
-    private boolean everConnected;
-    private boolean outageLogged;
-    private long outageStartNs;
-    private boolean shedding;
 
     private final AtomicLongArray written = new AtomicLongArray(StreamCatalog.COUNT);
-    private final AtomicLongArray shed = new AtomicLongArray(StreamCatalog.COUNT);
     private final AtomicLongArray rejected = new AtomicLongArray(StreamCatalog.COUNT);
-    private final AtomicLong spilled = new AtomicLong();
-    private final AtomicLong replayed = new AtomicLong();
     private final AtomicLong writeErrors = new AtomicLong();
-    private final AtomicLong reconnects = new AtomicLong();
-    private final AtomicLong connectFailures = new AtomicLong();
     private volatile long cycles;
     private volatile long drainedCycle = -1;
     private volatile boolean closed;
+    private volatile boolean connected;
     private volatile int backlogBytes;
     private volatile long leftInJournal;
     private long lastFaultLogNs;
@@ -146,26 +82,29 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         final Environment environment,
         final RedisWriterOptions options)
     {
-        this.connector = connector;
         this.outbox = outbox;
         this.catalog = outbox.catalog();
+        this.waitForReplicas = options.ackReplicas() > 0;
         this.keys = new StreamKeys(catalog, symbols);
-        this.activeValue = catalog.name(environment.primarySignalsStream(), null, null).getBytes(StandardCharsets.UTF_8);
         this.options = options;
-        final int queueCapacity = BitUtil.findNextPositivePowerOfTwo(Math.max(MIN_QUEUE_BYTES, options.queueBytes()));
-        this.queue = new ExpandableRingBuffer(Math.min(queueCapacity, 64 * 1024), queueCapacity, false);
+        if (options.batchSize() < 1)
+        {
+            throw new IllegalArgumentException("batchSize must be set (redis.batchSize of the configuration)");
+        }
         if (options.maxInFlight() >= RedisConnector.MAX_PENDING_COMMANDS)
         {
             throw new IllegalArgumentException("maxInFlight must be below " + RedisConnector.MAX_PENDING_COMMANDS);
         }
-        this.inflightSequence = new long[options.maxInFlight()];
-        this.inflightKey = new StreamKeys.Key[options.maxInFlight()];
-        this.inflightJournalLength = new int[options.maxInFlight()];
-        this.inflightSentNs = new long[options.maxInFlight()];
+        this.window = new InflightWindow(options.maxInFlight());
+        this.backlog = new WriteBacklog(catalog, options.queueBytes(), options.journalFile(),
+            options.journalForceInterval().toNanos());
+        this.outboxHandler = (stream, buffer, index, length) -> backlog.take(stream, buffer, index, length);
+        final SignalsActive active = new SignalsActive(catalog.name(environment.primarySignalsStream(), null, null));
+        this.outage = new LinkOutage(options.reconnectMin(), options.reconnectMax());
+        final LinkParts parts = new LinkParts(connector, active, outage, backlog::journalActive, options.maxInFlight(),
+            options.ackReplicas());
+        this.link = connector.isCluster() ? new ClusterLink(parts) : new NodeLink(parts);
         this.commandTimeoutNs = connector.commandTimeout().toNanos();
-        this.backoffNs = options.reconnectMin().toNanos();
-        deleteStaleCloseFile(options.journalFile());
-        this.journal = new SpillJournal(options.journalFile(), options.journalForceInterval().toNanos());
     }
 
     /** Starts the adapter thread. */
@@ -186,22 +125,23 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     public int doWork()
     {
         int work = outbox.drain(outboxHandler, options.batchSize());
-        journal.flush();
-        work += pollLink();
-        if (state == UP)
+        backlog.flushJournal();
+        work += link.poll();
+        if (link.up())
         {
             work += acknowledge();
         }
-        if (state == UP)
+        if (link.up())
         {
             work += send();
         }
+        connected = link.up();
         final long cycle = cycles + 1;
-        if (outbox.isEmpty() && queue.isEmpty() && inflightCount == 0 && !journal.isActive())
+        if (outbox.isEmpty() && backlog.isEmpty() && window.isEmpty())
         {
             drainedCycle = cycle;
         }
-        backlogBytes = queue.size();
+        backlogBytes = backlog.size();
         cycles = cycle;
         return work;
     }
@@ -218,7 +158,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     /** The in-memory bound past which market data is shed and kept entries spill. */
     public int backlogCapacity()
     {
-        return queue.maxCapacity();
+        return backlog.capacity();
     }
 
     /**
@@ -274,12 +214,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             runner.close();
         }
         final long deadline = System.nanoTime() + options.closeTimeout().toNanos();
-        final long attemptsAtClose = connectAttempts;
-        if (state == DOWN)
+        final long attemptsAtClose = outage.attempts();
+        if (link.down())
         {
-            nextAttemptNs = System.nanoTime();
+            outage.attemptNow();
         }
-        while (System.nanoTime() - deadline < 0 && !(state == DOWN && connectAttempts > attemptsAtClose))
+        while (System.nanoTime() - deadline < 0 && !(link.down() && outage.attempts() > attemptsAtClose))
         {
             doWork();
             if (drainedCycle == cycles)
@@ -288,14 +228,17 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             }
             LockSupport.parkNanos(100_000);
         }
-        closeLink(true);
+        link.disconnect(true);
+        connected = false;
+        window.clear();
+        backlog.rewind();
         while (!outbox.isEmpty())
         {
             outbox.drain(outboxHandler, options.batchSize()); // a late producer's entries are kept too
         }
-        final long pending = persistLeftovers();
+        final long pending = backlog.persistLeftovers();
         leftInJournal = pending;
-        connector.close();
+        link.shutdown();
         final long cycle = cycles + 1;
         if (pending == 0 && outbox.isEmpty())
         {
@@ -306,7 +249,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         if (pending > 0)
         {
             LOG.warn("Redis writer closed with {} kept entries in the spill journal {}; the next run replays them",
-                pending, journal.path());
+                pending, backlog.journalPath());
         }
         else
         {
@@ -334,7 +277,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
     /** Market-data entries shed by this writer because its in-memory bound was full (the outbox sheds too). */
     public long shed(final int stream)
     {
-        return shed.get(stream);
+        return backlog.shed(stream);
     }
 
     /** Entries Redis refused for good (or malformed), which no retry can write. */
@@ -345,12 +288,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
 
     public long spilled()
     {
-        return spilled.get();
+        return backlog.spilled();
     }
 
     public long replayed()
     {
-        return replayed.get();
+        return backlog.replayed();
     }
 
     /** Commands that failed or were abandoned with a lost connection (each is retried unless rejected). */
@@ -361,149 +304,18 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
 
     public long reconnects()
     {
-        return reconnects.get();
+        return outage.reconnects();
     }
 
     public long connectFailures()
     {
-        return connectFailures.get();
+        return outage.connectFailures();
     }
 
     /** Whether the link to Redis is up (signals:active set on it). */
     public boolean connected()
     {
-        return state == UP;
-    }
-
-    private void onOutboxEntry(final int stream, final MutableDirectBuffer buffer, final int index, final int length)
-    {
-        final boolean kept = catalog.kept(stream);
-        if (kept && journal.isActive())
-        {
-            spill(stream, buffer, index, length);
-            return;
-        }
-        record.putInt(0, stream);
-        record.putBytes(STREAM_PREFIX, buffer, index, length);
-        if (queue.append(record, 0, STREAM_PREFIX + length))
-        {
-            if (shedding && !kept)
-            {
-                shedding = false;
-                LOG.info("Redis writer: in-memory queue has room again, market data no longer shed");
-            }
-            return;
-        }
-        if (kept)
-        {
-            LOG.warn("Redis writer: in-memory queue full ({} bytes), spilling kept entries to {}",
-                queue.maxCapacity(), journal.path());
-            spill(stream, buffer, index, length);
-        }
-        else
-        {
-            if (!shedding)
-            {
-                shedding = true;
-                LOG.warn("Redis writer: in-memory queue full ({} bytes), shedding market data", queue.maxCapacity());
-            }
-            shed.lazySet(stream, shed.get(stream) + 1);
-        }
-    }
-
-    private void spill(final int stream, final DirectBuffer buffer, final int index, final int length)
-    {
-        journal.append(stream, buffer, index, length);
-        spilled.lazySet(spilled.get() + 1);
-    }
-
-    private int pollLink()
-    {
-        switch (state)
-        {
-            case DOWN:
-                if (System.nanoTime() - nextAttemptNs < 0)
-                {
-                    return 0;
-                }
-                connectAttempts++;
-                connecting = connector.connectAsync();
-                state = CONNECTING;
-                return 1;
-
-            case CONNECTING:
-                if (!connecting.isDone())
-                {
-                    return 0;
-                }
-                try
-                {
-                    connection = connecting.join();
-                }
-                catch (final CompletionException ex)
-                {
-                    connecting = null;
-                    connectFailures.lazySet(connectFailures.get() + 1);
-                    if (!outageLogged)
-                    {
-                        outageLogged = true;
-                        outageStartNs = System.nanoTime();
-                        LOG.warn("Redis unreachable at {}: {}; retrying, entries kept meanwhile",
-                            connector.describe(), RedisConnector.reason(ex));
-                    }
-                    retryLater();
-                    return 1;
-                }
-                connecting = null;
-                connection.setAutoFlushCommands(false);
-                activation = connection.async().set(activeKey, activeValue);
-                connection.flushCommands();
-                activationSentNs = System.nanoTime();
-                state = ACTIVATING;
-                return 1;
-
-            case ACTIVATING:
-                if (!activation.isDone())
-                {
-                    if (System.nanoTime() - activationSentNs > commandTimeoutNs)
-                    {
-                        linkLost(timeout("SET " + StreamCatalog.SIGNALS_ACTIVE_KEY));
-                        return 1;
-                    }
-                    return 0;
-                }
-                if (activation.toCompletableFuture().isCompletedExceptionally())
-                {
-                    linkLost(failure(activation.toCompletableFuture()));
-                    return 1;
-                }
-                activation = null;
-                pipeline = new XaddPipeline(connection, connector.ioThread(), inflightSequence.length);
-                state = UP;
-                backoffNs = options.reconnectMin().toNanos();
-                if (everConnected)
-                {
-                    reconnects.lazySet(reconnects.get() + 1);
-                    LOG.info("Redis connection to {} recovered after {} ms; resending what was not acknowledged{}",
-                        connector.describe(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartNs),
-                        journal.isActive() ? ", then the spill journal" : "");
-                }
-                else
-                {
-                    LOG.info("Redis writer connected to {}", connector.describe());
-                }
-                everConnected = true;
-                outageLogged = false;
-                return 1;
-
-            default:
-                if (!connection.isOpen())
-                {
-                    linkLost(new IllegalStateException("connection closed"));
-                    return 1;
-                }
-                return 0;
-        }
+        return connected;
     }
 
     /**
@@ -512,24 +324,29 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
      */
     private int acknowledge()
     {
-        final long replies = pipeline.acknowledged();
+        XaddPipeline pipeline = null;
+        long replies = 0;
         int retired = 0;
-        while (inflightCount > 0)
+        while (!window.isEmpty())
         {
-            final int slot = inflightHead;
-            final StreamKeys.Key key = inflightKey[slot];
-            releasingWritten = false;
-            final long sequence = inflightSequence[slot];
+            final StreamKeys.Key key = window.oldestKey();
+            final long sequence = window.oldestSequence();
+            boolean entryWritten = false;
             if (sequence < 0)
             {
                 reject(key, "malformed, without fields or with an unresolved key name");
             }
-            else if (sequence >= replies)
-            {
-                break;
-            }
             else
             {
+                if (window.oldestPipeline() != pipeline)
+                {
+                    pipeline = window.oldestPipeline();
+                    replies = pipeline.acknowledged();
+                }
+                if (sequence >= replies)
+                {
+                    break;
+                }
                 final String error = pipeline.error(sequence);
                 if (error != null && !isPermanent(error))
                 {
@@ -541,7 +358,7 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                 {
                     written.lazySet(key.stream, written.get(key.stream) + 1);
                     key.countWritten();
-                    releasingWritten = true;
+                    entryWritten = true;
                 }
                 else
                 {
@@ -549,97 +366,66 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
                     reject(key, error);
                 }
             }
-
-            final int journalLength = inflightJournalLength[slot];
-            if (journalLength < 0)
-            {
-                queueSentBytes -= queue.consume(queueRelease, 1);
-            }
-            else
-            {
-                replayed.lazySet(replayed.get() + 1);
-                if (journal.acknowledge(journalLength))
-                {
-                    LOG.info("Redis writer: spill journal {} replayed and cleared", journal.path());
-                }
-            }
-            inflightKey[slot] = null;
-            inflightHead = (slot + 1) % inflightKey.length;
-            inflightCount--;
+            backlog.release(window.oldestJournalLength(), entryWritten, options.acknowledged());
+            window.retireOldest();
             retired++;
         }
-        final Throwable failure = pipeline.failure();
+        final Throwable failure = link.failure();
         if (failure != null)
         {
             linkLost(failure);
         }
-        else if (inflightCount > 0 && System.nanoTime() - inflightSentNs[inflightHead] > commandTimeoutNs)
+        else if (!window.isEmpty() && System.nanoTime() - window.oldestSentNs() > commandTimeoutNs
+            && !(window.oldestSequence() >= 0
+                && System.nanoTime() - window.oldestPipeline().lastWaitReplyNs() <= commandTimeoutNs))
         {
-            linkLost(timeout("XADD"));
+            linkLost(NodeLink.timeout("XADD", commandTimeoutNs));
         }
         return retired;
     }
 
-    /** Pipelines the next batch: older in-memory entries first, then (once all of those are sent) the journal. */
+    /** Pipelines the next batch of the backlog, in its order. */
     private int send()
     {
-        batchRemaining = Math.min(options.batchSize(), inflightKey.length - inflightCount);
+        batchRemaining = Math.min(options.batchSize(), window.room());
         batchSentNs = System.nanoTime();
-        pipelineFull = false;
         final int before = batchRemaining;
-        if (batchRemaining > 0 && queueSentBytes < queue.size())
+        if (batchRemaining > 0)
         {
-            queue.forEach(queueSentBytes, queueSender, batchRemaining);
-        }
-        while (!pipelineFull && batchRemaining > 0 && queueSentBytes == queue.size() && journal.next())
-        {
-            if (!sendEntry(journal.stream(), journal.buffer(), journal.entryOffset(), journal.entryLength(),
-                journal.entryLength()))
-            {
-                journal.unread();
-            }
+            backlog.sendNext(entrySender);
         }
         final int sent = before - batchRemaining;
-        if (sent > 0)
+        if (sent > 0 || waitForReplicas)
         {
-            pipeline.flush();
+            link.flush(); // with replicas to wait for, also a WAIT sent again for entries held
         }
         return sent;
     }
 
-    /** Sends one queued entry; stops the iteration, leaving it unsent, when the pipeline is full. */
-    private boolean sendQueued(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
-    {
-        if (!sendEntry(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX, -1))
-        {
-            return false;
-        }
-        queueSentBytes = headOffset;
-        return true;
-    }
-
-    /** Puts the entry in flight (rendered into the pipeline, or rejected); false when the pipeline has no room. */
+    /**
+     * Puts the entry in flight (rendered into its pipeline, or rejected); false when the batch or the
+     * pipeline has no room.
+     */
     private boolean sendEntry(
         final int stream, final DirectBuffer buffer, final int offset, final int length, final int journalLength)
     {
+        if (batchRemaining == 0)
+        {
+            return false;
+        }
         reader.wrap(buffer, offset, length);
         final StreamKeys.Key key = keys.key(stream, reader.symbolId(), reader.timeframe());
+        final XaddPipeline pipeline = link.route(key);
         long sequence = XaddPipeline.MALFORMED;
         if (key.complete && reader.fieldCount() > 0)
         {
-            sequence = pipeline.offer(key.xaddHeader, reader, length);
+            sequence = pipeline.offer(key.xaddHeader, reader, length, waitForReplicas && catalog.kept(stream));
             if (sequence == XaddPipeline.FULL)
             {
-                pipelineFull = true;
                 return false;
             }
         }
-        final int slot = (inflightHead + inflightCount) % inflightKey.length;
-        inflightSequence[slot] = sequence;
-        inflightKey[slot] = key;
-        inflightJournalLength[slot] = journalLength;
-        inflightSentNs[slot] = batchSentNs;
-        inflightCount++;
+        window.add(pipeline, sequence, key, journalLength, batchSentNs);
         batchRemaining--;
         return true;
     }
@@ -653,125 +439,13 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         rejected.lazySet(key.stream, rejected.get(key.stream) + 1);
     }
 
-    /** Any failure of the link: abandon the connection, resend everything unanswered on the next one. */
+    /** Any failure of the link: abandon it, resend everything unanswered on the next one. */
     private void linkLost(final Throwable cause)
     {
-        writeErrors.lazySet(writeErrors.get() + inflightCount);
-        if (!outageLogged)
-        {
-            outageLogged = true;
-            outageStartNs = System.nanoTime();
-            LOG.warn("Redis connection to {} lost: {}; {} commands will be resent, entries kept meanwhile",
-                connector.describe(), RedisConnector.reason(cause), inflightCount);
-        }
-        closeLink(false);
-        retryLater();
-    }
-
-    private void closeLink(final boolean waitForClose)
-    {
-        if (connection != null)
-        {
-            if (connection.isOpen())
-            {
-                final CompletableFuture<Void> closing = connection.closeAsync();
-                if (waitForClose)
-                {
-                    closing.orTimeout(2, TimeUnit.SECONDS).exceptionally(ex -> null).join();
-                }
-            }
-            connection = null;
-        }
-        pipeline = null;
-        if (connecting != null)
-        {
-            connecting.thenAccept(StatefulRedisConnection::closeAsync);
-            connecting = null;
-        }
-        activation = null;
-        for (int i = 0; i < inflightCount; i++)
-        {
-            inflightKey[(inflightHead + i) % inflightKey.length] = null;
-        }
-        inflightHead = 0;
-        inflightCount = 0;
-        queueSentBytes = 0;
-        journal.rewind();
-        state = DOWN;
-    }
-
-    private void retryLater()
-    {
-        state = DOWN;
-        nextAttemptNs = System.nanoTime() + backoffNs;
-        backoffNs = Math.min(backoffNs * 2, options.reconnectMax().toNanos());
-    }
-
-    /**
-     * At close: the kept entries still in memory are older than anything in the journal, so the journal is
-     * rewritten as those entries followed by its unacknowledged records (dropping its acknowledged head),
-     * then moved over the old one. Returns the entries left for the next run.
-     */
-    private long persistLeftovers()
-    {
-        if (queue.isEmpty() && !journal.isActive())
-        {
-            journal.close();
-            return 0;
-        }
-        final Path target = journal.path();
-        final Path rewrite = closeFile(target);
-        final SpillJournal leftovers = new SpillJournal(rewrite, 0);
-        queue.consume(
-            (buffer, offset, length, headOffset) ->
-            {
-                final int stream = buffer.getInt(offset);
-                if (catalog.kept(stream))
-                {
-                    leftovers.append(stream, buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX);
-                    spilled.lazySet(spilled.get() + 1);
-                }
-                else
-                {
-                    shed.lazySet(stream, shed.get(stream) + 1);
-                }
-                return true;
-            },
-            Integer.MAX_VALUE);
-        journal.transferUnacknowledgedTo(leftovers);
-        journal.close();
-        final long entries = leftovers.entries();
-        leftovers.close();
-        try
-        {
-            if (entries > 0)
-            {
-                Files.move(rewrite, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot replace the Redis spill journal " + target, ex);
-        }
-        return entries;
-    }
-
-    private static Path closeFile(final Path journalFile)
-    {
-        return journalFile.resolveSibling(journalFile.getFileName() + ".closing");
-    }
-
-    /** A close interrupted before its atomic move left a partial file; the journal itself is complete. */
-    private static void deleteStaleCloseFile(final Path journalFile)
-    {
-        try
-        {
-            Files.deleteIfExists(closeFile(journalFile));
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot delete " + closeFile(journalFile), ex);
-        }
+        writeErrors.lazySet(writeErrors.get() + window.count());
+        link.lost(cause, window.count());
+        window.clear();
+        backlog.rewind();
     }
 
     private void onFault(final Throwable fault)
@@ -784,42 +458,9 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         }
     }
 
-    private boolean release(final MutableDirectBuffer buffer, final int offset, final int length, final int headOffset)
-    {
-        final AcknowledgedEntries listener = options.acknowledged();
-        if (releasingWritten && listener != null)
-        {
-            listener.onAcknowledged(buffer.getInt(offset), buffer, offset + STREAM_PREFIX, length - STREAM_PREFIX);
-        }
-        return true;
-    }
-
     /** Error replies that no retry can fix; everything else (LOADING, BUSY, OOM, READONLY...) is retried. */
     private static boolean isPermanent(final String error)
     {
         return error.startsWith("WRONGTYPE") || error.startsWith("ERR");
-    }
-
-    private RedisCommandTimeoutException timeout(final String command)
-    {
-        return new RedisCommandTimeoutException(
-            command + " unanswered after " + TimeUnit.NANOSECONDS.toMillis(commandTimeoutNs) + " ms");
-    }
-
-    private static Throwable failure(final CompletableFuture<?> future)
-    {
-        try
-        {
-            future.join();
-            return new IllegalStateException("completed normally");
-        }
-        catch (final CompletionException ex)
-        {
-            return ex.getCause() == null ? ex : ex.getCause();
-        }
-        catch (final CancellationException ex)
-        {
-            return ex;
-        }
     }
 }

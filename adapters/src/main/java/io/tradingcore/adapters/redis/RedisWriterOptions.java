@@ -6,12 +6,15 @@ import org.agrona.concurrent.IdleStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Settings of the {@link RedisStreamWriter}; the defaults suit production. */
+/**
+ * Settings of the {@link RedisStreamWriter}; the defaults suit production. The batch size has no default here:
+ * its one default is the configuration's ({@code redis.batchSize}).
+ */
 public final class RedisWriterOptions
 {
     private int queueBytes = 64 * 1024 * 1024;
     private Path journalFile = Path.of("var", "redis-outbox.spill");
-    private int batchSize = 1000;
+    private int batchSize;
     private int maxInFlight = 4096;
     private Duration reconnectMin = Duration.ofMillis(50);
     private Duration reconnectMax = Duration.ofSeconds(1);
@@ -19,6 +22,7 @@ public final class RedisWriterOptions
     private Duration journalForceInterval = Duration.ofMillis(100);
     private IdleStrategy idleStrategy = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
     private AcknowledgedEntries acknowledged;
+    private int ackReplicas;
 
     /** Bytes of entries kept in memory while Redis is down or slow (rounded up to a power of two, min 4 KiB). */
     public RedisWriterOptions queueBytes(final int bytes)
@@ -44,7 +48,7 @@ public final class RedisWriterOptions
         return journalFile;
     }
 
-    /** Commands per pipeline flush. */
+    /** Commands per pipeline flush (and entries per drain of the outbox); required. */
     public RedisWriterOptions batchSize(final int commands)
     {
         this.batchSize = commands;
@@ -132,5 +136,20 @@ public final class RedisWriterOptions
     public AcknowledgedEntries acknowledged()
     {
         return acknowledged;
+    }
+
+    /**
+     * Replicas that must hold a batch of kept entries before it counts as written (WAIT after the batch): 0
+     * (the default, the master's reply) or more.
+     */
+    public RedisWriterOptions ackReplicas(final int replicas)
+    {
+        this.ackReplicas = replicas;
+        return this;
+    }
+
+    public int ackReplicas()
+    {
+        return ackReplicas;
     }
 }

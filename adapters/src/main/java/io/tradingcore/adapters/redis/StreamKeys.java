@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.redis;
 
+import io.lettuce.core.cluster.SlotHash;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.stream.StreamCatalog;
 import io.tradingcore.core.stream.Timeframe;
@@ -25,13 +26,17 @@ final class StreamKeys
         /** {@code XADD key MAXLEN ~ n *} as RESP, ready to be copied in front of each entry's fields. */
         final byte[] xaddHeader;
         final boolean complete;
+        /** The cluster hash slot of the key name (as it is: no hash tags), which picks its master. */
+        final int slot;
         final AtomicLong written = new AtomicLong();
 
         Key(final int stream, final String name, final int maxLen)
         {
             this.stream = stream;
             this.name = name;
-            this.xaddHeader = XaddEncoder.header(name.getBytes(StandardCharsets.UTF_8), maxLen);
+            final byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            this.xaddHeader = XaddEncoder.header(bytes, maxLen);
+            this.slot = SlotHash.getSlot(bytes);
             this.complete = name.indexOf('{') < 0;
         }
 

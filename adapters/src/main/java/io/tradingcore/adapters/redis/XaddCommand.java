@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CancellationException;
 
 /**
- * One XADD of an {@link XaddPipeline}, reused for every {@code n}-th command of its connection. Its RESP is
+ * One XADD of an {@link XaddPipeline} (or the WAIT that follows a batch of kept entries when replicas must
+ * hold them), reused for every {@code n}-th command of its connection. Its RESP is
  * already rendered in the pipeline's buffer; {@link #encode} copies it into Netty's buffer. There is no
  * future: a reply completes the command and moves the pipeline's count of replies, and an error reply
  * stays in the output for the writer to read. Lettuce calls it on the connection's I/O thread; the writer
@@ -26,6 +27,7 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     private long sequence;
     private int offset;
     private int length;
+    private int kind;
     private boolean done;
     private boolean cancelled;
 
@@ -35,12 +37,13 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
         this.bytes = bytes;
     }
 
-    /** Writer thread, before the command is handed to the I/O thread. */
-    void prepare(final long sequence, final int offset, final int length)
+    /** Writer thread, before the command is handed to the I/O thread; {@code kind} as the pipeline names it. */
+    void prepare(final long sequence, final int offset, final int length, final int kind)
     {
         this.sequence = sequence;
         this.offset = offset;
         this.length = length;
+        this.kind = kind;
         done = false;
         cancelled = false;
         output.clear();
@@ -49,6 +52,17 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     long sequence()
     {
         return sequence;
+    }
+
+    int kind()
+    {
+        return kind;
+    }
+
+    /** A WAIT's reply: the replicas that acknowledged every earlier write of the connection. */
+    long replicas()
+    {
+        return output.integer;
     }
 
     /** Where the command's bytes start in the pipeline's buffer. */
@@ -108,7 +122,7 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     @Override
     public ProtocolKeyword getType()
     {
-        return CommandType.XADD;
+        return kind == XaddPipeline.WAIT ? CommandType.WAIT : CommandType.XADD;
     }
 
     @Override
@@ -138,12 +152,14 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
     @Override
     public String toString()
     {
-        return "XADD #" + sequence;
+        return getType() + " #" + sequence;
     }
 
-    /** Keeps only an error reply; the id Redis assigned is not needed. */
+    /** Keeps only an error reply, or WAIT's count; the id Redis assigned is not needed. */
     private static final class Reply extends CommandOutput<byte[], byte[], Void>
     {
+        private long integer;
+
         Reply()
         {
             super(ByteArrayCodec.INSTANCE, null);
@@ -154,9 +170,16 @@ final class XaddCommand implements RedisCommand<byte[], byte[], Void>
         {
         }
 
+        @Override
+        public void set(final long value)
+        {
+            integer = value;
+        }
+
         void clear()
         {
             error = null;
+            integer = 0;
         }
     }
 }

@@ -40,6 +40,21 @@ final class XaddEncoder
         return header;
     }
 
+    /** {@code WAIT replicas timeout} as RESP. */
+    static byte[] waitCommand(final int replicas, final long timeoutMillis)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        buffer.putByte(0, (byte)'*');
+        int at = 1 + buffer.putNaturalIntAscii(1, 3);
+        at = crlf(buffer, at);
+        at = bulk(buffer, at, "WAIT".getBytes(StandardCharsets.US_ASCII));
+        at = bulk(buffer, at, Integer.toString(replicas).getBytes(StandardCharsets.US_ASCII));
+        at = bulk(buffer, at, Long.toString(timeoutMillis).getBytes(StandardCharsets.US_ASCII));
+        final byte[] command = new byte[at];
+        buffer.getBytes(0, command);
+        return command;
+    }
+
     /**
      * The most bytes {@link #encode} writes for an entry of {@code entryLength} bytes with {@code fields} fields:
      * each field costs its name and value plus two length prefixes and CRLFs, which its 3 bytes of entry

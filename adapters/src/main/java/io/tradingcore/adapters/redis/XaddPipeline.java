@@ -4,6 +4,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.protocol.RedisCommand;
 import io.tradingcore.core.stream.EntryReader;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.AbstractList;
 import java.util.concurrent.Executor;
@@ -20,17 +22,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged commands ({@link #acknowledged()}); an error reply stays with its command. A failure
  * without a reply (connection lost, command rejected) is kept in {@link #failure()}.
  * <p>
+ * With replicas to wait for, a batch with kept entries ends with {@code WAIT n timeout}: from the first such
+ * entry on, nothing counts as acknowledged until a WAIT reports {@code n} replicas. Fewer (no replica in
+ * reach) sends another WAIT with the next flush, so the entries, already on the master, wait there instead
+ * of being written again. Redis's replication is asynchronous: without the WAIT a master that dies right
+ * after its reply can take acknowledged entries with it.
+ * <p>
  * A new connection gets a new pipeline: the late callbacks of a closing connection never touch the
  * buffer or the counter the writer is using.
  */
 final class XaddPipeline
 {
+    private static final Logger LOG = LoggerFactory.getLogger(XaddPipeline.class);
     /** {@link #offer} result: no room for the entry now; offer it again once replies have freed some. */
     static final long FULL = -1;
     /** {@link #offer} result: a field runs past the end of the entry. */
     static final long MALFORMED = -2;
     /** Rendered commands in flight; at least twice the largest command so that an empty buffer takes any. */
     private static final int BUFFER_BYTES = 4 * 1024 * 1024;
+    /** {@link XaddCommand#kind()}: an entry acknowledged by the master's reply. */
+    static final int XADD = 0;
+    /** An entry acknowledged only once replicas hold it (the WAIT after it). */
+    static final int KEPT_XADD = 1;
+    static final int WAIT = 2;
 
     private final StatefulRedisConnection<byte[], byte[]> connection;
     private final Executor ioThread;
@@ -43,6 +57,20 @@ final class XaddPipeline
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
     private volatile Throwable failure;
+    /** {@code WAIT replicas timeout} as RESP, or null when no replica is waited for. */
+    private final byte[] waitCommand;
+    private final int replicas;
+
+    /** Writer thread: a kept entry was offered since the last WAIT. */
+    private boolean waitDue;
+
+    /** I/O thread: replies received (in send order); whether a kept entry awaits its WAIT. */
+    private long replied;
+    private boolean holding;
+    private boolean warnedShortWait;
+    /** I/O thread to writer: a WAIT came back short while entries are held; when WAIT last answered. */
+    private volatile boolean waitAgain;
+    private volatile long lastWaitReplyNs;
 
     /** Writer thread: commands rendered, commands released, where the next one goes in the buffer. */
     private long prepared;
@@ -52,13 +80,23 @@ final class XaddPipeline
     /** I/O thread: commands handed to Lettuce. */
     private long dispatched;
 
-    /** {@code capacity} commands in flight at most; {@code ioThread} runs the connection's channel. */
-    XaddPipeline(final StatefulRedisConnection<byte[], byte[]> connection, final Executor ioThread, final int capacity)
+    /**
+     * {@code capacity} entries in flight at most; {@code ioThread} runs the connection's channel; kept entries
+     * count as written once {@code replicas} replicas hold them (0: the master's reply), waited for at most
+     * {@code waitMillis}.
+     */
+    XaddPipeline(final StatefulRedisConnection<byte[], byte[]> connection, final Executor ioThread, final int capacity,
+        final int replicas, final long waitMillis)
     {
         this.connection = connection;
         this.ioThread = ioThread;
-        this.commands = new XaddCommand[capacity];
-        for (int i = 0; i < capacity; i++)
+        this.replicas = replicas;
+        this.lastWaitReplyNs = System.nanoTime() - Long.MAX_VALUE / 4;
+        this.waitCommand = replicas == 0 ? null : XaddEncoder.waitCommand(replicas, waitMillis);
+        // a WAIT may follow every entry
+        final int slots = replicas == 0 ? capacity : 2 * capacity + 1;
+        this.commands = new XaddCommand[slots];
+        for (int i = 0; i < slots; i++)
         {
             commands[i] = new XaddCommand(this, bytes);
         }
@@ -69,9 +107,16 @@ final class XaddPipeline
      * (0, 1, 2... in send order), {@link #FULL} or {@link #MALFORMED}. The caller keeps fewer than
      * {@code capacity} commands unreleased.
      */
-    long offer(final byte[] header, final EntryReader reader, final int entryLength)
+    long offer(final byte[] header, final EntryReader reader, final int entryLength, final boolean kept)
     {
-        final int at = reserve(XaddEncoder.maxLength(header, entryLength, reader.fieldCount()));
+        if (prepared - released >= commands.length - 1)
+        {
+            return FULL; // WAITs sent again while replicas are away take slots too
+        }
+        final boolean waited = kept && waitCommand != null;
+        // room for the WAIT after it too, so that a batch can always be closed
+        final int waitRoom = waitCommand == null ? 0 : waitCommand.length;
+        final int at = reserve(XaddEncoder.maxLength(header, entryLength, reader.fieldCount()) + waitRoom);
         if (at < 0)
         {
             return FULL;
@@ -82,14 +127,40 @@ final class XaddPipeline
             return MALFORMED;
         }
         final long sequence = prepared++;
-        commands[slot(sequence)].prepare(sequence, at, end - at);
+        commands[slot(sequence)].prepare(sequence, at, end - at, waited ? KEPT_XADD : XADD);
         tail = end;
+        waitDue |= waited;
         return sequence;
     }
 
-    /** Hands the commands offered so far to the I/O thread, which dispatches and flushes them together. */
+    /**
+     * Hands the commands offered so far to the I/O thread, which dispatches and flushes them together; a
+     * batch with kept entries ends with the WAIT for their replicas.
+     */
     void flush()
     {
+        if (waitAgain)
+        {
+            waitAgain = false;
+            waitDue = true;
+        }
+        if (waitDue)
+        {
+            // the last entry reserved room for it; a WAIT sent again may have to wait for room
+            final int at = prepared - released < commands.length ? reserve(waitCommand.length) : -1;
+            if (at >= 0)
+            {
+                waitDue = false;
+                buffer.putBytes(at, waitCommand);
+                final long sequence = prepared++;
+                commands[slot(sequence)].prepare(sequence, at, waitCommand.length, WAIT);
+                tail = at + waitCommand.length;
+            }
+        }
+        if (published.get() == prepared)
+        {
+            return;
+        }
         published.set(prepared);
         if (!dispatchScheduled.getAndSet(true))
         {
@@ -122,22 +193,67 @@ final class XaddPipeline
         released = sequence + 1;
     }
 
+    /**
+     * When a WAIT last answered (0 when none did): entries held for their replicas are not a silent link,
+     * whatever their age.
+     */
+    long lastWaitReplyNs()
+    {
+        return lastWaitReplyNs;
+    }
+
     /** The first failure that no reply accounts for, or null. */
     Throwable failure()
     {
         return failure;
     }
 
-    /** I/O thread: a reply to {@code command}; replies out of send order mean the link cannot be trusted. */
+    /**
+     * I/O thread: a reply to {@code command}; replies out of send order mean the link cannot be trusted.
+     * Replies acknowledge in order, except that from a kept entry waiting for replicas on they wait for the
+     * WAIT's.
+     */
     void onReply(final XaddCommand command)
     {
-        final long expected = acknowledged.get();
+        final long expected = replied;
         if (command.sequence() != expected)
         {
-            onFailure(new IllegalStateException("reply to XADD #" + command.sequence() + " while #" + expected + " was due"));
+            onFailure(new IllegalStateException("reply to " + command + " while #" + expected + " was due"));
             return;
         }
-        acknowledged.lazySet(expected + 1);
+        replied = expected + 1;
+        if (command.kind() == WAIT)
+        {
+            if (command.error() != null)
+            {
+                onFailure(new IllegalStateException("WAIT: " + command.error()));
+                return;
+            }
+            lastWaitReplyNs = System.nanoTime();
+            if (command.replicas() < replicas)
+            {
+                if (holding && !waitAgain)
+                {
+                    if (!warnedShortWait)
+                    {
+                        warnedShortWait = true;
+                        LOG.warn("Redis writer: {} of {} replicas acknowledged; kept entries wait on the master "
+                            + "for a replica", command.replicas(), replicas);
+                    }
+                    waitAgain = true;
+                }
+                return;
+            }
+            holding = false;
+        }
+        else if (command.kind() == KEPT_XADD)
+        {
+            holding = true;
+        }
+        if (!holding)
+        {
+            acknowledged.lazySet(replied);
+        }
     }
 
     void onFailure(final Throwable cause)

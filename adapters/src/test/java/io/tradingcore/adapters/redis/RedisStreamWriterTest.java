@@ -1,5 +1,6 @@
 package io.tradingcore.adapters.redis;
 
+import io.tradingcore.adapters.config.RedisSettings;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
@@ -82,7 +83,7 @@ final class RedisStreamWriterTest
     @Test
     void entriesLandInTheirKeysWithTheirFieldsInOrder()
     {
-        try (RedisStreamWriter writer = writer(new RedisWriterOptions().journalFile(dir.resolve("j.spill"))))
+        try (RedisStreamWriter writer = writer(options().journalFile(dir.resolve("j.spill"))))
         {
             assertTrue(entries.begin(StreamCatalog.SIGNALS_PAPER, btc, Timeframe.ofName("5m"))
                 .string(TYPE, "signal").string(STRATEGY, "trend").string(SYMBOL, BTC)
@@ -117,7 +118,7 @@ final class RedisStreamWriterTest
     void maxLenApproximatelyTrimsTheStream()
     {
         final int total = 25_000;
-        try (RedisStreamWriter writer = writer(new RedisWriterOptions().journalFile(dir.resolve("j.spill"))))
+        try (RedisStreamWriter writer = writer(options().journalFile(dir.resolve("j.spill"))))
         {
             for (int i = 0; i < total; i++)
             {
@@ -137,7 +138,7 @@ final class RedisStreamWriterTest
     void signalsActiveIsSetAgainAfterRedisRestarts()
     {
         try (RedisStreamWriter writer = new RedisStreamWriter(new RedisConnector(redis.url()), outbox, symbols,
-            Environment.PRODUCTION, new RedisWriterOptions().journalFile(dir.resolve("j.spill"))).start())
+            Environment.PRODUCTION, options().journalFile(dir.resolve("j.spill"))).start())
         {
             await(writer::connected);
             assertEquals("signals:live", probe().get(StreamCatalog.SIGNALS_ACTIVE_KEY));
@@ -152,7 +153,7 @@ final class RedisStreamWriterTest
     @Test
     void keptEntriesSurviveAnOutageInProductionOrder()
     {
-        final RedisWriterOptions options = new RedisWriterOptions()
+        final RedisWriterOptions options = options()
             .journalFile(dir.resolve("j.spill")).queueBytes(128 * 1024);
         final List<Integer> keptSeqs = new ArrayList<>();
         int marketData = 0;
@@ -206,7 +207,7 @@ final class RedisStreamWriterTest
     {
         redis.stop();
         final Path journal = dir.resolve("j.spill");
-        final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal).queueBytes(4096)
+        final RedisWriterOptions options = options().journalFile(journal).queueBytes(4096)
             .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
         final List<Integer> keptSeqs = new ArrayList<>();
         try (RedisStreamWriter writer = writer(options))
@@ -247,7 +248,7 @@ final class RedisStreamWriterTest
     {
         redis.stop();
         final Path journal = dir.resolve("j.spill");
-        final RedisWriterOptions options = new RedisWriterOptions().journalFile(journal).queueBytes(8192)
+        final RedisWriterOptions options = options().journalFile(journal).queueBytes(8192)
             .closeTimeout(Duration.ofMillis(500));
         final List<Integer> keptSeqs = new ArrayList<>();
         final RedisStreamWriter first = writer(options);
@@ -279,7 +280,7 @@ final class RedisStreamWriterTest
     void anErrorReplyNoRetryCanFixRejectsThatEntryAndTheRestIsWritten()
     {
         probe().commands().set(EntryWriter.ascii("signals:paper"), EntryWriter.ascii("not a stream"));
-        try (RedisStreamWriter writer = writer(new RedisWriterOptions().journalFile(dir.resolve("j.spill"))))
+        try (RedisStreamWriter writer = writer(options().journalFile(dir.resolve("j.spill"))))
         {
             for (int seq = 0; seq < 20; seq++)
             {
@@ -298,7 +299,7 @@ final class RedisStreamWriterTest
     @Test
     void anErrorReplyARetryMayFixDropsTheLinkAndEverythingIsResentInOrder() throws InterruptedException
     {
-        final RedisWriterOptions options = new RedisWriterOptions().journalFile(dir.resolve("j.spill"))
+        final RedisWriterOptions options = options().journalFile(dir.resolve("j.spill"))
             .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
         try (RedisStreamWriter writer = writer(options))
         {
@@ -328,7 +329,7 @@ final class RedisStreamWriterTest
     @Test
     void aBatchUnansweredForTheCommandTimeoutIsALostLinkAndIsResent()
     {
-        final RedisWriterOptions options = new RedisWriterOptions().journalFile(dir.resolve("j.spill"))
+        final RedisWriterOptions options = options().journalFile(dir.resolve("j.spill"))
             .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(50));
         try (RedisStreamWriter writer = new RedisStreamWriter(
             new RedisConnector(redis.url(), null, Duration.ofMillis(300)), outbox, symbols, Environment.DEVELOPMENT,
@@ -441,5 +442,11 @@ final class RedisStreamWriterTest
                 throw new AssertionError(ex);
             }
         }
+    }
+
+    /** The writer's settings with the configuration's batch size. */
+    private static RedisWriterOptions options()
+    {
+        return new RedisWriterOptions().batchSize(RedisSettings.DEFAULT_BATCH_SIZE);
     }
 }

@@ -2,6 +2,7 @@ package io.tradingcore.adapters.redis;
 
 import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisConnectionException;
+import io.tradingcore.adapters.config.RedisSettings;
 import io.tradingcore.core.market.SymbolTable;
 import io.tradingcore.core.stream.EntryWriter;
 import io.tradingcore.core.stream.Environment;
@@ -75,7 +76,7 @@ final class RedisTlsAclTest
             assertEquals(masked, connector.toString());
             assertEquals(masked, RedisConnector.describe(url));
             try (RedisStreamWriter writer = new RedisStreamWriter(connector, outbox, new SymbolTable(),
-                Environment.STAGING, new RedisWriterOptions().journalFile(dir.resolve("tls.spill"))).start())
+                Environment.STAGING, options().journalFile(dir.resolve("tls.spill"))).start())
             {
                 for (int seq = 0; seq < 100; seq++)
                 {
@@ -103,7 +104,7 @@ final class RedisTlsAclTest
 
             try (RedisStreamWriter refused = new RedisStreamWriter(
                 new RedisConnector(wrongUrl, redis.caFile(), TIMEOUT), outbox, new SymbolTable(), Environment.STAGING,
-                new RedisWriterOptions().journalFile(dir.resolve("refused.spill")).closeTimeout(Duration.ofMillis(200)))
+                options().journalFile(dir.resolve("refused.spill")).closeTimeout(Duration.ofMillis(200)))
                 .start())
             {
                 final long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -151,5 +152,11 @@ final class RedisTlsAclTest
                 first.write(bytes, offset, length);
             }
         };
+    }
+
+    /** The writer's settings with the configuration's batch size. */
+    private static RedisWriterOptions options()
+    {
+        return new RedisWriterOptions().batchSize(RedisSettings.DEFAULT_BATCH_SIZE);
     }
 }

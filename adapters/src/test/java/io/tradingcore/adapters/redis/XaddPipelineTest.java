@@ -91,6 +91,67 @@ final class XaddPipelineTest
     }
 
     @Test
+    void aBatchWithKeptEntriesEndsWithAWaitAndCountsAsWrittenOnlyOnceTheReplicaHoldsIt()
+    {
+        final XaddPipeline pipeline = pipeline(16, 1);
+        assertEquals(0, offer(pipeline, entry(0, 0), false));
+        assertEquals(1, offer(pipeline, entry(1, 0), true));
+        assertEquals(2, offer(pipeline, entry(2, 0), false));
+        pipeline.flush();
+        assertEquals(4, dispatched.size());
+        assertEquals("*3\r\n$4\r\nWAIT\r\n$1\r\n1\r\n$4\r\n2500\r\n", encoded(3));
+
+        dispatched.get(0).complete();
+        assertEquals(1, pipeline.acknowledged(), "market data before the kept entry: the master's reply");
+        dispatched.get(1).complete();
+        dispatched.get(2).complete();
+        assertEquals(1, pipeline.acknowledged(), "from the kept entry on, the WAIT decides");
+        dispatched.get(3).getOutput().set(1L);
+        dispatched.get(3).complete();
+        assertEquals(4, pipeline.acknowledged());
+        assertNull(pipeline.failure());
+
+        assertEquals(4, offer(pipeline, entry(3, 0), true));
+        pipeline.flush();
+        dispatched.get(4).complete();
+        dispatched.get(5).getOutput().set(0L);
+        dispatched.get(5).complete();
+        assertEquals(4, pipeline.acknowledged(), "no replica holds it yet: it waits");
+        assertNull(pipeline.failure(), "not a lost link: the entry is on the master and is not written again");
+
+        pipeline.flush();
+        assertEquals(7, dispatched.size(), "the next flush asks WAIT again, and only that");
+        assertEquals("*3\r\n$4\r\nWAIT\r\n$1\r\n1\r\n$4\r\n2500\r\n", encoded(6));
+        dispatched.get(6).getOutput().set(1L);
+        dispatched.get(6).complete();
+        assertEquals(7, pipeline.acknowledged());
+    }
+
+    @Test
+    void anErrorReplyToWaitIsAFailureOfTheLink()
+    {
+        final XaddPipeline pipeline = pipeline(16, 1);
+        offer(pipeline, entry(0, 0), true);
+        pipeline.flush();
+        dispatched.get(0).complete();
+        dispatched.get(1).getOutput().setError("ERR WAIT cannot be used with replica instances");
+        dispatched.get(1).complete();
+        assertEquals(0, pipeline.acknowledged());
+        assertNotNull(pipeline.failure());
+    }
+
+    @Test
+    void withoutKeptEntriesNoWaitIsSent()
+    {
+        final XaddPipeline pipeline = pipeline(16, 1);
+        offer(pipeline, entry(0, 0), false);
+        pipeline.flush();
+        assertEquals(1, dispatched.size());
+        dispatched.get(0).complete();
+        assertEquals(1, pipeline.acknowledged());
+    }
+
+    @Test
     void theBufferFillsThenTakesNewCommandsWhereAnsweredOnesWere()
     {
         final XaddPipeline pipeline = pipeline(1024);
@@ -114,10 +175,15 @@ final class XaddPipelineTest
         assertTrue(encoded((int)wrapped).contains("$3\r\nseq\r\n$4\r\n1000\r\n$4\r\nblob\r\n$60000\r\n"));
         assertTrue(encoded((int)wrapped - 1).contains("$3\r\nseq\r\n$2\r\n" + (wrapped - 1) + "\r\n$4\r\nblob\r\n"),
             "the command before it is intact");
-        assertEquals(XaddPipeline.MALFORMED, pipeline.offer(HEADER, reader.wrap(entry, 0, 20), 20));
+        assertEquals(XaddPipeline.MALFORMED, pipeline.offer(HEADER, reader.wrap(entry, 0, 20), 20, false));
     }
 
     private XaddPipeline pipeline(final int capacity)
+    {
+        return pipeline(capacity, 0);
+    }
+
+    private XaddPipeline pipeline(final int capacity, final int replicas)
     {
         @SuppressWarnings("unchecked")
         final StatefulRedisConnection<byte[], byte[]> connection = (StatefulRedisConnection<byte[], byte[]>)Proxy
@@ -139,7 +205,7 @@ final class XaddPipelineTest
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        return new XaddPipeline(connection, Runnable::run, capacity);
+        return new XaddPipeline(connection, Runnable::run, capacity, replicas, 2500);
     }
 
     /** An entry {@code type event, seq N}, plus a blob of {@code blobLength} bytes when not 0; its length. */
@@ -165,7 +231,12 @@ final class XaddPipelineTest
 
     private long offer(final XaddPipeline pipeline, final int length)
     {
-        return pipeline.offer(HEADER, reader.wrap(entry, 0, length), length);
+        return offer(pipeline, length, false);
+    }
+
+    private long offer(final XaddPipeline pipeline, final int length, final boolean kept)
+    {
+        return pipeline.offer(HEADER, reader.wrap(entry, 0, length), length, kept);
     }
 
     private String encoded(final int index)
