@@ -100,14 +100,26 @@ public final class EntryWriter
         return string(name, frame, offset, Utf8.validPrefix(frame, offset, length, FRAME_EXCERPT_BYTES));
     }
 
-    /** ASCII text of a CharSequence (a String constant, a StringBuilder reused by the caller). */
+    /**
+     * A CharSequence (a String constant, a StringBuilder reused by the caller) as UTF-8: ASCII byte for byte,
+     * anything else encoded, a lone surrogate as U+FFFD, so a reader decoding values as text never fails.
+     */
     public EntryWriter string(final byte[] name, final CharSequence value)
     {
-        if (startField(name, value.length()))
+        final int length = value.length();
+        if (startField(name, 3 * length)) // at most three bytes a UTF-16 unit (a pair's four for two units)
         {
-            for (int i = 0; i < value.length(); i++)
+            for (int i = 0; i < length; i++)
             {
-                scratch.putByte(position++, (byte)value.charAt(i));
+                final char c = value.charAt(i);
+                if (c < 0x80)
+                {
+                    scratch.putByte(position++, (byte)c);
+                }
+                else
+                {
+                    i += putUtf8(c, i + 1 < length ? value.charAt(i + 1) : 0);
+                }
             }
             endField();
         }
@@ -391,6 +403,32 @@ public final class EntryWriter
             b.putByte(position + 2 + i, (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10));
         }
         return 6;
+    }
+
+    /** Encodes {@code c} (not ASCII); the UTF-16 units it consumed beyond itself: 1 for a surrogate pair, else 0. */
+    private int putUtf8(final char c, final char next)
+    {
+        if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next))
+        {
+            final int cp = Character.toCodePoint(c, next);
+            scratch.putByte(position++, (byte)(0xF0 | cp >> 18));
+            scratch.putByte(position++, (byte)(0x80 | cp >> 12 & 0x3F));
+            scratch.putByte(position++, (byte)(0x80 | cp >> 6 & 0x3F));
+            scratch.putByte(position++, (byte)(0x80 | cp & 0x3F));
+            return 1;
+        }
+        final char unit = Character.isSurrogate(c) ? '\uFFFD' : c;
+        if (unit < 0x800)
+        {
+            scratch.putByte(position++, (byte)(0xC0 | unit >> 6));
+        }
+        else
+        {
+            scratch.putByte(position++, (byte)(0xE0 | unit >> 12));
+            scratch.putByte(position++, (byte)(0x80 | unit >> 6 & 0x3F));
+        }
+        scratch.putByte(position++, (byte)(0x80 | unit & 0x3F));
+        return 0;
     }
 
     private boolean startField(final byte[] name, final int valueBound)

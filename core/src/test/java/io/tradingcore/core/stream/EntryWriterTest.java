@@ -51,6 +51,18 @@ class EntryWriterTest
     }
 
     @Test
+    void textThatIsNotAsciiIsWrittenAsUtf8AndALoneSurrogateAsTheReplacementCharacter()
+    {
+        out.begin(StreamCatalog.KRAKEN_STATUS, -1, -1)
+            .string(A, "é € 😀 ok")
+            .string(B, "a\uD800b")
+            .publish();
+        final Map<String, String> entry = drain(StreamCatalog.KRAKEN_STATUS).get(0);
+        assertEquals("é € 😀 ok", entry.get("a"));
+        assertEquals("a\uFFFDb", entry.get("b"));
+    }
+
+    @Test
     void identifiersAreTextWithTheirPrefix()
     {
         out.begin(StreamCatalog.SIGNALS_PAPER, -1, -1)
