@@ -332,7 +332,13 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
             final StreamKeys.Key key = window.oldestKey();
             final long sequence = window.oldestSequence();
             boolean entryWritten = false;
-            if (sequence < 0)
+            if (sequence == InflightWindow.ANSWERED)
+            {
+                written.lazySet(key.stream, written.get(key.stream) + 1);
+                key.countWritten();
+                entryWritten = true;
+            }
+            else if (sequence < 0)
             {
                 reject(key, "malformed, without fields or with an unresolved key name");
             }
@@ -417,7 +423,11 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         final StreamKeys.Key key = keys.key(stream, reader.symbolId(), reader.timeframe());
         final XaddPipeline pipeline = link.route(key);
         long sequence = XaddPipeline.MALFORMED;
-        if (key.complete && reader.fieldCount() > 0)
+        if (window.nextResendAnswered())
+        {
+            sequence = InflightWindow.ANSWERED;
+        }
+        else if (key.complete && reader.fieldCount() > 0)
         {
             sequence = pipeline.offer(key.xaddHeader, reader, length, waitForReplicas && catalog.kept(stream));
             if (sequence == XaddPipeline.FULL)
@@ -439,12 +449,12 @@ public final class RedisStreamWriter implements Agent, AutoCloseable
         rejected.lazySet(key.stream, rejected.get(key.stream) + 1);
     }
 
-    /** Any failure of the link: abandon it, resend everything unanswered on the next one. */
+    /** Any failure of the link: abandon it, resend on the next one everything no pipeline answered. */
     private void linkLost(final Throwable cause)
     {
         writeErrors.lazySet(writeErrors.get() + window.count());
         link.lost(cause, window.count());
-        window.clear();
+        window.rememberAnswered();
         backlog.rewind();
     }
 

@@ -129,6 +129,46 @@ final class RedisClusterWriterTest
     }
 
     @Test
+    void aMasterLostMidWriteRepeatsNothingTheOtherMastersAcknowledged()
+    {
+        try (RedisClusterFixture cluster = RedisClusterFixture.start(3, 1);
+            RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT)))
+        {
+            awaitConnected(writer);
+            final String trades = "md:trades:BTC/USD";
+            final RedisServerFixture owner = cluster.ownerOf(trades);
+            final RedisServerFixture healthy = cluster.ownerOf(SIGNALS);
+            assertTrue(healthy != owner, SIGNALS + " lives on another master than " + trades);
+            final List<Integer> sent = new ArrayList<>();
+            int seq = 0;
+            for (; seq < 3000; seq++)
+            {
+                produceKeptAndMarketData(seq, sent);
+            }
+            cluster.suspend(owner);
+            for (; seq < 4000; seq++)
+            {
+                produceKeptAndMarketData(seq, sent);
+            }
+            Pause.millis(500);
+            cluster.crash(owner);
+            final RedisServerFixture promoted = cluster.awaitPromotion(owner, trades);
+            for (; seq < 6000; seq++)
+            {
+                produceKeptAndMarketData(seq, sent);
+            }
+            assertTrue(writer.awaitDrained(Duration.ofSeconds(60)));
+            assertTrue(writer.reconnects() >= 1, "the link was lost and rebuilt");
+            assertEquals(sent, everyOccurrence(healthy, SIGNALS), "acknowledged entries are never sent again");
+            assertEquals(sent, everyOccurrence(healthy, "events:bus"), "acknowledged entries are never sent again");
+            final List<Integer> written = firstOccurrences(promoted, trades);
+            assertEquals(written.stream().sorted().toList(), written, "the failed master's stream keeps its order");
+            assertEquals(6000 - sent.size(), written.size() + writer.shed(StreamCatalog.MD_TRADES_SYMBOL)
+                + outbox.shed(StreamCatalog.MD_TRADES_SYMBOL), "market data written or counted as shed");
+        }
+    }
+
+    @Test
     void aSlotMigratedMidWriteLosesNothing()
     {
         try (RedisClusterFixture cluster = RedisClusterFixture.start(2, 0);
@@ -304,7 +344,13 @@ final class RedisClusterWriterTest
     /** The seq of every entry of the stream, duplicates (at-least-once) removed, first occurrence kept. */
     private static List<Integer> firstOccurrences(final RedisServerFixture node, final String key)
     {
-        final LinkedHashSet<Integer> seqs = new LinkedHashSet<>();
+        return List.copyOf(new LinkedHashSet<>(everyOccurrence(node, key)));
+    }
+
+    /** The seq of every entry of the stream in stream order, repeats included. */
+    private static List<Integer> everyOccurrence(final RedisServerFixture node, final String key)
+    {
+        final List<Integer> seqs = new ArrayList<>();
         try (RedisProbe probe = new RedisProbe(node.url()))
         {
             for (final Map<String, String> entry : probe.entries(key))
@@ -312,7 +358,7 @@ final class RedisClusterWriterTest
                 seqs.add(Integer.parseInt(entry.get("seq")));
             }
         }
-        return List.copyOf(seqs);
+        return seqs;
     }
 
     /** Production starts on a live link, so the fault lands mid-write rather than before the first connection. */
