@@ -31,9 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * Failures (refused or reset connection, a batch unanswered for the command timeout, Redis restarting or
  * loading) drop the link:
  * every command without a reply is sent again, in its original order, once a new link has set
- * {@code signals:active}. Delivery is therefore at least once: an entry whose reply was lost with the
- * connection can be written twice, and the first occurrences keep production order (each retry resends a
- * contiguous run from the oldest unacknowledged entry). Exactly once would need an idempotent write:
+ * {@code signals:active}; one a pipeline acknowledged (another cluster master's, behind an unanswered one)
+ * is retired instead, unless the spill journal was in flight. Delivery is therefore at least once: an
+ * entry whose reply was lost with the connection can be written twice, and the first occurrences keep
+ * production order (each stream's retry resends a contiguous run from its oldest unacknowledged entry). Exactly once would need an idempotent write:
  * explicit ids ({@code XADD key <id>}) derived from a per-stream sequence persisted with the journal, so
  * Redis rejects a replayed id as not greater than the top item; that changes ids from server time to
  * producer sequence and is not done here. Error replies that retrying cannot fix (WRONGTYPE, ERR) are
