@@ -84,29 +84,8 @@ final class RedisClusterWriterTest
             RedisStreamWriter writer = writer(RedisConnector.cluster(cluster.seedUrls(), null, COMMAND_TIMEOUT), ackReplicas))
         {
             awaitConnected(writer);
-            final RedisServerFixture owner = cluster.ownerOf(SIGNALS);
             final List<Integer> sent = new ArrayList<>();
-            int seq = 0;
-            for (; seq < 3000; seq++)
-            {
-                produceKeptAndMarketData(seq, sent);
-            }
-            cluster.suspend(owner);
-            for (; seq < 4000; seq++)
-            {
-                produceKeptAndMarketData(seq, sent);
-            }
-            Pause.millis(500);
-            cluster.crash(owner);
-            final RedisServerFixture promoted;
-            try
-            {
-                promoted = cluster.awaitPromotion(owner, SIGNALS);
-            }
-            catch (final IllegalStateException ex)
-            {
-                throw new IllegalStateException(cluster.nodesTable(), ex);
-            }
+            final RedisServerFixture promoted = loseMasterMidWrite(cluster, cluster.ownerOf(SIGNALS), SIGNALS, sent);
             if (ackReplicas > 0)
             {
                 // the promoted master has no replica left: kept entries wait on it until one is there
@@ -114,7 +93,7 @@ final class RedisClusterWriterTest
                     .orElseThrow();
                 cluster.replicate(cluster.replicaOf(other), promoted);
             }
-            for (; seq < 6000; seq++)
+            for (int seq = 4000; seq < 6000; seq++)
             {
                 produceKeptAndMarketData(seq, sent);
             }
@@ -140,20 +119,8 @@ final class RedisClusterWriterTest
             final RedisServerFixture healthy = cluster.ownerOf(SIGNALS);
             assertTrue(healthy != owner, SIGNALS + " lives on another master than " + trades);
             final List<Integer> sent = new ArrayList<>();
-            int seq = 0;
-            for (; seq < 3000; seq++)
-            {
-                produceKeptAndMarketData(seq, sent);
-            }
-            cluster.suspend(owner);
-            for (; seq < 4000; seq++)
-            {
-                produceKeptAndMarketData(seq, sent);
-            }
-            Pause.millis(500);
-            cluster.crash(owner);
-            final RedisServerFixture promoted = cluster.awaitPromotion(owner, trades);
-            for (; seq < 6000; seq++)
+            final RedisServerFixture promoted = loseMasterMidWrite(cluster, owner, trades, sent);
+            for (int seq = 4000; seq < 6000; seq++)
             {
                 produceKeptAndMarketData(seq, sent);
             }
@@ -264,6 +231,34 @@ final class RedisClusterWriterTest
     }
 
     /** Writes a mix of kept and market-data streams, keyed by symbol and timeframe; returns each key's entries. */
+    /**
+     * Writes 3,000 entries, stalls {@code owner} (SIGSTOP) through 1,000 more, kills it and returns the replica
+     * promoted to own {@code key}: a master lost mid-write, sequences 0 to 3,999 produced.
+     */
+    private RedisServerFixture loseMasterMidWrite(final RedisClusterFixture cluster, final RedisServerFixture owner,
+        final String key, final List<Integer> sent)
+    {
+        for (int seq = 0; seq < 3000; seq++)
+        {
+            produceKeptAndMarketData(seq, sent);
+        }
+        cluster.suspend(owner);
+        for (int seq = 3000; seq < 4000; seq++)
+        {
+            produceKeptAndMarketData(seq, sent);
+        }
+        Pause.millis(500);
+        cluster.crash(owner);
+        try
+        {
+            return cluster.awaitPromotion(owner, key);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new IllegalStateException(cluster.nodesTable(), ex);
+        }
+    }
+
     private Map<String, List<Map<String, String>>> writeMix(
         final RedisConnector connector, final Function<String, RedisServerFixture> ownerOf)
     {
